@@ -1,0 +1,214 @@
+//! Classifying other people's posts in a feed: labels, a risk score that grows with reach, and a
+//! one-line hint for the reader.
+
+use crate::date::Date;
+use crate::engine::{clip, Engine, MAX_TEXT_BYTES};
+use crate::finding::{Bilingual, Finding};
+use crate::lexicon::Lex;
+use crate::rules::{self, Context, Draft, Role};
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+/// A post seen in a feed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Post {
+    pub id: String,
+    pub text: String,
+    #[serde(default)]
+    pub author: Option<String>,
+    #[serde(default, flatten)]
+    pub counts: Counts,
+}
+
+/// Engagement counts, as the site shows them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Counts {
+    pub replies: u64,
+    pub reposts: u64,
+    pub likes: u64,
+    pub views: u64,
+}
+
+/// Feed labels (product.md); names are stable. Declared from most to least serious.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Label {
+    CrisisSignal,
+    PossibleLeak,
+    Hostile,
+    MediaInquiry,
+    Complaint,
+    UndisclosedPromotion,
+    BrandMention,
+}
+
+impl Label {
+    /// Every label, most serious first.
+    pub const ALL: [Label; 7] = [
+        Label::CrisisSignal,
+        Label::PossibleLeak,
+        Label::Hostile,
+        Label::MediaInquiry,
+        Label::Complaint,
+        Label::UndisclosedPromotion,
+        Label::BrandMention,
+    ];
+
+    /// The stable name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::CrisisSignal => "crisis-signal",
+            Label::PossibleLeak => "possible-leak",
+            Label::Hostile => "hostile",
+            Label::MediaInquiry => "media-inquiry",
+            Label::Complaint => "complaint",
+            Label::UndisclosedPromotion => "undisclosed-promotion",
+            Label::BrandMention => "brand-mention",
+        }
+    }
+
+    /// The label named `name`.
+    pub fn parse(name: &str) -> Option<Label> {
+        Label::ALL.into_iter().find(|l| l.as_str() == name)
+    }
+
+    /// How much the label alone contributes to risk, before reach.
+    fn weight(self) -> f64 {
+        match self {
+            Label::CrisisSignal => 60.0,
+            Label::PossibleLeak => 55.0,
+            Label::Hostile => 45.0,
+            Label::MediaInquiry => 40.0,
+            Label::Complaint => 35.0,
+            Label::UndisclosedPromotion => 30.0,
+            Label::BrandMention => 10.0,
+        }
+    }
+
+    /// What the reader should do.
+    fn hint(self, risk: u8) -> Bilingual {
+        match self {
+            Label::CrisisSignal if risk >= 60 => Bilingual::fixed("Likely crisis: escalate", "위기 가능성: 즉시 보고"),
+            Label::CrisisSignal => Bilingual::fixed("Crisis signal: watch closely", "위기 신호: 주시"),
+            Label::PossibleLeak => Bilingual::fixed("Possible leak: report to security", "유출 의심: 보안팀에 알리기"),
+            Label::Hostile => Bilingual::fixed("Don't engage", "대응하지 마세요"),
+            Label::MediaInquiry => Bilingual::fixed("Route to PR", "홍보팀에 전달"),
+            Label::Complaint => Bilingual::fixed("Unhappy customer: route to customer care", "불만 고객: 고객 응대팀에 전달"),
+            Label::UndisclosedPromotion => Bilingual::fixed("Undisclosed promotion: don't amplify", "광고 표시 없음: 공유 자제"),
+            Label::BrandMention => Bilingual::fixed("Mentions us: monitor", "자사 언급: 모니터링"),
+        }
+    }
+}
+
+/// The words behind a label, for highlighting in the post.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Evidence {
+    pub label: Label,
+    /// Byte range in the post's text.
+    pub range: Range<usize>,
+}
+
+/// What riskhint says about one post.
+#[derive(Debug, Clone)]
+pub struct PostReport {
+    pub id: String,
+    /// Most serious first; empty when nothing stands out.
+    pub labels: Vec<Label>,
+    /// 0–100: label weight grown by reach.
+    pub risk: u8,
+    /// What to do, for the top label.
+    pub hint: Option<Bilingual>,
+    /// Draft-rule findings in the post (tone, leaks).
+    pub findings: Vec<Finding>,
+    /// The words behind each label.
+    pub evidence: Vec<Evidence>,
+}
+
+/// Rules that also apply to other people's posts: hostility and leaks.
+const HOSTILE_RULES: &[&str] = &["TONE001", "TONE002", "TONE004", "TONE005"];
+const LEAK_RULES: &[&str] = &["CONF001", "CONF002", "CONF003", "PII001", "PII002", "PII003", "SEC001", "SEC002"];
+
+/// How far a post travels: 1 with no engagement, about 2 at a thousand, under 3 at a million.
+pub fn reach_multiplier(counts: &Counts) -> f64 {
+    let engagement = counts.reposts as f64 * 4.0 + counts.replies as f64 * 2.0 + counts.likes as f64 + counts.views as f64 / 200.0;
+    1.0 + (1.0 + engagement).log10() * 0.35
+}
+
+/// Risk from labels and reach: the top label's weight, 5 more per extra label, times reach.
+pub fn risk(labels: &[Label], counts: &Counts) -> u8 {
+    let Some(top) = labels.iter().map(|l| l.weight()).reduce(f64::max) else { return 0 };
+    let base = top + 5.0 * (labels.len() - 1) as f64;
+    (base * reach_multiplier(counts)).round().min(100.0) as u8
+}
+
+impl Engine {
+    /// Classifies the posts of a feed.
+    pub fn classify_posts(&self, posts: &[Post]) -> Vec<PostReport> {
+        let feed_rules: Vec<&'static dyn rules::Rule> =
+            rules::all().iter().copied().filter(|r| HOSTILE_RULES.contains(&r.doc().code) || LEAK_RULES.contains(&r.doc().code)).collect();
+        posts.iter().map(|post| self.classify(post, &feed_rules)).collect()
+    }
+
+    fn classify(&self, post: &Post, feed_rules: &[&'static dyn rules::Rule]) -> PostReport {
+        let draft = self.analyse(clip(&post.text, MAX_TEXT_BYTES));
+        // Posts are read, not written: role and date do not matter to the rules run here.
+        let cx = Context { role: Role::Employee, today: Date::from_unix_days(0), policy: self.policy(), reply_to: None, platform: Default::default() };
+        let findings = self.run(&draft, &cx, feed_rules.iter());
+        let mut evidence = Vec::new();
+        for f in &findings {
+            let label = if HOSTILE_RULES.contains(&f.code) { Label::Hostile } else { Label::PossibleLeak };
+            evidence.push(Evidence { label, range: f.range.clone() });
+        }
+        self.label_by_words(&draft, &mut evidence);
+        let mut labels: Vec<Label> = evidence.iter().map(|e| e.label).collect();
+        labels.sort();
+        labels.dedup();
+        let risk = risk(&labels, &post.counts);
+        let hint = labels.first().map(|l| l.hint(risk));
+        PostReport { id: post.id.clone(), labels, risk, hint, findings, evidence }
+    }
+
+    /// Labels that come from words rather than rules: brand, complaint, crisis, promotion, media.
+    fn label_by_words(&self, draft: &Draft, evidence: &mut Vec<Evidence>) {
+        let mut add = |label: Label, lexicons: &[Lex]| {
+            for &l in lexicons {
+                evidence.extend(draft.hits(l).iter().map(|h| Evidence { label, range: h.range.clone() }));
+            }
+        };
+        let brand = draft.names_org();
+        if brand {
+            add(Label::BrandMention, &[Lex::OrgNames, Lex::Products, Lex::Executives, Lex::Tickers]);
+        }
+        let complaints = draft.hits(Lex::ComplaintEn).len() + draft.hits(Lex::ComplaintKo).len();
+        // About us, or about no one named; a complaint about a competitor is not ours to route.
+        let ours_or_anyone = brand || !draft.has(Lex::Competitors);
+        if complaints > 0 && ours_or_anyone && draft.hits(Lex::Praise).len() < complaints.max(2) {
+            add(Label::Complaint, &[Lex::ComplaintEn, Lex::ComplaintKo]);
+        }
+        let about_us = brand || draft.has(Lex::CrisisTopics) || self.policy().organization.names.is_empty();
+        if about_us && draft.has(Lex::CrisisSignals) {
+            add(Label::CrisisSignal, &[Lex::CrisisSignals, Lex::CrisisTopics]);
+        }
+        let undisclosed = !draft.has(Lex::DisclosureLabels) && (rules::is_pitch(draft) || draft.has(Lex::WeakLabels));
+        if undisclosed {
+            add(Label::UndisclosedPromotion, &[Lex::PromotionCues, Lex::WeakLabels]);
+        }
+        add(Label::MediaInquiry, &[Lex::MediaInquiry]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn risk_grows_with_reach_and_is_capped() {
+        let quiet = Counts::default();
+        let viral = Counts { reposts: 5_000, likes: 40_000, views: 2_000_000, replies: 900 };
+        assert_eq!(risk(&[], &viral), 0);
+        assert_eq!(risk(&[Label::Complaint], &quiet), 35);
+        assert!(risk(&[Label::Complaint], &viral) > 80);
+        assert_eq!(risk(&[Label::CrisisSignal, Label::BrandMention], &viral), 100);
+    }
+}

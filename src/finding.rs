@@ -1,0 +1,186 @@
+//! What a check reports: findings with spans, bilingual messages and suggested edits.
+
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// How serious a finding is. Ordered: `Info < Warn < Block`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// A quiet hint.
+    Info,
+    /// Underlined, with a card.
+    Warn,
+    /// Asks "review before posting?".
+    Block,
+}
+
+impl Severity {
+    /// The name used in policies and JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warn => "warn",
+            Severity::Block => "block",
+        }
+    }
+}
+
+/// The draft categories of the risk taxonomy (product.md); names are stable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    Confidential,
+    Pii,
+    Secret,
+    Mnpi,
+    Disclosure,
+    Promissory,
+    Tone,
+    Competitor,
+    SensitiveTopic,
+    Apology,
+    Crisis,
+    Legal,
+}
+
+impl Category {
+    /// The stable name, as in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Confidential => "confidential",
+            Category::Pii => "pii",
+            Category::Secret => "secret",
+            Category::Mnpi => "mnpi",
+            Category::Disclosure => "disclosure",
+            Category::Promissory => "promissory",
+            Category::Tone => "tone",
+            Category::Competitor => "competitor",
+            Category::SensitiveTopic => "sensitive-topic",
+            Category::Apology => "apology",
+            Category::Crisis => "crisis",
+            Category::Legal => "legal",
+        }
+    }
+}
+
+/// A text in both languages riskhint speaks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Bilingual {
+    pub en: Cow<'static, str>,
+    pub ko: Cow<'static, str>,
+}
+
+impl Bilingual {
+    pub fn new(en: impl Into<Cow<'static, str>>, ko: impl Into<Cow<'static, str>>) -> Self {
+        Bilingual { en: en.into(), ko: ko.into() }
+    }
+
+    /// A fixed text, usable in statics such as rule documentation.
+    pub const fn fixed(en: &'static str, ko: &'static str) -> Self {
+        Bilingual { en: Cow::Borrowed(en), ko: Cow::Borrowed(ko) }
+    }
+
+    /// The text in `language`.
+    pub fn get(&self, language: crate::Language) -> &str {
+        match language {
+            crate::Language::En => &self.en,
+            crate::Language::Ko => &self.ko,
+        }
+    }
+}
+
+/// A proposed edit: replace `range` of the draft with `replacement`. An empty range inserts, an
+/// empty replacement removes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Suggestion {
+    /// A short button label, e.g. "Add #HanbitEmployee".
+    pub label: Bilingual,
+    /// Byte range of the original draft to replace.
+    pub range: Range<usize>,
+    /// The new text.
+    pub replacement: String,
+}
+
+/// What a suggestion does, for UIs that show an icon per kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EditKind {
+    Replace,
+    Insert,
+    Remove,
+}
+
+impl Suggestion {
+    pub fn new(label: Bilingual, range: Range<usize>, replacement: impl Into<String>) -> Self {
+        Suggestion { label, range, replacement: replacement.into() }
+    }
+
+    /// Whether it replaces, inserts or removes.
+    pub fn kind(&self) -> EditKind {
+        if self.range.is_empty() {
+            EditKind::Insert
+        } else if self.replacement.is_empty() {
+            EditKind::Remove
+        } else {
+            EditKind::Replace
+        }
+    }
+
+    /// The draft with this edit made.
+    pub fn apply(&self, draft: &str) -> String {
+        let mut out = String::with_capacity(draft.len() + self.replacement.len());
+        out.push_str(&draft[..self.range.start]);
+        out.push_str(&self.replacement);
+        out.push_str(&draft[self.range.end..]);
+        out
+    }
+}
+
+/// One risk found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// Stable rule code, e.g. `MNPI001`.
+    pub code: &'static str,
+    pub category: Category,
+    pub severity: Severity,
+    /// Byte range of the original text the finding is about.
+    pub range: Range<usize>,
+    /// What is wrong with this text.
+    pub message: Bilingual,
+    /// Why it matters (from the rule's documentation).
+    pub reason: Bilingual,
+    /// The guideline or law behind the rule.
+    pub source: &'static str,
+    /// Proposed fixes, best first.
+    pub suggestions: Vec<Suggestion>,
+}
+
+/// Whether a draft can go out: `block` if any finding blocks, `review` if any warns, else `ok`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    Ok,
+    Review,
+    Block,
+}
+
+impl Verdict {
+    /// The verdict that a set of findings deserves.
+    pub fn of(findings: &[Finding]) -> Verdict {
+        match findings.iter().map(|f| f.severity).max() {
+            Some(Severity::Block) => Verdict::Block,
+            Some(Severity::Warn) => Verdict::Review,
+            _ => Verdict::Ok,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Ok => "ok",
+            Verdict::Review => "review",
+            Verdict::Block => "block",
+        }
+    }
+}

@@ -1,0 +1,428 @@
+//! Word and phrase lists, from the data files in `data/lexicons/` and from the organisation's policy,
+//! found in a text in one pass.
+//!
+//! A lexicon file has one entry per line; `#` starts a comment. A Korean entry must start a word;
+//! what may follow it is set by the header comment `# hangul: stem|particle|free`: `stem` (the
+//! default for data files) lets any ending follow, as verbs and adjectives need (죄송+합니다);
+//! `particle` (the default for names from the policy) allows only particles (팰컨은, not 팰컨스);
+//! `free` also drops the start-of-word condition (profanity glued to a noun).
+//! Latin entries must stand as whole words unless they carry a `*` on that edge (`fuck*` matches
+//! "fucking"). `!word` lists an innocent longer word: a hit inside it is dropped (`!시발점`).
+//! Entries match through the [`crate::text`] views, so spacing, full-width forms, invisible
+//! characters and (for tone lists) leetspeak do not hide them.
+
+use crate::text::{char_after, char_before, is_hangul, is_latin_word_char, View, Views};
+use aho_corasick::{AhoCorasick, MatchKind};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// Which view of the text a lexicon is matched in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ViewKind {
+    Compact,
+    Tone,
+}
+
+macro_rules! lexicons {
+    ($( $id:ident = $file:literal, $view:ident; )*) => {
+        /// Every lexicon the rules use. Data lexicons come from `data/lexicons/<file>.txt`;
+        /// policy lexicons are filled from the organisation's policy.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Lex {
+            $( $id, )*
+            OrgNames, Products, Executives, Tickers, Competitors,
+            Codenames, ConfidentialTerms, EmployeeTags, CrisisTopics,
+        }
+
+        /// The data lexicons: id, file name, text and view.
+        const DATA: &[(Lex, &str, &str, ViewKind)] = &[
+            $( (Lex::$id, $file, include_str!(concat!("../data/lexicons/", $file, ".txt")), ViewKind::$view), )*
+        ];
+
+        const COUNT: usize = [$( stringify!($id), )*].len() + 9;
+    };
+}
+
+lexicons! {
+    ProfanityEn = "profanity.en", Tone;
+    ProfanityKo = "profanity.ko", Tone;
+    InsultEn = "insult.en", Tone;
+    InsultKo = "insult.ko", Tone;
+    IdentityEn = "identity.en", Tone;
+    IdentityKo = "identity.ko", Tone;
+    ThreatEn = "threat.en", Compact;
+    ThreatKo = "threat.ko", Compact;
+    ComplaintEn = "complaint.en", Compact;
+    ComplaintKo = "complaint.ko", Compact;
+    FirstPerson = "first-person", Compact;
+    FinancialMetrics = "financial-metrics", Compact;
+    InternalCues = "internal-cues", Compact;
+    DealTerms = "deal-terms", Compact;
+    DealStages = "deal-stages", Compact;
+    Financing = "financing", Compact;
+    Forecast = "forecast", Compact;
+    MaterialTopics = "material-topics", Compact;
+    Praise = "praise", Compact;
+    Disparagement = "disparagement", Compact;
+    DisclosureLabels = "disclosure-labels", Compact;
+    AffiliationStatements = "affiliation-statements", Compact;
+    WeakLabels = "weak-labels", Compact;
+    PromotionCues = "promotion-cues", Compact;
+    ConfidentialityMarkers = "confidentiality-markers", Compact;
+    Promissory = "promissory", Compact;
+    SharePrice = "share-price", Compact;
+    PriceRise = "price-rise", Compact;
+    Dismissive = "dismissive", Compact;
+    Politics = "politics", Compact;
+    Religion = "religion", Compact;
+    ApologyWords = "apology-words", Compact;
+    Audience = "audience", Compact;
+    NonApology = "non-apology", Compact;
+    Misunderstanding = "misunderstanding", Compact;
+    BlameShift = "blame-shift", Compact;
+    Denial = "denial", Compact;
+    CorrectiveAction = "corrective-action", Compact;
+    Laughter = "laughter", Tone;
+    Speculation = "speculation", Compact;
+    LegalThreats = "legal-threats", Compact;
+    CrimeAccusations = "crime-accusations", Compact;
+    CrisisSignals = "crisis-signals", Compact;
+    MediaInquiry = "media-inquiry", Compact;
+}
+
+impl Lex {
+    fn index(self) -> usize {
+        // Discriminants are dense from 0 in declaration order.
+        self as usize
+    }
+
+    /// The data file behind a data lexicon, for documentation and errors.
+    pub fn file(self) -> Option<&'static str> {
+        DATA.iter().find(|d| d.0 == self).map(|d| d.1)
+    }
+}
+
+/// How a Korean edge of an entry must meet the text around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum HangulEdges {
+    /// Starts a word and is followed only by particles (names and nouns).
+    Particle,
+    /// Starts a word; any ending may follow (verb and adjective stems).
+    Stem,
+    /// Anywhere, also inside a longer word.
+    Free,
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    lexicon: Lex,
+    /// The entry as written, without edge markers.
+    written: String,
+    left_free: bool,
+    right_free: bool,
+    exclusion: bool,
+    hangul: HangulEdges,
+}
+
+/// A lexicon entry found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Byte range in the original text.
+    pub range: Range<usize>,
+    /// The entry as written in its lexicon or policy.
+    pub entry: String,
+}
+
+/// Where each entry of a data lexicon came from, to report bad data clearly.
+#[derive(Debug)]
+pub struct LexiconError(pub String);
+
+/// All lexicons compiled into two automata (compact and tone views).
+#[derive(Debug, Clone)]
+pub struct PhraseIndex {
+    compact: Automaton,
+    tone: Automaton,
+}
+
+#[derive(Debug, Clone)]
+struct Automaton {
+    matcher: Option<AhoCorasick>,
+    /// For every pattern of `matcher`, the entries it stands for.
+    targets: Vec<Vec<usize>>,
+    entries: Vec<Entry>,
+}
+
+impl Automaton {
+    fn build(entries: Vec<(String, Entry)>) -> Automaton {
+        let mut patterns: Vec<String> = Vec::new();
+        let mut targets: Vec<Vec<usize>> = Vec::new();
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut kept = Vec::new();
+        for (key, entry) in entries {
+            if key.is_empty() {
+                continue;
+            }
+            let pattern = *by_key.entry(key.clone()).or_insert_with(|| {
+                patterns.push(key);
+                targets.push(Vec::new());
+                patterns.len() - 1
+            });
+            targets[pattern].push(kept.len());
+            kept.push(entry);
+        }
+        let matcher = (!patterns.is_empty()).then(|| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .build(&patterns)
+                .expect("lexicon automaton builds")
+        });
+        Automaton { matcher, targets, entries: kept }
+    }
+
+    fn find(&self, original: &str, view: &View, found: &mut [Vec<Hit>], excluded: &mut [Vec<Range<usize>>]) {
+        let Some(matcher) = &self.matcher else { return };
+        for m in matcher.find_overlapping_iter(&view.text) {
+            let range = view.to_original(m.start()..m.end());
+            for &e in &self.targets[m.pattern().as_usize()] {
+                let entry = &self.entries[e];
+                if !fits(original, &range, entry) {
+                    continue;
+                }
+                let slot = entry.lexicon.index();
+                if entry.exclusion {
+                    excluded[slot].push(range.clone());
+                } else {
+                    found[slot].push(Hit { range: range.clone(), entry: entry.written.clone() });
+                }
+            }
+        }
+    }
+}
+
+/// Korean particles and endings that may follow a term (팰컨은, 오해가, 한빛전자에서는).
+const PARTICLES: &[&str] = &[
+    "으로부터", "에게서", "한테서", "이라고", "이라는", "입니다", "이에요", "에서", "에게", "한테", "으로", "까지",
+    "부터", "처럼", "보다", "이나", "이랑", "이다", "이야", "이요", "라고", "라는", "께서", "은", "는", "이", "가",
+    "을", "를", "의", "에", "와", "과", "도", "로", "만", "나", "랑", "요", "야", "아", "들", "께", "측", "님",
+];
+
+fn is_particle_run(run: &str) -> bool {
+    fn strip(run: &str, depth: usize) -> bool {
+        if run.is_empty() {
+            return true;
+        }
+        depth < 3 && PARTICLES.iter().any(|p| run.strip_prefix(p).is_some_and(|rest| strip(rest, depth + 1)))
+    }
+    strip(run, 0)
+}
+
+/// Whether a match at `range` of the original text meets the entry's boundary rules.
+fn fits(original: &str, range: &Range<usize>, entry: &Entry) -> bool {
+    if range.is_empty() {
+        return false;
+    }
+    let (first, last) = (char_after(original, range.start), char_before(original, range.end));
+    let (before, after) = (char_before(original, range.start), char_after(original, range.end));
+    let left_ok = entry.left_free
+        || match first {
+            Some(c) if is_hangul(c) => entry.hangul == HangulEdges::Free || !before.is_some_and(is_hangul),
+            _ => !before.is_some_and(is_latin_word_char),
+        };
+    let right_ok = entry.right_free
+        || match last {
+            Some(c) if is_hangul(c) => {
+                entry.hangul != HangulEdges::Particle || {
+                    let rest = &original[range.end..];
+                    let run_end = rest.find(|c: char| !is_hangul(c)).unwrap_or(rest.len());
+                    is_particle_run(&rest[..run_end])
+                }
+            }
+            _ => !after.is_some_and(is_latin_word_char),
+        };
+    left_ok && right_ok
+}
+
+/// Parses one lexicon's text into entries, each keyed by its folded form in the lexicon's view.
+fn parse(lexicon: Lex, text: &str, view: ViewKind, out: &mut Vec<(String, Entry)>) {
+    let header = |mode: &str| text.lines().any(|l| l.trim().replace(' ', "") == format!("#hangul:{mode}"));
+    let hangul = if header("free") {
+        HangulEdges::Free
+    } else if header("particle") {
+        HangulEdges::Particle
+    } else {
+        HangulEdges::Stem
+    };
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        out.push(entry(lexicon, line, view, hangul));
+    }
+}
+
+fn entry(lexicon: Lex, line: &str, view: ViewKind, hangul: HangulEdges) -> (String, Entry) {
+    let (exclusion, line) = match line.strip_prefix('!') {
+        Some(rest) => (true, rest.trim()),
+        None => (false, line),
+    };
+    // A single `*` on an edge is syntax; a run of them is a masked word ("f***").
+    let left_free = line.starts_with('*') && !line.starts_with("**");
+    let right_free = line.ends_with('*') && !line.ends_with("**") && line.len() > 1;
+    let core = &line[usize::from(left_free)..line.len() - usize::from(right_free)];
+    let views = Views::new(core);
+    let key = match view {
+        ViewKind::Compact => views.compact.text,
+        ViewKind::Tone => views.tone.text,
+    };
+    let entry = Entry { lexicon, written: core.to_string(), left_free, right_free, exclusion, hangul };
+    (key, entry)
+}
+
+/// Policy lists that become lexicons, by lexicon.
+pub type PolicyLists<'a> = Vec<(Lex, &'a [String])>;
+
+impl PhraseIndex {
+    /// Compiles the data lexicons together with the policy's lists.
+    pub fn new(policy_lists: &PolicyLists<'_>) -> PhraseIndex {
+        let (mut compact, mut tone) = (Vec::new(), Vec::new());
+        for &(lexicon, _, text, view) in DATA {
+            let out = if view == ViewKind::Tone { &mut tone } else { &mut compact };
+            parse(lexicon, text, view, out);
+        }
+        for (lexicon, items) in policy_lists {
+            for item in items.iter() {
+                let item = item.trim();
+                if !item.is_empty() {
+                    // Policy terms are names, matched literally: no edge syntax, no exclusions.
+                    let views = Views::new(item);
+                    let entry = Entry {
+                        lexicon: *lexicon,
+                        written: item.to_string(),
+                        left_free: false,
+                        right_free: false,
+                        exclusion: false,
+                        hangul: HangulEdges::Particle,
+                    };
+                    compact.push((views.compact.text, entry));
+                }
+            }
+        }
+        PhraseIndex { compact: Automaton::build(compact), tone: Automaton::build(tone) }
+    }
+
+    /// Every lexicon's hits in `original`, longest first where hits of one lexicon overlap.
+    pub fn find(&self, original: &str, views: &Views) -> Hits {
+        let mut found: Vec<Vec<Hit>> = vec![Vec::new(); COUNT];
+        let mut excluded: Vec<Vec<Range<usize>>> = vec![Vec::new(); COUNT];
+        self.compact.find(original, &views.compact, &mut found, &mut excluded);
+        self.tone.find(original, &views.tone, &mut found, &mut excluded);
+        for (hits, excluded) in found.iter_mut().zip(&excluded) {
+            if hits.len() > 1 || !excluded.is_empty() {
+                hits.retain(|h| !excluded.iter().any(|x| x.start <= h.range.start && h.range.end <= x.end));
+                keep_outermost(hits);
+            }
+        }
+        Hits { found }
+    }
+
+    /// How many entries the lexicons hold, for tests and `riskhint rules`.
+    pub fn len(&self) -> usize {
+        self.compact.entries.len() + self.tone.entries.len()
+    }
+
+    /// Whether no entries were compiled (never, with the shipped data).
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Drops hits that lie inside a longer hit of the same lexicon, and duplicates; sorts by position.
+fn keep_outermost(hits: &mut Vec<Hit>) {
+    hits.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)));
+    let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
+    for hit in hits.drain(..) {
+        if !kept.iter().any(|k| k.range.start <= hit.range.start && hit.range.end <= k.range.end) {
+            kept.push(hit);
+        }
+    }
+    *hits = kept;
+}
+
+/// The hits of every lexicon in one text.
+#[derive(Debug, Clone)]
+pub struct Hits {
+    found: Vec<Vec<Hit>>,
+}
+
+impl Hits {
+    /// The hits of one lexicon, in text order.
+    pub fn of(&self, lexicon: Lex) -> &[Hit] {
+        &self.found[lexicon.index()]
+    }
+
+    /// Whether one lexicon has any hit.
+    pub fn any(&self, lexicon: Lex) -> bool {
+        !self.of(lexicon).is_empty()
+    }
+
+    /// The hits of one lexicon that overlap `range`.
+    pub fn within(&self, lexicon: Lex, range: Range<usize>) -> impl Iterator<Item = &Hit> {
+        self.of(lexicon).iter().filter(move |h| h.range.start < range.end && range.start < h.range.end)
+    }
+}
+
+/// Every data lexicon's name and entry count; for tests that each file parses and is non-empty.
+pub fn data_lexicons() -> Vec<(&'static str, usize)> {
+    DATA.iter()
+        .map(|&(_, name, text, _)| {
+            (name, text.lines().filter(|l| !l.trim().is_empty() && !l.trim().starts_with('#')).count())
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index(lists: &[(Lex, Vec<String>)]) -> PhraseIndex {
+        let lists: PolicyLists = lists.iter().map(|(l, v)| (*l, v.as_slice())).collect();
+        PhraseIndex::new(&lists)
+    }
+
+    fn found(index: &PhraseIndex, lexicon: Lex, text: &str) -> Vec<String> {
+        let hits = index.find(text, &Views::new(text));
+        hits.of(lexicon).iter().map(|h| text[h.range.clone()].to_string()).collect()
+    }
+
+    #[test]
+    fn korean_terms_take_particles_but_not_other_words() {
+        let index = index(&[(Lex::Codenames, vec!["팰컨".into()])]);
+        assert_eq!(found(&index, Lex::Codenames, "팰컨은 다음 달 출시"), ["팰컨"]);
+        assert_eq!(found(&index, Lex::Codenames, "팰컨에서는 괜찮아"), ["팰컨"]);
+        assert!(found(&index, Lex::Codenames, "팰컨스 경기 봤어?").is_empty());
+        assert!(found(&index, Lex::Codenames, "슈퍼팰컨 경기").is_empty());
+    }
+
+    #[test]
+    fn latin_terms_match_whole_words_through_spacing_and_width() {
+        let index = index(&[(Lex::Codenames, vec!["Project Falcon".into(), "Falcon".into()])]);
+        assert_eq!(found(&index, Lex::Codenames, "Project  Falcon ships"), ["Project  Falcon"]);
+        assert_eq!(found(&index, Lex::Codenames, "ＦＡＬＣＯＮ!"), ["ＦＡＬＣＯＮ"]);
+        assert!(found(&index, Lex::Codenames, "falconry is fun").is_empty());
+    }
+
+    #[test]
+    fn every_data_lexicon_has_entries() {
+        for (name, count) in data_lexicons() {
+            assert!(count > 0, "{name} is empty");
+        }
+    }
+
+    #[test]
+    fn particle_runs_chain_up_to_three() {
+        assert!(is_particle_run("에서는"));
+        assert!(is_particle_run(""));
+        assert!(!is_particle_run("스"));
+    }
+}

@@ -1,0 +1,33 @@
+//! riskhint: a second look before social media hurts you or your company.
+//!
+//! The core knows nothing of browsers. It takes an organisation's [`Policy`], a role and a text,
+//! and says what is risky, where, why and how to fix it ([`Engine::check_draft`]); and it labels
+//! other people's posts with a risk that grows with reach ([`Engine::classify_posts`]).
+//!
+//! ```
+//! use riskhint::{CheckContext, Date, Engine, Verdict};
+//! let engine = Engine::from_json(r#"{"confidential": {"codenames": ["Project Falcon"]}}"#).unwrap();
+//! let report = engine.check_draft("Project Falcon ships in May!", &CheckContext::new(Date::parse("2026-06-01").unwrap()));
+//! assert_eq!(report.verdict, Verdict::Block);
+//! assert_eq!(report.findings[0].code, "CONF001");
+//! ```
+//!
+//! Spans are byte ranges of the original text; [`text::char_offset`] and [`text::utf16_offset`]
+//! convert them for the CLI and for JavaScript.
+
+pub mod date;
+pub mod engine;
+pub mod feed;
+pub mod finding;
+pub mod lexicon;
+pub mod policy;
+pub mod rules;
+pub mod text;
+
+pub use date::Date;
+pub use engine::{CheckContext, Engine, Platform, Report, MAX_TEXT_BYTES};
+pub use feed::{Counts, Evidence, Label, Post, PostReport};
+pub use finding::{Bilingual, Category, EditKind, Finding, Severity, Suggestion, Verdict};
+pub use policy::{layer, Layered, Policy, PolicyError, PolicyLayer};
+pub use rules::{Role, RuleDoc};
+pub use text::Language;

@@ -1,0 +1,425 @@
+//! The organisation's policy: who the organisation is, what is confidential, quiet periods, crisis
+//! mode and rule levels.
+//!
+//! A policy is JSON (comments allowed, as in the shipped examples). Every field is optional and
+//! unknown fields are errors, reported with their path, line and column. Policies layer:
+//! built-in defaults < an administrator's policy < the user's own additions. Lists merge, scalars
+//! override, and paths the administrator names in `locked` keep the administrator's value.
+
+use crate::date::Date;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// The largest policy text accepted, so a pasted file cannot stall the engine.
+pub const MAX_POLICY_BYTES: usize = 1 << 20;
+
+/// An organisation's policy. See `examples/hanbit-policy.jsonc` and `riskhint schema`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct Policy {
+    /// Who the organisation is: names, products, people, tickers, competitors.
+    pub organization: Organization,
+    /// What must not be posted.
+    pub confidential: Confidential,
+    /// How employees disclose their affiliation.
+    pub disclosure: Disclosure,
+    /// Windows (inclusive) in which posts about the business are risky, e.g. before earnings.
+    pub quiet_periods: Vec<QuietPeriod>,
+    /// Crisis mode: drafts stick to facts and official links.
+    pub crisis: Crisis,
+    /// Rule levels by rule code: "off", "info", "warn" or "block".
+    #[cfg_attr(feature = "cli", schemars(schema_with = "crate::policy::rules_schema"))]
+    pub rules: BTreeMap<RuleCode, Level>,
+    /// Paths (e.g. "crisis.active", "rules.MNPI001", "organization.names", or "*") whose
+    /// administrator value a user's own policy cannot change. Read from the administrator's layer.
+    pub locked: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct Organization {
+    /// Names and handles of the organisation, in every language ("Hanbit", "@HanbitElec", "한빛전자").
+    pub names: Vec<String>,
+    /// Product names.
+    pub products: Vec<String>,
+    /// Executives whose names mark a post as about the company.
+    pub executives: Vec<String>,
+    /// Stock tickers and codes ("HBE", "123450").
+    pub tickers: Vec<String>,
+    /// Competitors' names.
+    pub competitors: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct Confidential {
+    /// Internal project codenames.
+    pub codenames: Vec<String>,
+    /// Other confidential terms.
+    pub terms: Vec<String>,
+    /// Internal domains: hosts, URLs and emails under them are internal.
+    pub internal_domains: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct Disclosure {
+    /// Hashtags that disclose employment; the first is the one suggested ("#HanbitEmployee").
+    pub employee_tags: Vec<String>,
+}
+
+/// An inclusive date window.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, try_from = "RawQuietPeriod")]
+pub struct QuietPeriod {
+    pub start: Date,
+    pub end: Date,
+    /// Shown in the finding ("Q4 earnings").
+    #[serde(default)]
+    pub reason: String,
+}
+
+#[derive(Deserialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+struct RawQuietPeriod {
+    start: Date,
+    end: Date,
+    #[serde(default)]
+    reason: String,
+}
+
+impl TryFrom<RawQuietPeriod> for QuietPeriod {
+    type Error = String;
+    fn try_from(raw: RawQuietPeriod) -> Result<Self, String> {
+        if raw.end < raw.start {
+            return Err(format!("quiet period ends ({}) before it starts ({})", raw.end, raw.start));
+        }
+        Ok(QuietPeriod { start: raw.start, end: raw.end, reason: raw.reason })
+    }
+}
+
+impl QuietPeriod {
+    /// Whether `day` falls in the window.
+    pub fn contains(&self, day: Date) -> bool {
+        self.start <= day && day <= self.end
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct Crisis {
+    /// Whether crisis mode is on.
+    pub active: bool,
+    /// What the crisis is about ("battery fire"); posts about it need an official link.
+    pub topics: Vec<String>,
+    /// Official sources to link to; the first is suggested.
+    #[cfg_attr(feature = "cli", schemars(with = "Vec<String>"))]
+    pub official_links: Vec<OfficialLink>,
+}
+
+/// An http(s) URL of an official statement.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct OfficialLink(pub String);
+
+impl TryFrom<String> for OfficialLink {
+    type Error = String;
+    fn try_from(url: String) -> Result<Self, String> {
+        let ok = (url.starts_with("https://") || url.starts_with("http://"))
+            && url.len() > "https://".len()
+            && !url.chars().any(char::is_whitespace);
+        if ok {
+            Ok(OfficialLink(url))
+        } else {
+            Err(format!("official link {url:?} is not an http(s) URL"))
+        }
+    }
+}
+
+impl From<OfficialLink> for String {
+    fn from(link: OfficialLink) -> String {
+        link.0
+    }
+}
+
+/// A rule's level as a policy sets it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Off,
+    Info,
+    Warn,
+    Block,
+}
+
+/// A rule code that exists (`MNPI001`); unknown codes are policy errors.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct RuleCode(pub String);
+
+impl<'de> Deserialize<'de> for RuleCode {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(d)?;
+        if crate::rules::doc(&code).is_some() {
+            Ok(RuleCode(code))
+        } else {
+            Err(serde::de::Error::custom(format!("unknown rule code {code:?} (see `riskhint rules`)")))
+        }
+    }
+}
+
+#[cfg(feature = "cli")]
+fn rules_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let levels = serde_json::json!({ "enum": ["off", "info", "warn", "block"] });
+    let properties: serde_json::Map<String, Value> =
+        crate::rules::all().iter().map(|r| (r.doc().code.to_string(), levels.clone())).collect();
+    schemars::json_schema!({
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": false,
+    })
+}
+
+/// A policy that could not be read, with where and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PolicyError {
+    /// Dotted path of the field at fault ("quiet_periods[0].start"), empty for syntax errors.
+    pub path: String,
+    /// 1-based line of the error.
+    pub line: usize,
+    /// 1-based column of the error.
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for PolicyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}, column {}", self.line, self.column)?;
+        if !self.path.is_empty() {
+            write!(f, ", field {}", self.path)?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl std::error::Error for PolicyError {}
+
+impl Policy {
+    /// Parses a policy from JSON text; `//` and `/* */` comments are allowed.
+    pub fn parse(text: &str) -> Result<Policy, PolicyError> {
+        if text.len() > MAX_POLICY_BYTES {
+            return Err(PolicyError {
+                path: String::new(),
+                line: 1,
+                column: 1,
+                message: format!("policy is {} bytes; the limit is {MAX_POLICY_BYTES}", text.len()),
+            });
+        }
+        let json = strip_comments(text);
+        let mut de = serde_json::Deserializer::from_str(&json);
+        let policy: Policy = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            let message = clean_message(&inner.to_string());
+            PolicyError { path: if path == "." { String::new() } else { path }, line: inner.line(), column: inner.column(), message }
+        })?;
+        de.end().map_err(|e| PolicyError {
+            path: String::new(),
+            line: e.line(),
+            column: e.column(),
+            message: clean_message(&e.to_string()),
+        })?;
+        Ok(policy)
+    }
+
+    /// The rule level this policy sets for `code`, if any.
+    pub fn level(&self, code: &str) -> Option<Level> {
+        self.rules.iter().find(|(c, _)| c.0 == code).map(|(_, level)| *level)
+    }
+
+    /// The quiet period `day` falls in, if any.
+    pub fn quiet_period(&self, day: Date) -> Option<&QuietPeriod> {
+        self.quiet_periods.iter().find(|p| p.contains(day))
+    }
+}
+
+/// serde_json appends " at line L column C"; the error carries those as fields already.
+fn clean_message(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(at) => message[..at].to_string(),
+        None => message.to_string(),
+    }
+}
+
+/// Blanks out `//` and `/* */` comments, keeping every newline so that error positions stay true.
+fn strip_comments(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut in_string = false;
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            if c == '\\' {
+                if let Some(escaped) = chars.next() {
+                    out.push(escaped);
+                }
+            } else if c == '"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match (c, chars.peek()) {
+            ('"', _) => {
+                in_string = true;
+                out.push(c);
+            }
+            ('/', Some('/')) => {
+                for c in chars.by_ref() {
+                    if c == '\n' {
+                        out.push('\n');
+                        break;
+                    }
+                    out.push(' ');
+                }
+                out.push(' ');
+            }
+            ('/', Some('*')) => {
+                chars.next();
+                out.push_str("  ");
+                let mut last = ' ';
+                for c in chars.by_ref() {
+                    out.push(if c == '\n' { '\n' } else { ' ' });
+                    if last == '*' && c == '/' {
+                        break;
+                    }
+                    last = c;
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A policy as one layer wrote it: the parsed policy and the fields its author actually set, so
+/// that layering merges only what each layer says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PolicyLayer {
+    /// The parsed, valid policy of this layer alone.
+    pub policy: Policy,
+    written: Value,
+}
+
+impl PolicyLayer {
+    /// Parses and validates one layer (see [`Policy::parse`]).
+    pub fn parse(text: &str) -> Result<PolicyLayer, PolicyError> {
+        let policy = Policy::parse(text)?;
+        let written = serde_json::from_str(&strip_comments(text)).expect("valid policy JSON parses as a value");
+        Ok(PolicyLayer { policy, written })
+    }
+}
+
+impl From<Policy> for PolicyLayer {
+    fn from(policy: Policy) -> Self {
+        let written = serde_json::to_value(&policy).expect("a policy serialises");
+        PolicyLayer { policy, written }
+    }
+}
+
+/// The result of layering policies.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layered {
+    /// The policy in force.
+    pub policy: Policy,
+    /// Paths where the user's value was set aside because the administrator locked them.
+    pub overridden: Vec<String>,
+}
+
+/// Layers built-in defaults, an administrator's policy and the user's own additions: lists merge,
+/// scalars override, and the administrator's `locked` paths keep the administrator's value.
+pub fn layer(admin: Option<&PolicyLayer>, user: Option<&PolicyLayer>) -> Layered {
+    let mut merged = serde_json::to_value(Policy::default()).expect("a policy serialises");
+    let mut locked: &[String] = &[];
+    if let Some(admin) = admin {
+        merge(&mut merged, &admin.written, "", &[], &mut Vec::new());
+        locked = &admin.policy.locked;
+    }
+    let mut overridden = Vec::new();
+    if let Some(user) = user {
+        let mut written = user.written.clone();
+        // Only an administrator locks; a user's `locked` is ignored.
+        if let Some(fields) = written.as_object_mut() {
+            fields.remove("locked");
+        }
+        merge(&mut merged, &written, "", locked, &mut overridden);
+    }
+    let policy = serde_json::from_value(merged).expect("a merge of valid policies is valid");
+    Layered { policy, overridden }
+}
+
+fn is_locked(path: &str, locked: &[String]) -> bool {
+    locked.iter().any(|l| l == "*" || l == path || path.starts_with(&format!("{l}.")))
+}
+
+fn merge(base: &mut Value, overlay: &Value, path: &str, locked: &[String], overridden: &mut Vec<String>) {
+    match (base, overlay) {
+        (Value::Object(base), Value::Object(overlay)) => {
+            for (key, value) in overlay {
+                let child = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
+                match base.get_mut(key) {
+                    Some(existing) => merge(existing, value, &child, locked, overridden),
+                    None if is_locked(&child, locked) => overridden.push(child),
+                    None => {
+                        base.insert(key.clone(), value.clone());
+                    }
+                }
+            }
+        }
+        (Value::Array(base), Value::Array(overlay)) => {
+            let added: Vec<&Value> = overlay.iter().filter(|v| !base.contains(v)).collect();
+            if added.is_empty() {
+                return;
+            }
+            if is_locked(path, locked) {
+                overridden.push(path.to_string());
+            } else {
+                base.extend(added.into_iter().cloned());
+            }
+        }
+        (base, overlay) => {
+            if base == overlay {
+                return;
+            }
+            if is_locked(path, locked) {
+                overridden.push(path.to_string());
+            } else {
+                *base = overlay.clone();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comments_are_blanked_without_moving_lines() {
+        let text = "{ // note\n \"a\": \"x//y\" /* c\n d */ }";
+        let stripped = strip_comments(text);
+        assert_eq!(stripped.lines().count(), text.lines().count());
+        assert!(stripped.contains("\"x//y\""));
+        assert!(!stripped.contains("note"));
+    }
+}

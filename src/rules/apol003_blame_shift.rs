@@ -1,0 +1,43 @@
+//! APOL003 blame-shift: blaming a few employees, an intern or a vendor in an apology.
+//!
+//! Example: "Sorry, a few employees made a mistake." / "협력업체의 실수로 죄송합니다".
+//! Fix: take responsibility as the company: "we".
+
+use super::*;
+
+pub static DOC: RuleDoc = RuleDoc {
+    code: "APOL003",
+    name: "blame-shift",
+    category: Cat::Apology,
+    severity: Warn,
+    what: Bilingual::fixed(
+        "An apology that blames staff, interns, vendors or agencies: “a few employees”, “the outsourcing vendor”, 일부 직원, 협력업체.",
+        "직원·인턴·협력업체·대행사 탓을 하는 사과: 일부 직원의 실수, 협력업체, 아웃소싱 업체.",
+    ),
+    why: Bilingual::fixed(
+        "The public holds the company responsible; blaming the vendor (SK Telecom's comment-astroturfing case) made it worse.",
+        "대중은 회사에 책임을 묻습니다. 아웃소싱 업체 탓을 한 SK텔레콤 댓글 알바 사례는 사태를 키웠습니다.",
+    ),
+    source: "rules.md (apology: blame shifting); seeds (SK Telecom)",
+    example: "Sorry, a few employees made a mistake.",
+    fix: Bilingual::fixed("Take responsibility as the company: “we”.", "회사가 책임지는 주어로: “저희”."),
+};
+
+pub struct Rule;
+
+impl super::Rule for Rule {
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+
+    fn check(&self, draft: &Draft, _cx: &Context, out: &mut Findings) {
+        if !super::apol005_no_corrective_action::is_apology(draft) {
+            return;
+        }
+        for hit in draft.hits(Lex::BlameShift) {
+            let m = &draft.text[hit.range.clone()];
+            out.add(&DOC, hit.range.clone(), bi(format!("“{m}” shifts the blame."), format!("“{m}”: 책임을 떠넘기는 표현입니다.")))
+                .suggest(bi("Say “we”", "“저희”로"), hit.range.clone(), draft.in_language("we", "저희"));
+        }
+    }
+}

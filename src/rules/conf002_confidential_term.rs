@@ -1,0 +1,36 @@
+//! CONF002 confidential-term: a confidential term from the policy.
+//!
+//! Example: "Just saw the Q4 roadmap, wow" / "Q4 roadmap 보고 왔어요".
+//! Fix: redact it.
+
+use super::*;
+
+pub static DOC: RuleDoc = RuleDoc {
+    code: "CONF002",
+    name: "confidential-term",
+    category: Cat::Confidential,
+    severity: Block,
+    what: Bilingual::fixed(
+        "A confidential term listed in the policy (confidential.terms).",
+        "정책에 등록된 기밀 용어(confidential.terms).",
+    ),
+    why: Bilingual::fixed(
+        "The organisation marked it confidential; guidelines forbid sharing unpublished plans, financials and products.",
+        "회사가 기밀로 지정한 용어입니다. 공개 전 계획·재무·제품 정보는 공유하지 않습니다.",
+    ),
+    source: "Intel and IBM guidelines; organisation policy",
+    example: "Just saw the Q4 roadmap, wow",
+    fix: Bilingual::fixed("Redact the term.", "용어를 가리세요."),
+};
+
+pub struct Rule;
+
+impl super::Rule for Rule {
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+
+    fn check(&self, draft: &Draft, _cx: &Context, out: &mut Findings) {
+        super::conf001_codename::redact_hits(draft, Lex::ConfidentialTerms, &DOC, ("term", "용어"), out);
+    }
+}

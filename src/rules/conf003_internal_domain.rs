@@ -1,0 +1,71 @@
+//! CONF003 internal-domain: a host, URL or email address under an internal domain of the policy.
+//!
+//! Example: "Details on https://wiki.corp.hanbit.example/falcon".
+//! Fix: remove the link.
+
+use super::*;
+
+pub static DOC: RuleDoc = RuleDoc {
+    code: "CONF003",
+    name: "internal-domain",
+    category: Cat::Confidential,
+    severity: Block,
+    what: Bilingual::fixed(
+        "A link, host name or email address under an internal domain (confidential.internal_domains).",
+        "내부 도메인(confidential.internal_domains)의 링크·호스트·이메일.",
+    ),
+    why: Bilingual::fixed(
+        "Internal links reveal systems, project names and people, and invite attackers to the intranet.",
+        "내부 링크는 시스템·프로젝트·사람을 드러내고 공격자를 사내망으로 안내합니다.",
+    ),
+    source: "IBM Social Computing Guidelines; organisation policy",
+    example: "Details on https://wiki.corp.hanbit.example/falcon",
+    fix: Bilingual::fixed("Remove the internal link.", "내부 링크를 지우세요."),
+};
+
+/// Characters that can be part of a URL, host or email token.
+fn is_token_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'*+,;=%".contains(c)
+}
+
+/// The whole URL, host or email token around `range`, without trailing punctuation.
+fn token_around(text: &str, range: &std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let start = text[..range.start].rfind(|c: char| !is_token_char(c)).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+    let end = text[range.end..].find(|c: char| !is_token_char(c)).map_or(text.len(), |i| range.end + i);
+    let trimmed = text[start..end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '\'']);
+    start..start + trimmed.len()
+}
+
+pub struct Rule;
+
+impl super::Rule for Rule {
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+
+    fn check(&self, draft: &Draft, cx: &Context, out: &mut Findings) {
+        let folded = &draft.views.folded;
+        for domain in &cx.policy.confidential.internal_domains {
+            let domain = domain.trim().trim_start_matches('.').to_ascii_lowercase();
+            if domain.is_empty() {
+                continue;
+            }
+            for (at, _) in folded.text.match_indices(&domain) {
+                let end = at + domain.len();
+                let before = folded.text[..at].chars().next_back();
+                let after = folded.text[end..].chars().next();
+                let starts_label = before.is_none_or(|c| !(c.is_ascii_alphanumeric() || c == '-'));
+                let ends_label = after.is_none_or(|c| !(c.is_ascii_alphanumeric() || c == '-'));
+                if !(starts_label && ends_label) {
+                    continue;
+                }
+                let span = token_around(draft.text, &folded.to_original(at..end));
+                out.add(&DOC, span.clone(), bi(
+                    format!("Internal address: “{}”.", &draft.text[span.clone()]),
+                    format!("내부 주소: “{}”.", &draft.text[span.clone()]),
+                ))
+                .suggest(bi("Remove the link", "링크 삭제"), span.clone(), "");
+            }
+        }
+    }
+}

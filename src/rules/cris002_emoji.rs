@@ -1,0 +1,63 @@
+//! CRIS002 crisis-emoji: emoji while crisis mode is on.
+//!
+//! Example (crisis mode): "We're on it 💪🔥".
+//! Fix: remove them.
+
+use super::*;
+
+pub static DOC: RuleDoc = RuleDoc {
+    code: "CRIS002",
+    name: "crisis-emoji",
+    category: Cat::Crisis,
+    severity: Warn,
+    what: Bilingual::fixed("Emoji in crisis mode.", "위기 모드에서 이모지."),
+    why: Bilingual::fixed(
+        "Emoji make a crisis message look casual; a fire emoji in a battery-fire statement becomes the screenshot.",
+        "이모지는 위기 메시지를 가볍게 보이게 합니다. 배터리 화재 공지 속 🔥는 그대로 캡처됩니다.",
+    ),
+    source: "rules.md (crisis); seeds (위기관리 커뮤니케이션)",
+    example: "We're on it 💪🔥",
+    fix: Bilingual::fixed("Remove the emoji.", "이모지를 지우세요."),
+};
+
+/// Pictographic emoji; symbols such as © and ™ are not.
+fn is_emoji(c: char) -> bool {
+    matches!(c, '\u{1F000}'..='\u{1FAFF}' | '\u{2600}'..='\u{27BF}' | '\u{2B00}'..='\u{2BFF}' | '\u{231A}'..='\u{23FF}')
+}
+
+/// Joins emoji with what binds them into one picture (ZWJ, variation selectors, skin tones).
+fn is_emoji_glue(c: char) -> bool {
+    matches!(c, '\u{200D}' | '\u{FE0E}' | '\u{FE0F}' | '\u{1F3FB}'..='\u{1F3FF}' | '\u{20E3}')
+}
+
+/// Byte ranges of emoji sequences in `text`.
+pub(crate) fn emoji_runs(text: &str) -> Vec<Range<usize>> {
+    let mut runs: Vec<Range<usize>> = Vec::new();
+    for (at, c) in text.char_indices() {
+        let end = at + c.len_utf8();
+        match runs.last_mut() {
+            Some(run) if run.end == at && (is_emoji(c) || is_emoji_glue(c)) => run.end = end,
+            _ if is_emoji(c) => runs.push(at..end),
+            _ => {}
+        }
+    }
+    runs
+}
+
+pub struct Rule;
+
+impl super::Rule for Rule {
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+
+    fn check(&self, draft: &Draft, cx: &Context, out: &mut Findings) {
+        if !cx.policy.crisis.active {
+            return;
+        }
+        for run in emoji_runs(draft.text) {
+            out.add(&DOC, run.clone(), bi("Emoji during a crisis.", "위기 상황의 이모지."))
+                .suggest(bi("Remove the emoji", "이모지 삭제"), run, "");
+        }
+    }
+}

@@ -1,0 +1,62 @@
+//! LEGL002 crime-accusation: accusing a named person or account of a crime.
+//!
+//! Example: "@daesung_ceo is a fraud" / "김대표는 사기꾼이다".
+//! Fix: state facts you can prove, or leave it out.
+
+use super::*;
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub static DOC: RuleDoc = RuleDoc {
+    code: "LEGL002",
+    name: "crime-accusation",
+    category: Cat::Legal,
+    severity: Warn,
+    what: Bilingual::fixed(
+        "Calling a named person, account or company a fraud, thief or criminal (사기꾼, 도둑, 횡령).",
+        "특정 인물·계정·회사를 사기꾼·도둑·범죄자로 지목(횡령, 배임 포함).",
+    ),
+    why: Bilingual::fixed(
+        "Accusing someone by name of a crime is a defamation risk for you and the company.",
+        "실명으로 범죄를 단정하면 본인과 회사 모두 명예훼손 위험을 집니다.",
+    ),
+    source: "rules.md (legal: accusations of crimes about named people)",
+    example: "@daesung_ceo is a fraud",
+    fix: Bilingual::fixed("State facts you can prove, or leave it out.", "입증할 수 있는 사실만 쓰거나 빼세요."),
+};
+
+/// Someone named: an @handle, a capitalised name, "you", or a Korean name with a title.
+static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"@[A-Za-z0-9_]{2,}|(?-u:\b)[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+|(?-u:\b)(?:you|your|you're|he|she|they)(?-u:\b)",
+        r"|[가-힣]{1,4}\s?(?:씨|님|대표|사장|회장|의원|교수|기자|팀장|부장|회사)|너|당신|저 사람|그 사람",
+    ))
+    .expect("named pattern")
+});
+
+pub struct Rule;
+
+impl super::Rule for Rule {
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+
+    fn check(&self, draft: &Draft, _cx: &Context, out: &mut Findings) {
+        for hit in draft.hits(Lex::CrimeAccusations) {
+            let sentence = draft.sentence_at(hit.range.start);
+            // A name other than the accusing word itself ("The Thief and the Cobbler" is a title).
+            let named = NAMED
+                .find_iter(&draft.text[sentence.clone()])
+                .any(|m| m.end() + sentence.start <= hit.range.start || m.start() + sentence.start >= hit.range.end)
+                || [Lex::Competitors, Lex::Executives, Lex::OrgNames].iter().any(|&l| draft.has_in(l, &sentence));
+            if !named {
+                continue;
+            }
+            let m = &draft.text[hit.range.clone()];
+            out.add(&DOC, hit.range.clone(), bi(
+                format!("Accusing someone of a crime (“{m}”) is a defamation risk."),
+                format!("범죄 단정(“{m}”)은 명예훼손 위험이 있습니다."),
+            ));
+        }
+    }
+}

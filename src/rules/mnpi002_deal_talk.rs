@@ -1,0 +1,50 @@
+//! MNPI002 deal-talk: a merger, acquisition or sale in negotiation.
+//!
+//! Example: "we're in final talks to acquire Daesung Mobile" / "인수 협상 마무리 단계".
+//! Fix: say nothing about deals until they are announced.
+
+use super::*;
+
+pub static DOC: RuleDoc = RuleDoc {
+    code: "MNPI002",
+    name: "deal-talk",
+    category: Cat::Mnpi,
+    severity: Block,
+    what: Bilingual::fixed(
+        "An acquisition, merger, sale or joint venture described as in talks or close to signing.",
+        "협상 중이거나 마무리 단계인 인수·합병·매각·합작.",
+    ),
+    why: Bilingual::fixed(
+        "A deal in negotiation is material non-public information; an insider's hint moves the share price and breaks Regulation FD and insider-trading law.",
+        "협상 중인 거래는 미공개중요정보입니다. 내부자의 암시는 주가를 움직이고 공정공시·내부자거래 규정(자본시장법 §174)을 위반합니다.",
+    ),
+    source: "SEC v. Musk 2019 amendment (M&A, tender offers, joint ventures); SEC Regulation FD; 자본시장법 §174",
+    example: "We're in final talks to acquire a chip startup.",
+    fix: Bilingual::fixed("Remove the deal; wait for the official announcement.", "거래 내용을 지우고 공식 발표를 기다리세요."),
+};
+
+pub struct Rule;
+
+impl super::Rule for Rule {
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+
+    fn check(&self, draft: &Draft, cx: &Context, out: &mut Findings) {
+        // A post is short: the deal, its stage and who is dealing may sit in different sentences.
+        let whole = 0..draft.text.len();
+        let Some(stage) = draft.hits(Lex::DealStages).first().or(draft.hits(Lex::InternalCues).first()) else { return };
+        if let Some(deal) = draft.hits(Lex::DealTerms).first() {
+            let ours = draft.own_company_in(&whole) || draft.has(Lex::Competitors);
+            let span = cover(&deal.range, &stage.range);
+            let finding = out.add(&DOC, span.clone(), bi(
+                format!("Deal talk before an announcement: “{}”.", &draft.text[span.clone()]),
+                format!("발표 전 거래 언급: “{}”.", &draft.text[span.clone()]),
+            ));
+            // Without "we" or a company name it may be public news about others: a quiet hint only.
+            if !ours && cx.role != Role::Executive {
+                finding.severity(Info);
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+//! MNPI004 financial-forecast: a prediction of financial results.
+//!
+//! Example: "Next year's profit will double" / "내년 영업이익 두 배 예상".
+//! Fix: leave forecasts to the company's official guidance.
+
+use super::*;
+
+pub static DOC: RuleDoc = RuleDoc {
+    code: "MNPI004",
+    name: "financial-forecast",
+    category: Cat::Mnpi,
+    severity: Warn,
+    what: Bilingual::fixed(
+        "A forecast of revenue, profit or another financial metric.",
+        "매출·이익 등 재무 지표에 대한 전망.",
+    ),
+    why: Bilingual::fixed(
+        "Forward-looking statements need safe-harbor language a post has no room for, and a forecast told selectively is a Regulation FD problem.",
+        "장래 전망은 면책 문구가 필요하고, 선별적으로 알린 경영전망은 공정공시 위반이 될 수 있습니다.",
+    ),
+    source: "SEC Regulation FD; PSLRA safe harbor; KRX 공정공시 (장래계획, 경영전망)",
+    example: "Next year's profit will double.",
+    fix: Bilingual::fixed("Remove the forecast or point to the official guidance.", "전망을 지우거나 공식 가이던스를 인용하세요."),
+};
+
+pub struct Rule;
+
+impl super::Rule for Rule {
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+
+    fn check(&self, draft: &Draft, _cx: &Context, out: &mut Findings) {
+        for sentence in draft.sentences() {
+            let Some(forecast) = hits_in(draft, Lex::Forecast, sentence).next() else { continue };
+            let Some(metric) = hits_in(draft, Lex::FinancialMetrics, sentence).next() else { continue };
+            // "Analysts expect Daesung Mobile's profit to fall" is about someone else.
+            if draft.has_in(Lex::Competitors, sentence) && !draft.own_company_in(sentence) {
+                continue;
+            }
+            let span = cover(&forecast.range, &metric.range);
+            out.add(&DOC, span.clone(), bi(
+                format!("Financial forecast: “{}”.", &draft.text[span.clone()]),
+                format!("재무 전망: “{}”.", &draft.text[span.clone()]),
+            ));
+        }
+    }
+}

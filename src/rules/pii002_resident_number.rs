@@ -1,0 +1,56 @@
+//! PII002 resident-registration-number: a Korean 주민등록번호 (YYMMDD-GNNNNNN with a real date).
+//!
+//! Example: "제 주민번호 900101-1234567 로 가입했는데요".
+//! Fix: remove the number.
+
+use super::*;
+use crate::date::Date;
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub static DOC: RuleDoc = RuleDoc {
+    code: "PII002",
+    name: "resident-registration-number",
+    category: Cat::Pii,
+    severity: Block,
+    what: Bilingual::fixed(
+        "A Korean resident registration number: a real birth date YYMMDD, a dash, a gender digit 1–8 and six digits.",
+        "주민등록번호: 실제 생년월일 YYMMDD, 하이픈, 성별 숫자 1–8, 여섯 자리.",
+    ),
+    why: Bilingual::fixed(
+        "Resident numbers identify a person for life and enable identity theft; posting one breaks Korea's Personal Information Protection Act.",
+        "주민등록번호는 평생 바뀌지 않는 식별번호로, 게시하면 명의도용 위험이 있고 개인정보보호법 위반입니다.",
+    ),
+    source: "Microsoft Purview (South Korea resident registration number); 개인정보보호법. Numbers issued since Oct 2020 have random digits, so the old checksum is not required.",
+    example: "제 주민번호 900101-1234567 로 가입했는데요",
+    fix: Bilingual::fixed("Remove the number.", "번호를 지우세요."),
+};
+
+static RRN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([0-9]{2})([0-9]{2})([0-9]{2})\s?-\s?([1-8])[0-9]{6}").expect("rrn pattern"));
+
+pub struct Rule;
+
+impl super::Rule for Rule {
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+
+    fn check(&self, draft: &Draft, _cx: &Context, out: &mut Findings) {
+        let folded = &draft.views.folded;
+        for c in RRN.captures_iter(&folded.text) {
+            let m = c.get(0).expect("whole match");
+            let digit = |o: Option<char>| o.is_some_and(|c| c.is_ascii_digit());
+            if digit(folded.text[..m.start()].chars().next_back()) || digit(folded.text[m.end()..].chars().next()) {
+                continue;
+            }
+            let n = |i: usize| c[i].parse::<u16>().expect("digits");
+            let century = if matches!(n(4), 1 | 2 | 5 | 6) { 1900 } else { 2000 };
+            if Date::new(century + n(1), n(2) as u8, n(3) as u8).is_none() {
+                continue;
+            }
+            let span = folded.to_original(m.start()..m.end());
+            out.add(&DOC, span.clone(), bi("A Korean resident registration number.", "주민등록번호입니다."))
+                .suggest(bi("Remove the number", "번호 삭제"), span, draft.in_language("[ID number removed]", "[주민번호 삭제]"));
+        }
+    }
+}

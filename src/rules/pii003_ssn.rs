@@ -1,0 +1,58 @@
+//! PII003 us-ssn: a US Social Security number next to a keyword (SSN, social security).
+//!
+//! Example: "my SSN is 123-45-6789".
+//! Fix: remove the number.
+
+use super::*;
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub static DOC: RuleDoc = RuleDoc {
+    code: "PII003",
+    name: "us-ssn",
+    category: Cat::Pii,
+    severity: Block,
+    what: Bilingual::fixed(
+        "A US Social Security number (NNN-NN-NNNN) with “SSN” or “social security” nearby.",
+        "“SSN”·“social security” 근처의 미국 사회보장번호(NNN-NN-NNNN).",
+    ),
+    why: Bilingual::fixed(
+        "An SSN with a name is enough for identity theft.",
+        "사회보장번호는 이름과 함께라면 명의도용에 충분합니다.",
+    ),
+    source: "Microsoft Purview (U.S. social security number: pattern plus keyword for high confidence)",
+    example: "my SSN is 123-45-6789",
+    fix: Bilingual::fixed("Remove the number.", "번호를 지우세요."),
+};
+
+static SSN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([0-9]{3})-([0-9]{2})-([0-9]{4})").expect("ssn pattern"));
+static KEYWORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)ssn(?-u:\b)|social security|ssn#|사회보장번호").expect("ssn keyword"));
+
+pub struct Rule;
+
+impl super::Rule for Rule {
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+
+    fn check(&self, draft: &Draft, _cx: &Context, out: &mut Findings) {
+        let folded = &draft.views.folded;
+        if !KEYWORD.is_match(&folded.text) {
+            return;
+        }
+        for c in SSN.captures_iter(&folded.text) {
+            let m = c.get(0).expect("whole match");
+            let digit = |o: Option<char>| o.is_some_and(|c| c.is_ascii_digit() || c == '-');
+            if digit(folded.text[..m.start()].chars().next_back()) || digit(folded.text[m.end()..].chars().next()) {
+                continue;
+            }
+            let (area, group, serial) = (&c[1], &c[2], &c[3]);
+            if area == "000" || area == "666" || area.starts_with('9') || group == "00" || serial == "0000" {
+                continue;
+            }
+            let span = folded.to_original(m.start()..m.end());
+            out.add(&DOC, span.clone(), bi("A US Social Security number.", "미국 사회보장번호입니다."))
+                .suggest(bi("Remove the number", "번호 삭제"), span, "[SSN removed]");
+        }
+    }
+}

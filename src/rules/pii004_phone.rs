@@ -1,0 +1,62 @@
+//! PII004 phone-number: a personal phone number (Korean mobile, US number); company hotlines are fine.
+//!
+//! Example: "Call our installer Mr. Park at 010-1234-5678" / "담당자 번호 010-9876-5432".
+//! Fix: remove the number, or ask them to DM.
+
+use super::*;
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub static DOC: RuleDoc = RuleDoc {
+    code: "PII004",
+    name: "phone-number",
+    category: Cat::Pii,
+    severity: Warn,
+    what: Bilingual::fixed(
+        "A personal phone number: a Korean mobile number (010-…) or a US number. Hotlines (1588-…, 080-…, 1-800-…) are not flagged.",
+        "개인 전화번호: 휴대전화(010-…)나 미국 번호. 대표번호(1588-…, 080-…, 1-800-…)는 제외.",
+    ),
+    why: Bilingual::fixed(
+        "Guidelines forbid sharing customers', partners' or colleagues' personal data; a posted number invites harassment.",
+        "고객·협력사·동료의 개인정보는 공유하지 않습니다. 게시된 번호는 괴롭힘으로 이어집니다.",
+    ),
+    source: "IBM and Intel guidelines (customer, partner and employee data); 개인정보보호법; Microsoft Purview",
+    example: "Call our installer Mr. Park at 010-1234-5678",
+    fix: Bilingual::fixed("Remove the number; ask them to send a direct message instead.", "번호를 지우고 DM으로 안내하세요."),
+};
+
+static PHONE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:\+82[ .-]?|(?-u:\b)0)1[016789][ .-]?[0-9]{3,4}[ .-]?[0-9]{4}",
+        r"|(?:\+1[ .-]?)?\(?(?-u:\b)([2-9][0-9]{2})\)?[ .-][0-9]{3}[ .-][0-9]{4}",
+    ))
+    .expect("phone pattern")
+});
+
+/// US toll-free area codes: company hotlines, not personal numbers.
+const TOLL_FREE: &[&str] = &["800", "888", "877", "866", "855", "844", "833"];
+
+pub struct Rule;
+
+impl super::Rule for Rule {
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+
+    fn check(&self, draft: &Draft, _cx: &Context, out: &mut Findings) {
+        let folded = &draft.views.folded;
+        for c in PHONE.captures_iter(&folded.text) {
+            let m = c.get(0).expect("whole match");
+            if c.get(1).is_some_and(|area| TOLL_FREE.contains(&area.as_str())) {
+                continue;
+            }
+            let glued = |o: Option<char>| o.is_some_and(|c| c.is_ascii_digit() || c == '-');
+            if glued(folded.text[..m.start()].chars().next_back()) || glued(folded.text[m.end()..].chars().next()) {
+                continue;
+            }
+            let span = folded.to_original(m.start()..m.end());
+            out.add(&DOC, span.clone(), bi("A personal phone number.", "개인 전화번호입니다."))
+                .suggest(bi("Remove the number", "번호 삭제"), span, draft.in_language("[phone removed]", "[전화번호 삭제]"));
+        }
+    }
+}

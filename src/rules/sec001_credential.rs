@@ -1,0 +1,67 @@
+//! SEC001 credential: an access key, token or private key in a known format (one table below).
+//!
+//! Example: "our CI key is AKIA2E0A8F3B244C9986 lol".
+//! Fix: remove it, and revoke the key now: once posted it is compromised.
+
+use super::*;
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub static DOC: RuleDoc = RuleDoc {
+    code: "SEC001",
+    name: "credential",
+    category: Cat::Secret,
+    severity: Block,
+    what: Bilingual::fixed(
+        "An AWS, GitHub, Slack, Google or Stripe key, a JWT or a private key block.",
+        "AWS·GitHub·Slack·Google·Stripe 키, JWT, 개인 키 블록.",
+    ),
+    why: Bilingual::fixed(
+        "Bots scrape public posts for keys within minutes; a posted key is a breach.",
+        "봇은 공개 게시물에서 몇 분 안에 키를 수집합니다. 게시된 키는 곧 침해 사고입니다.",
+    ),
+    source: "gitleaks default rule set; Yelp detect-secrets",
+    example: "our CI key is AKIA2E0A8F3B244C9986 lol",
+    fix: Bilingual::fixed("Remove it and revoke the key now.", "삭제하고 즉시 키를 폐기하세요."),
+};
+
+/// Known credential formats: the name shown to the user and the pattern (gitleaks-style).
+static FORMATS: LazyLock<Vec<(&str, Regex)>> = LazyLock::new(|| {
+    [
+        ("AWS access key", r"(?-u:\b)(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?-u:\b)"),
+        ("GitHub token", r"(?-u:\b)gh[pousr]_[A-Za-z0-9]{36}(?-u:\b)|(?-u:\b)github_pat_[A-Za-z0-9_]{82}"),
+        ("Slack token", r"(?-u:\b)xox[baprs]-[A-Za-z0-9-]{10,}"),
+        ("private key", r"-----BEGIN[A-Z ]{0,20}PRIVATE KEY( BLOCK)?-----"),
+        ("JSON Web Token", r"(?-u:\b)eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"),
+        ("Google API key", r"(?-u:\b)AIza[0-9A-Za-z_-]{35}"),
+        ("Stripe live key", r"(?-u:\b)[rs]k_live_[0-9A-Za-z]{20,}"),
+    ]
+    .into_iter()
+    .map(|(name, pattern)| (name, Regex::new(pattern).expect("credential pattern")))
+    .collect()
+});
+
+/// Documented example keys that are safe to post.
+fn allow_listed(key: &str) -> bool {
+    key.contains("EXAMPLE") || key.contains("example")
+}
+
+pub struct Rule;
+
+impl super::Rule for Rule {
+    fn doc(&self) -> &'static RuleDoc {
+        &DOC
+    }
+
+    fn check(&self, draft: &Draft, _cx: &Context, out: &mut Findings) {
+        for (name, pattern) in FORMATS.iter() {
+            for m in pattern.find_iter(draft.text) {
+                if allow_listed(m.as_str()) {
+                    continue;
+                }
+                out.add(&DOC, m.range(), bi(format!("Looks like a live {name}."), format!("실제 {name}로 보입니다.")))
+                    .suggest(bi("Remove it (and revoke it)", "삭제(키도 폐기)"), m.range(), "");
+            }
+        }
+    }
+}
