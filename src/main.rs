@@ -1,1 +1,462 @@
-fn main() {}
+//! The `riskhint` command: check a draft, scan a JSONL feed, list rules, print the policy schema,
+//! evaluate a label on labelled data, and benchmark the engine. Exit status: 0 on success, 1 when
+//! `--fail-on` is met, 2 on bad input.
+
+use riskhint::text::char_offset;
+use riskhint::{layer, Bilingual, CheckContext, Date, Engine, Finding, Label, Language, Platform, Policy, PolicyLayer, Post, PostReport, Role, Severity};
+use serde_json::{json, Value};
+use std::io::{BufRead, IsTerminal, Read, Write};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+const USAGE: &str = "\
+riskhint: a second look before you post
+
+usage:
+  riskhint check [--policy FILE] [--admin-policy FILE] [--role employee|executive|pr] [--now YYYY-MM-DD]
+                 [--reply-to TEXT] [--platform x|facebook|linkedin] [--lang en|ko] [--json]
+                 [--fail-on block|warn] [FILE]        check a draft (FILE or stdin)
+  riskhint scan  [--policy FILE] [--admin-policy FILE] [--lang en|ko] [--fail-on block|warn] < posts.jsonl
+                                                      classify posts, one JSON line out per line in
+  riskhint rules [--json]                             every rule with its documentation
+  riskhint schema                                     JSON Schema of the policy
+  riskhint eval  --task hostile|complaint --input FILE.tsv --text-col NAME --label-col NAME --positive V[,V]
+                 [--policy FILE]                      precision, recall, F1 and rows/s on labelled data
+  riskhint bench [--data DIR]                         throughput and latency on ../shared/data texts
+
+exit status: 0 ok, 1 --fail-on threshold met, 2 bad input";
+
+/// The example policy shipped in examples/, used by `bench`.
+const EXAMPLE_POLICY: &str = include_str!("../examples/hanbit-policy.jsonc");
+
+/// A failure the user must fix: printed, exit status 2.
+struct BadInput(String);
+
+impl<E: std::fmt::Display> From<E> for BadInput {
+    fn from(e: E) -> Self {
+        BadInput(e.to_string())
+    }
+}
+
+type Result<T> = std::result::Result<T, BadInput>;
+
+fn main() -> ExitCode {
+    let mut args = lexopt::Parser::from_env();
+    let command = match args.next() {
+        Ok(Some(lexopt::Arg::Value(v))) => v.to_string_lossy().to_string(),
+        Ok(Some(lexopt::Arg::Long("help") | lexopt::Arg::Short('h'))) | Ok(None) => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Ok(Some(other)) => return fail(&format!("unexpected {other:?}; a command comes first")),
+        Err(e) => return fail(&e.to_string()),
+    };
+    let result = match command.as_str() {
+        "check" => check(args),
+        "scan" => scan(args),
+        "rules" => rules(args),
+        "schema" => schema(),
+        "eval" => eval(args),
+        "bench" => bench(args),
+        "help" => {
+            println!("{USAGE}");
+            Ok(0)
+        }
+        other => Err(BadInput(format!("unknown command {other:?}"))),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(BadInput(message)) => fail(&message),
+    }
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("riskhint: {message}\n(run `riskhint --help` for usage)");
+    ExitCode::from(2)
+}
+
+/// Options shared by check and scan.
+#[derive(Default)]
+struct Options {
+    policy: Option<String>,
+    admin_policy: Option<String>,
+    role: Role,
+    now: Option<Date>,
+    reply_to: Option<String>,
+    platform: Platform,
+    lang: Option<Language>,
+    json: bool,
+    fail_on: Option<Severity>,
+    file: Option<String>,
+}
+
+fn value(args: &mut lexopt::Parser) -> Result<String> {
+    Ok(args.value()?.to_string_lossy().to_string())
+}
+
+fn enum_value<T: serde::de::DeserializeOwned>(args: &mut lexopt::Parser, what: &str) -> Result<T> {
+    let text = value(args)?;
+    serde_json::from_value(json!(text)).map_err(|_| BadInput(format!("invalid {what} {text:?}")))
+}
+
+fn parse_options(mut args: lexopt::Parser) -> Result<Options> {
+    use lexopt::Arg::{Long, Value};
+    let mut o = Options::default();
+    while let Some(arg) = args.next()? {
+        match arg {
+            Long("policy") => o.policy = Some(value(&mut args)?),
+            Long("admin-policy") => o.admin_policy = Some(value(&mut args)?),
+            Long("role") => o.role = enum_value(&mut args, "role")?,
+            Long("now") => {
+                let text = value(&mut args)?;
+                o.now = Some(Date::parse(&text).ok_or(BadInput(format!("--now {text:?} is not a date (YYYY-MM-DD)")))?);
+            }
+            Long("reply-to") => o.reply_to = Some(value(&mut args)?),
+            Long("platform") => o.platform = enum_value(&mut args, "platform")?,
+            Long("lang") => o.lang = Some(enum_value(&mut args, "language")?),
+            Long("json") => o.json = true,
+            Long("fail-on") => {
+                o.fail_on = Some(match value(&mut args)?.as_str() {
+                    "block" => Severity::Block,
+                    "warn" => Severity::Warn,
+                    other => return Err(BadInput(format!("--fail-on takes block or warn, not {other:?}"))),
+                })
+            }
+            Value(file) if o.file.is_none() => o.file = Some(file.to_string_lossy().to_string()),
+            other => return Err(other.unexpected().into()),
+        }
+    }
+    Ok(o)
+}
+
+fn read_file(path: &str) -> Result<String> {
+    std::fs::read_to_string(path).map_err(|e| BadInput(format!("cannot read {path}: {e}")))
+}
+
+/// Reads and layers the administrator's and the user's policy; errors name the file, line and field.
+fn engine(o: &Options) -> Result<Engine> {
+    let load = |path: &Option<String>| -> Result<Option<PolicyLayer>> {
+        let Some(path) = path else { return Ok(None) };
+        let text = read_file(path)?;
+        PolicyLayer::parse(&text).map(Some).map_err(|e| BadInput(format!("invalid policy {path}: {e}")))
+    };
+    let (admin, user) = (load(&o.admin_policy)?, load(&o.policy)?);
+    let layered = layer(admin.as_ref(), user.as_ref());
+    for path in &layered.overridden {
+        eprintln!("riskhint: note: {path} is locked by the administrator's policy; your value is not used");
+    }
+    Ok(Engine::new(layered.policy))
+}
+
+fn today() -> Date {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    Date::from_unix_days((secs / 86_400) as i64)
+}
+
+fn pick(text: &Bilingual, lang: Language) -> &str {
+    text.get(lang)
+}
+
+fn finding_json(text: &str, f: &Finding, lang: Language) -> Value {
+    let at = |byte: usize| char_offset(text, byte);
+    json!({
+        "code": f.code,
+        "category": f.category.as_str(),
+        "severity": f.severity.as_str(),
+        "start": at(f.range.start),
+        "end": at(f.range.end),
+        "text": &text[f.range.clone()],
+        "message": pick(&f.message, lang),
+        "messages": f.message,
+        "reason": pick(&f.reason, lang),
+        "source": f.source,
+        "suggestions": f.suggestions.iter().map(|s| json!({
+            "label": pick(&s.label, lang),
+            "kind": s.kind(),
+            "start": at(s.range.start),
+            "end": at(s.range.end),
+            "replacement": s.replacement,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+fn check(args: lexopt::Parser) -> Result<u8> {
+    let o = parse_options(args)?;
+    let engine = engine(&o)?;
+    let draft = match &o.file {
+        Some(path) if path != "-" => read_file(path)?,
+        _ => {
+            let mut text = String::new();
+            std::io::stdin().read_to_string(&mut text).map_err(|e| BadInput(format!("cannot read stdin: {e}")))?;
+            text
+        }
+    };
+    let mut context = CheckContext::new(o.now.unwrap_or_else(today));
+    context.role = o.role;
+    context.reply_to = o.reply_to.clone();
+    context.platform = o.platform;
+    let report = engine.check_draft(&draft, &context);
+    let lang = o.lang.unwrap_or(report.language);
+    let mut out = std::io::stdout().lock();
+    if o.json {
+        let value = json!({
+            "verdict": report.verdict.as_str(),
+            "language": report.language,
+            "truncated": report.truncated,
+            "findings": report.findings.iter().map(|f| finding_json(&draft, f, lang)).collect::<Vec<_>>(),
+        });
+        writeln!(out, "{value}")?;
+    } else {
+        print_report(&mut out, &draft, &report, lang, std::io::stdout().is_terminal())?;
+    }
+    let failed = o.fail_on.is_some_and(|t| report.findings.iter().any(|f| f.severity >= t));
+    Ok(u8::from(failed))
+}
+
+/// Terminal columns a character takes: Hangul, CJK and emoji are wide.
+fn width(c: char) -> usize {
+    let wide = matches!(c, '\u{1100}'..='\u{115F}' | '\u{2E80}'..='\u{A4CF}' | '\u{AC00}'..='\u{D7A3}' | '\u{F900}'..='\u{FAFF}' | '\u{FE30}'..='\u{FE4F}' | '\u{FF00}'..='\u{FF60}' | '\u{FFE0}'..='\u{FFE6}' | '\u{1F300}'..='\u{1FAFF}');
+    let invisible = riskhint::text::is_invisible(c) || unicode_zero_width(c);
+    if invisible { 0 } else if wide { 2 } else { 1 }
+}
+
+fn unicode_zero_width(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{200B}'..='\u{200F}' | '\u{FE00}'..='\u{FE0F}')
+}
+
+fn print_report(out: &mut impl Write, draft: &str, report: &riskhint::Report, lang: Language, colour: bool) -> Result<()> {
+    let paint = |code: &str, text: &str| if colour { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() };
+    let verdict = report.verdict.as_str();
+    let verdict_colour = match verdict { "block" => "1;31", "review" => "1;33", _ => "1;32" };
+    writeln!(out, "verdict: {} ({} finding{})", paint(verdict_colour, verdict), report.findings.len(), if report.findings.len() == 1 { "" } else { "s" })?;
+    if report.truncated {
+        writeln!(out, "note: the draft is longer than {} bytes; only the start was checked", riskhint::MAX_TEXT_BYTES)?;
+    }
+    for f in &report.findings {
+        let line_start = draft[..f.range.start].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = draft[f.range.start..].find('\n').map_or(draft.len(), |i| f.range.start + i);
+        let line_no = draft[..f.range.start].matches('\n').count() + 1;
+        let span_end = f.range.end.min(line_end);
+        let pad: usize = draft[line_start..f.range.start].chars().map(width).sum();
+        let carets: usize = draft[f.range.start..span_end].chars().map(width).sum::<usize>().max(1);
+        let severity_colour = match f.severity { Severity::Block => "31", Severity::Warn => "33", Severity::Info => "36" };
+        writeln!(out)?;
+        writeln!(out, "{} {} [{}] {}", paint(severity_colour, f.severity.as_str()), f.code, f.category.as_str(), pick(&f.message, lang))?;
+        writeln!(out, "  {line_no:>3} | {}", &draft[line_start..line_end])?;
+        writeln!(out, "      | {}{}", " ".repeat(pad), paint(severity_colour, &"^".repeat(carets)))?;
+        writeln!(out, "  why: {}", pick(&f.reason, lang))?;
+        writeln!(out, "  source: {}", f.source)?;
+        for s in &f.suggestions {
+            let what = if s.replacement.is_empty() { "remove".to_string() } else { format!("{:?}", s.replacement) };
+            writeln!(out, "  fix: {} → {what}", pick(&s.label, lang))?;
+        }
+    }
+    Ok(())
+}
+
+fn post_json(text: &str, report: &PostReport, lang: Language) -> Value {
+    json!({
+        "id": report.id,
+        "labels": report.labels.iter().map(|l| l.as_str()).collect::<Vec<_>>(),
+        "risk": report.risk,
+        "hint": report.hint.as_ref().map(|h| pick(h, lang)),
+        "hints": report.hint,
+        "findings": report.findings.iter().map(|f| finding_json(text, f, lang)).collect::<Vec<_>>(),
+        "evidence": report.evidence.iter().map(|e| json!({
+            "label": e.label.as_str(),
+            "start": char_offset(text, e.range.start),
+            "end": char_offset(text, e.range.end),
+            "text": &text[e.range.clone()],
+        })).collect::<Vec<_>>(),
+    })
+}
+
+fn scan(args: lexopt::Parser) -> Result<u8> {
+    let o = parse_options(args)?;
+    let engine = engine(&o)?;
+    let lang = o.lang.unwrap_or(Language::En);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let (mut bad_lines, mut failed) = (0usize, false);
+    for (n, line) in std::io::stdin().lock().lines().enumerate() {
+        let line = line.map_err(|e| BadInput(format!("cannot read stdin: {e}")))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let post: Post = match serde_json::from_str(&line) {
+            Ok(post) => post,
+            Err(e) => {
+                eprintln!("riskhint: line {}: not a post: {e}", n + 1);
+                bad_lines += 1;
+                continue;
+            }
+        };
+        let report = engine.classify_posts(std::slice::from_ref(&post)).remove(0);
+        failed |= o.fail_on.is_some_and(|t| report.findings.iter().any(|f| f.severity >= t));
+        writeln!(out, "{}", post_json(&post.text, &report, lang))?;
+    }
+    out.flush()?;
+    if bad_lines > 0 {
+        eprintln!("riskhint: {bad_lines} line(s) could not be read; the others were scanned");
+        return Ok(2);
+    }
+    Ok(u8::from(failed))
+}
+
+fn rules(mut args: lexopt::Parser) -> Result<u8> {
+    let mut as_json = false;
+    while let Some(arg) = args.next()? {
+        match arg {
+            lexopt::Arg::Long("json") => as_json = true,
+            other => return Err(other.unexpected().into()),
+        }
+    }
+    let mut out = std::io::stdout().lock();
+    for rule in riskhint::rules::all() {
+        let d = rule.doc();
+        if as_json {
+            let value = json!({
+                "code": d.code, "name": d.name, "category": d.category.as_str(), "severity": d.severity.as_str(),
+                "what": d.what, "why": d.why, "source": d.source, "example": d.example, "fix": d.fix,
+            });
+            writeln!(out, "{value}")?;
+        } else {
+            writeln!(out, "{} {} [{}, {}]\n  what: {}\n  why: {}\n  source: {}\n  example: {}\n  fix: {}\n",
+                d.code, d.name, d.category.as_str(), d.severity.as_str(), d.what.en, d.why.en, d.source, d.example, d.fix.en)?;
+        }
+    }
+    Ok(0)
+}
+
+fn schema() -> Result<u8> {
+    let schema = schemars::schema_for!(Policy);
+    println!("{}", serde_json::to_string_pretty(&schema)?);
+    Ok(0)
+}
+
+/// Rows of a labelled TSV: (text, is positive).
+fn read_labelled(path: &str, text_col: &str, label_col: &str, positive: &[String]) -> Result<Vec<(String, bool)>> {
+    let mut reader = csv::ReaderBuilder::new().delimiter(b'\t').flexible(true).from_path(path).map_err(|e| BadInput(format!("cannot read {path}: {e}")))?;
+    let headers = reader.headers()?.clone();
+    let column = |name: &str| headers.iter().position(|h| h == name).ok_or(BadInput(format!("{path} has no column {name:?} (columns: {})", headers.iter().collect::<Vec<_>>().join(", "))));
+    let (text_at, label_at) = (column(text_col)?, column(label_col)?);
+    let mut rows = Vec::new();
+    for (n, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| BadInput(format!("{path}: row {}: {e}", n + 2)))?;
+        let (Some(text), Some(label)) = (record.get(text_at), record.get(label_at)) else {
+            return Err(BadInput(format!("{path}: row {} has too few columns", n + 2)));
+        };
+        // A multi-label cell ("1,3") is positive when any of its labels is.
+        let is_positive = label.split(',').map(str::trim).any(|l| positive.iter().any(|p| p == l));
+        rows.push((text.to_string(), is_positive));
+    }
+    Ok(rows)
+}
+
+fn eval(mut args: lexopt::Parser) -> Result<u8> {
+    use lexopt::Arg::Long;
+    let (mut task, mut input, mut text_col, mut label_col, mut positive, mut policy) = (None, None, None, None, None, None);
+    while let Some(arg) = args.next()? {
+        match arg {
+            Long("task") => task = Some(value(&mut args)?),
+            Long("input") => input = Some(value(&mut args)?),
+            Long("text-col") => text_col = Some(value(&mut args)?),
+            Long("label-col") => label_col = Some(value(&mut args)?),
+            Long("positive") => positive = Some(value(&mut args)?),
+            Long("policy") => policy = Some(value(&mut args)?),
+            other => return Err(other.unexpected().into()),
+        }
+    }
+    let need = |o: Option<String>, name: &str| o.ok_or(BadInput(format!("eval needs --{name}")));
+    let task = need(task, "task")?;
+    let label = match task.as_str() {
+        "hostile" => Label::Hostile,
+        "complaint" => Label::Complaint,
+        other => return Err(BadInput(format!("--task takes hostile or complaint, not {other:?}"))),
+    };
+    let input = need(input, "input")?;
+    let positive: Vec<String> = need(positive, "positive")?.split(',').map(|s| s.trim().to_string()).collect();
+    let rows = read_labelled(&input, &need(text_col, "text-col")?, &need(label_col, "label-col")?, &positive)?;
+    let engine = engine(&Options { policy, ..Options::default() })?;
+    let posts: Vec<Post> = rows.iter().enumerate().map(|(i, (text, _))| Post { id: i.to_string(), text: text.clone(), ..Post::default() }).collect();
+    let started = Instant::now();
+    let reports = engine.classify_posts(&posts);
+    let elapsed = started.elapsed();
+    let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
+    for ((_, truth), report) in rows.iter().zip(&reports) {
+        match (report.labels.contains(&label), *truth) {
+            (true, true) => tp += 1,
+            (true, false) => fp += 1,
+            (false, true) => fn_ += 1,
+            _ => {}
+        }
+    }
+    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    let (precision, recall) = (ratio(tp, tp + fp), ratio(tp, tp + fn_));
+    let f1 = if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
+    println!("task {task} on {input}: {} rows, {} positive", rows.len(), tp + fn_);
+    println!("precision {precision:.3}  recall {recall:.3}  F1 {f1:.3}  (tp {tp}, fp {fp}, fn {fn_})");
+    println!("rows/s {:.0}", rows.len() as f64 / elapsed.as_secs_f64().max(1e-9));
+    Ok(0)
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
+}
+
+fn bench(mut args: lexopt::Parser) -> Result<u8> {
+    let mut data = "../shared/data".to_string();
+    while let Some(arg) = args.next()? {
+        match arg {
+            lexopt::Arg::Long("data") => data = value(&mut args)?,
+            other => return Err(other.unexpected().into()),
+        }
+    }
+    let texts = |path: &str, col: &str| -> Result<Vec<String>> {
+        Ok(read_labelled(&format!("{data}/{path}"), col, col, &[])?.into_iter().map(|(t, _)| t).collect())
+    };
+    let english = texts("en/tweeteval-offensive/val.tsv", "text")?;
+    let korean = texts("ko/k-mhas/valid.tsv", "document")?;
+
+    let mut builds: Vec<Duration> = (0..20)
+        .map(|_| {
+            let started = Instant::now();
+            let engine = Engine::from_json(EXAMPLE_POLICY).expect("example policy");
+            std::hint::black_box(&engine);
+            started.elapsed()
+        })
+        .collect();
+    builds.sort();
+    let engine = Engine::from_json(EXAMPLE_POLICY).expect("example policy");
+
+    println!("riskhint bench: one thread, example policy, texts from {data}");
+    println!("{:<44} {:>14}", "measure", "result");
+    println!("{:<44} {:>11.2} ms", "engine construction from policy (median)", builds[builds.len() / 2].as_secs_f64() * 1e3);
+    for (name, set) in [("English tweets (tweeteval val)", &english), ("Korean comments (K-MHaS valid)", &korean)] {
+        let posts: Vec<Post> = set.iter().enumerate().map(|(i, t)| Post { id: i.to_string(), text: t.clone(), ..Post::default() }).collect();
+        let (mut done, started) = (0usize, Instant::now());
+        while started.elapsed() < Duration::from_secs(1) {
+            for post in &posts {
+                std::hint::black_box(engine.classify_posts(std::slice::from_ref(post)));
+            }
+            done += posts.len();
+        }
+        println!("{:<44} {:>9.0} posts/s", format!("scan {name}"), done as f64 / started.elapsed().as_secs_f64());
+    }
+    let mixed: String = english.iter().zip(&korean).flat_map(|(e, k)| [e.as_str(), " ", k.as_str(), "\n"]).collect();
+    let context = CheckContext::new(Date::parse("2026-06-01").expect("date"));
+    for chars in [280usize, 25_000] {
+        let draft: String = mixed.chars().take(chars).collect();
+        let runs = if chars < 1000 { 5_000 } else { 200 };
+        let mut times: Vec<Duration> = (0..runs)
+            .map(|_| {
+                let started = Instant::now();
+                std::hint::black_box(engine.check_draft(&draft, &context));
+                started.elapsed()
+            })
+            .collect();
+        times.sort();
+        let us = |d: Duration| d.as_secs_f64() * 1e6;
+        println!("{:<44} {:>6.0} / {:>5.0} µs", format!("check_draft {chars} chars p50 / p99"), us(percentile(&times, 0.5)), us(percentile(&times, 0.99)));
+    }
+    Ok(0)
+}
