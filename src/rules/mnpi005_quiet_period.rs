@@ -32,11 +32,13 @@ impl super::Rule for Rule {
 
     fn check(&self, draft: &Draft, cx: &Context, out: &mut Findings) {
         let Some(period) = cx.policy.quiet_period(cx.today) else { return };
-        let mention = [Lex::OrgNames, Lex::Products, Lex::Executives, Lex::Tickers, Lex::FinancialMetrics]
-            .iter()
-            .flat_map(|&l| draft.hits(l))
-            .filter(|h| draft.own_company_in(&draft.sentence_at(h.range.start)))
-            .min_by_key(|h| h.range.start);
+        // The company by name or codename, or its financials spoken of as ours or as internal.
+        let named = [Lex::OrgNames, Lex::Products, Lex::Executives, Lex::Tickers, Lex::Codenames].iter().flat_map(|&l| draft.hits(l));
+        let financials = draft.hits(Lex::FinancialMetrics).iter().filter(|h| {
+            let sentence = draft.sentence_at(h.range.start);
+            draft.own_company_in(&sentence) || draft.has_in(Lex::InternalCues, &sentence)
+        });
+        let mention = named.chain(financials).min_by_key(|h| h.range.start);
         let Some(mention) = mention else { return };
         let reason = if period.reason.is_empty() { "quiet period".to_string() } else { period.reason.clone() };
         let finding = out.add(&DOC, mention.range.clone(), bi(

@@ -1,0 +1,161 @@
+//! The `riskhint` command as scripts use it: JSON contracts, readable output, exit statuses.
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+const POLICY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/hanbit-policy.jsonc");
+
+fn riskhint(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_riskhint"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("riskhint runs");
+    // The command may exit before reading (a missing file): a closed pipe is not a failure here.
+    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+fn temp_file(name: &str, content: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("riskhint-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, content).unwrap();
+    path
+}
+
+#[test]
+fn check_json_reports_verdict_codes_and_char_offsets() {
+    let draft = "🚀 팰컨은 다음 달 출시! Funding secured.";
+    let out = riskhint(&["check", "--policy", POLICY, "--role", "executive", "--now", "2026-06-01", "--json"], draft);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(report["verdict"], "block");
+    assert_eq!(report["language"], "ko");
+    let findings = report["findings"].as_array().unwrap();
+    let codename = findings.iter().find(|f| f["code"] == "CONF001").expect("codename flagged");
+    // Offsets count Unicode scalar values: the rocket and a space come before 팰컨.
+    let chars: Vec<char> = draft.chars().collect();
+    let (start, end) = (codename["start"].as_u64().unwrap() as usize, codename["end"].as_u64().unwrap() as usize);
+    assert_eq!(chars[start..end].iter().collect::<String>(), "팰컨");
+    assert_eq!(codename["text"], "팰컨");
+    assert_eq!(codename["severity"], "block");
+    assert_eq!(codename["category"], "confidential");
+    assert!(!codename["message"].as_str().unwrap().is_empty());
+    assert_eq!(codename["suggestions"][0]["replacement"], "[비공개]");
+    assert!(findings.iter().any(|f| f["code"] == "MNPI003" && f["text"] == "Funding secured"));
+}
+
+#[test]
+fn readable_report_puts_carets_under_the_flagged_words() {
+    let out = riskhint(&["check", "--policy", POLICY, "--now", "2026-06-01"], "Can't wait for Project Falcon!");
+    let text = stdout(&out);
+    assert!(text.starts_with("verdict: block"), "{text}");
+    let lines: Vec<&str> = text.lines().collect();
+    let draft_line = lines.iter().position(|l| l.contains("| Can't wait for Project Falcon!")).expect("draft shown");
+    let carets = lines[draft_line + 1];
+    let column = |l: &str, needle: &str| l.find(needle).unwrap();
+    assert_eq!(column(carets, "^"), column(lines[draft_line], "Project"));
+    assert_eq!(carets.matches('^').count(), "Project Falcon".len());
+    assert!(!text.contains('\u{1b}'), "no colour when stdout is not a terminal");
+}
+
+#[test]
+fn fail_on_sets_exit_status_for_scripts() {
+    let args = ["check", "--policy", POLICY, "--now", "2026-06-01", "--fail-on", "block"];
+    assert_eq!(riskhint(&args, "Project Falcon is late").status.code(), Some(1));
+    assert_eq!(riskhint(&args, "Lovely weather in Seoul today").status.code(), Some(0));
+    let warn = ["check", "--now", "2026-06-01", "--fail-on", "warn"];
+    assert_eq!(riskhint(&warn, "this update is fucking broken").status.code(), Some(1));
+}
+
+#[test]
+fn bad_input_exits_2_with_a_clear_message() {
+    let missing = riskhint(&["check", "/no/such/draft.txt"], "");
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("cannot read /no/such/draft.txt"));
+
+    let broken = temp_file("broken.json", "{\n  \"organization\": {\n    \"nmes\": [\"Hanbit\"]\n  }\n}\n");
+    let out = riskhint(&["check", "--policy", broken.to_str().unwrap()], "hello");
+    assert_eq!(out.status.code(), Some(2));
+    let message = stderr(&out);
+    assert!(message.contains("line 3") && message.contains("organization.nmes") && message.contains("unknown field"), "{message}");
+
+    let bad_role = riskhint(&["check", "--role", "intern"], "hi");
+    assert_eq!(bad_role.status.code(), Some(2));
+    assert!(stderr(&bad_role).contains("invalid role"));
+}
+
+#[test]
+fn scan_labels_posts_and_reports_malformed_lines_without_losing_the_rest() {
+    let input = concat!(
+        r#"{"id":"1","text":"My Nova X1 caught fire, Hanbit please recall it","reposts":1200,"likes":5000,"views":900000}"#, "\n",
+        "not json\n",
+        r#"{"id":"3","text":"오늘 날씨 좋네요"}"#, "\n",
+    );
+    let out = riskhint(&["scan", "--policy", POLICY], input);
+    assert_eq!(out.status.code(), Some(2), "a malformed line makes the status 2");
+    assert!(stderr(&out).contains("line 2"), "{}", stderr(&out));
+    let lines: Vec<Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2, "the other lines are still scanned");
+    assert_eq!(lines[0]["id"], "1");
+    let labels: Vec<&str> = lines[0]["labels"].as_array().unwrap().iter().map(|l| l.as_str().unwrap()).collect();
+    assert_eq!(labels[0], "crisis-signal");
+    assert!(labels.contains(&"brand-mention"));
+    assert!(lines[0]["risk"].as_u64().unwrap() >= 80, "reach raises risk: {}", lines[0]["risk"]);
+    assert_eq!(lines[0]["hint"], "Likely crisis: escalate");
+    assert_eq!(lines[1]["labels"].as_array().unwrap().len(), 0);
+    assert_eq!(lines[1]["risk"], 0);
+}
+
+#[test]
+fn rules_lists_every_rule_with_its_documentation() {
+    let out = riskhint(&["rules", "--json"], "");
+    let rules: Vec<Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(rules.len(), riskhint::rules::all().len());
+    for rule in &rules {
+        for field in ["code", "name", "category", "severity", "source", "example"] {
+            assert!(rule[field].as_str().is_some_and(|s| !s.is_empty()), "{rule}");
+        }
+        assert!(rule["why"]["ko"].as_str().is_some_and(|s| !s.is_empty()));
+    }
+    assert!(stdout(&riskhint(&["rules"], "")).contains("MNPI003 financing-or-going-private"));
+}
+
+#[test]
+fn schema_describes_the_policy_and_rejects_unknown_fields() {
+    let schema: Value = serde_json::from_str(&stdout(&riskhint(&["schema"], ""))).unwrap();
+    assert!(schema["properties"]["organization"].is_object());
+    assert!(schema["properties"]["rules"]["properties"]["MNPI001"].is_object());
+    assert_eq!(schema["additionalProperties"], false);
+}
+
+#[test]
+fn eval_prints_precision_recall_and_f1() {
+    let tsv = "text\tlabel\n\
+               you are a fucking idiot\t1\n\
+               \"shit, \"\"quoted\"\" and multi\nline\"\t1\n\
+               you people are the worst\t1\n\
+               lovely day at the park\t0\n";
+    let path = temp_file("eval.tsv", tsv);
+    let out = riskhint(&["eval", "--task", "hostile", "--input", path.to_str().unwrap(), "--text-col", "text", "--label-col", "label", "--positive", "1"], "");
+    let text = stdout(&out);
+    assert!(text.contains("4 rows, 3 positive"), "{text}");
+    assert!(text.contains("precision 1.000  recall 0.667"), "{text}");
+    assert!(text.contains("rows/s"));
+    let missing_col = riskhint(&["eval", "--task", "hostile", "--input", path.to_str().unwrap(), "--text-col", "tweet", "--label-col", "label", "--positive", "1"], "");
+    assert_eq!(missing_col.status.code(), Some(2));
+    assert!(stderr(&missing_col).contains("no column \"tweet\""));
+}
