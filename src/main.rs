@@ -29,14 +29,27 @@ exit status: 0 ok, 1 --fail-on threshold met, 2 bad input";
 /// The example policy shipped in examples/, used by `bench`.
 const EXAMPLE_POLICY: &str = include_str!("../examples/hanbit-policy.jsonc");
 
-/// A failure the user must fix: printed, exit status 2.
+/// A failure the user must fix: printed, exit status 2. An empty message means the reader closed
+/// our output (`riskhint rules | head`): stop quietly.
 struct BadInput(String);
 
-impl<E: std::fmt::Display> From<E> for BadInput {
-    fn from(e: E) -> Self {
-        BadInput(e.to_string())
+impl From<std::io::Error> for BadInput {
+    fn from(e: std::io::Error) -> Self {
+        BadInput(if e.kind() == std::io::ErrorKind::BrokenPipe { String::new() } else { e.to_string() })
     }
 }
+
+macro_rules! bad_input_from {
+    ($($error:ty),*) => {$(
+        impl From<$error> for BadInput {
+            fn from(e: $error) -> Self {
+                BadInput(e.to_string())
+            }
+        }
+    )*};
+}
+
+bad_input_from!(lexopt::Error, serde_json::Error, csv::Error);
 
 type Result<T> = std::result::Result<T, BadInput>;
 
@@ -66,6 +79,7 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(code) => ExitCode::from(code),
+        Err(BadInput(message)) if message.is_empty() => ExitCode::SUCCESS,
         Err(BadInput(message)) => fail(&message),
     }
 }
