@@ -206,6 +206,9 @@ const PARTICLES: &[&str] = &[
     "을", "를", "의", "에", "와", "과", "도", "로", "만", "나", "랑", "요", "야", "아", "들", "께", "측", "님",
 ];
 
+/// The longest chain of particles accepted after a term, in characters.
+const MAX_PARTICLE_RUN: usize = 9;
+
 fn is_particle_run(run: &str) -> bool {
     fn strip(run: &str, depth: usize) -> bool {
         if run.is_empty() {
@@ -232,9 +235,10 @@ fn fits(original: &str, range: &Range<usize>, entry: &Entry) -> bool {
         || match last {
             Some(c) if is_hangul(c) => {
                 entry.hangul != HangulEdges::Particle || {
+                    // Particles chain at most three deep (에서는요): a longer run is another word.
                     let rest = &original[range.end..];
-                    let run_end = rest.find(|c: char| !is_hangul(c)).unwrap_or(rest.len());
-                    is_particle_run(&rest[..run_end])
+                    let run: String = rest.chars().take(MAX_PARTICLE_RUN + 1).take_while(|&c| is_hangul(c)).collect();
+                    run.chars().count() <= MAX_PARTICLE_RUN && is_particle_run(&run)
                 }
             }
             _ => !after.is_some_and(is_latin_word_char),
@@ -317,10 +321,10 @@ impl PhraseIndex {
         let mut excluded: Vec<Vec<Range<usize>>> = vec![Vec::new(); COUNT];
         self.compact.find(original, &views.compact, &mut found, &mut excluded);
         self.tone.find(original, &views.tone, &mut found, &mut excluded);
-        for (hits, excluded) in found.iter_mut().zip(&excluded) {
+        for (hits, excluded) in found.iter_mut().zip(excluded.iter_mut()) {
             if hits.len() > 1 || !excluded.is_empty() {
-                hits.retain(|h| !excluded.iter().any(|x| x.start <= h.range.start && h.range.end <= x.end));
                 keep_outermost(hits);
+                drop_excluded(hits, excluded);
             }
         }
         Hits { found }
@@ -338,15 +342,33 @@ impl PhraseIndex {
 }
 
 /// Drops hits that lie inside a longer hit of the same lexicon, and duplicates; sorts by position.
+/// Afterwards both starts and ends increase strictly, which [`Hits::within`] relies on.
 fn keep_outermost(hits: &mut Vec<Hit>) {
     hits.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)));
-    let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
-    for hit in hits.drain(..) {
-        if !kept.iter().any(|k| k.range.start <= hit.range.start && hit.range.end <= k.range.end) {
-            kept.push(hit);
-        }
+    // Every kept hit starts at or before this one: it is inside one of them iff it ends by the
+    // furthest end so far. Linear, so a draft of "ㅋㅋㅋ…" costs no more than one of "aaa…".
+    let mut furthest_end = 0;
+    hits.retain(|hit| {
+        let inside = hit.range.end <= furthest_end;
+        furthest_end = furthest_end.max(hit.range.end);
+        !inside
+    });
+}
+
+/// Drops hits that lie inside an exclusion (`!시발점`); hits must be sorted by start.
+fn drop_excluded(hits: &mut Vec<Hit>, excluded: &mut [Range<usize>]) {
+    if excluded.is_empty() {
+        return;
     }
-    *hits = kept;
+    excluded.sort_by_key(|x| x.start);
+    let (mut next, mut furthest_end) = (0, 0);
+    hits.retain(|hit| {
+        while next < excluded.len() && excluded[next].start <= hit.range.start {
+            furthest_end = furthest_end.max(excluded[next].end);
+            next += 1;
+        }
+        hit.range.end > furthest_end || next == 0
+    });
 }
 
 /// The hits of every lexicon in one text.
@@ -366,9 +388,12 @@ impl Hits {
         !self.of(lexicon).is_empty()
     }
 
-    /// The hits of one lexicon that overlap `range`.
+    /// The hits of one lexicon that overlap `range`, found by binary search (hits are sorted and
+    /// none contains another, so their ends increase too).
     pub fn within(&self, lexicon: Lex, range: Range<usize>) -> impl Iterator<Item = &Hit> {
-        self.of(lexicon).iter().filter(move |h| h.range.start < range.end && range.start < h.range.end)
+        let hits = self.of(lexicon);
+        let first = hits.partition_point(|h| h.range.end <= range.start);
+        hits[first..].iter().take_while(move |h| h.range.start < range.end)
     }
 }
 

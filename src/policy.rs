@@ -227,6 +227,12 @@ impl Policy {
             });
         }
         let json = strip_comments(text);
+        // serde would fill a struct from an array by position; a policy names its fields.
+        if let Some(at) = json.find(|c: char| !c.is_whitespace()).filter(|&at| !json[at..].starts_with('{')) {
+            let line = json[..at].matches('\n').count() + 1;
+            let column = json[..at].rfind('\n').map_or(at, |nl| at - nl - 1) + 1;
+            return Err(PolicyError { path: String::new(), line, column, message: "a policy is a JSON object: { … }".into() });
+        }
         let mut de = serde_json::Deserializer::from_str(&json);
         let policy: Policy = serde_path_to_error::deserialize(&mut de).map_err(|e| {
             let path = e.path().to_string();
@@ -285,6 +291,7 @@ fn strip_comments(text: &str) -> String {
                 out.push(c);
             }
             ('/', Some('/')) => {
+                out.push(' ');
                 for c in chars.by_ref() {
                     if c == '\n' {
                         out.push('\n');
@@ -292,7 +299,6 @@ fn strip_comments(text: &str) -> String {
                     }
                     out.push(' ');
                 }
-                out.push(' ');
             }
             ('/', Some('*')) => {
                 chars.next();
@@ -387,7 +393,12 @@ fn merge(base: &mut Value, overlay: &Value, path: &str, locked: &[String], overr
             }
         }
         (Value::Array(base), Value::Array(overlay)) => {
-            let added: Vec<&Value> = overlay.iter().filter(|v| !base.contains(v)).collect();
+            let mut added: Vec<&Value> = Vec::new();
+            for v in overlay {
+                if !base.contains(v) && !added.contains(&v) {
+                    added.push(v);
+                }
+            }
             if added.is_empty() {
                 return;
             }

@@ -191,7 +191,6 @@ fn malformed_json_is_an_error_at_the_right_place() {
 }
 
 #[test]
-#[ignore = "bug: a JSON array is accepted as a policy, its items filling the sections by position"]
 fn a_policy_must_be_an_object() {
     let positional = r#"[{"names": ["Evil Corp"]}]"#;
     assert!(Policy::parse(positional).is_err(), "{:?}", Policy::parse(positional));
@@ -319,7 +318,6 @@ fn errors_after_a_block_comment_keep_their_line_and_column() {
 }
 
 #[test]
-#[ignore = "bug: strip_comments inserts a space after the newline ending a // comment, so columns on the next line are one too far"]
 fn errors_on_the_line_after_a_line_comment_keep_their_column() {
     let text = "{\n  // who we are\n  \"organization\": {},\n  // what is secret\n  \"confidentail\": {}\n}";
     let e = err(text);
@@ -328,7 +326,6 @@ fn errors_on_the_line_after_a_line_comment_keep_their_column() {
 }
 
 #[test]
-#[ignore = "bug: strip_comments inserts a space after the newline ending a // comment, so columns on the next line are one too far"]
 fn errors_after_an_inline_line_comment_keep_their_column() {
     let text = "{\"crisis\": {\"active\": true}, // crisis\n\"nmes\": 1}";
     let e = err(text);
@@ -358,7 +355,6 @@ fn lists_merge_without_duplicates() {
 }
 
 #[test]
-#[ignore = "bug: layer() only drops user items already in the admin list, so a user list's own repeats are kept"]
 fn lists_merge_without_duplicates_even_when_a_layer_repeats_itself() {
     let admin = layer_of(r#"{"organization": {"names": ["Hanbit"]}}"#);
     let user = layer_of(r#"{"organization": {"names": ["한빛", "한빛"]}}"#);

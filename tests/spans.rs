@@ -317,23 +317,41 @@ proptest! {
 
 #[test]
 fn a_draft_over_one_mib_is_truncated_and_spans_stay_in_the_checked_part() {
-    // "팰컨 " is 7 bytes, so the limit falls inside a Hangul syllable.
-    let unit = "팰컨 ";
-    let mut text = unit.repeat(MAX_TEXT_BYTES / unit.len() + 1);
+    // A codename at the start, Hangul filler, and "팰컨" placed so that the limit falls inside 팰;
+    // another codename lies wholly beyond the limit.
+    let head = "Project Falcon 😀 ";
+    let mut text = String::from(head);
+    while text.len() + 3 < MAX_TEXT_BYTES - 1 - 8 {
+        text.push('가');
+    }
+    while text.len() < MAX_TEXT_BYTES - 1 {
+        text.push(' ');
+    }
+    let straddling = text.len();
+    text.push_str("팰컨 and Project Falcon again");
     assert!(!text.is_char_boundary(MAX_TEXT_BYTES));
-    text.push_str(" Project Falcon");
     assert!(text.len() > MAX_TEXT_BYTES);
+
     let report = check(&text);
     assert!(report.truncated);
     assert_spans_valid(&text, &report);
-    assert!(report.findings.iter().all(|f| f.range.end <= MAX_TEXT_BYTES));
-    assert!(report.findings.iter().any(|f| f.code == "CONF001"));
+    assert!(report.findings.iter().all(|f| f.range.end <= MAX_TEXT_BYTES), "{:?}", report.findings.iter().map(|f| (f.code, f.range.clone())).collect::<Vec<_>>());
+    assert!(report.findings.iter().all(|f| f.suggestions.iter().all(|s| s.range.end <= MAX_TEXT_BYTES)));
+    assert!(report.findings.iter().all(|f| f.range.start < straddling), "nothing past the clip is flagged");
+    let conf: Vec<_> = report.findings.iter().filter(|f| f.code == "CONF001").collect();
+    assert_eq!(conf.len(), 1);
+    assert_eq!(conf[0].range, 0.."Project Falcon".len());
     assert_eq!(report.verdict, Verdict::Block);
+    // A redaction suggestion still applies to the full text.
+    let fixed = conf[0].suggestions[0].apply(&text);
+    assert!(!fixed.starts_with("Project Falcon") && fixed.ends_with("Project Falcon again"));
+
     // Feed posts are clipped the same way.
     let posts = [Post { id: "big".into(), text: text.clone(), ..Post::default() }];
     for r in hanbit().classify_posts(&posts) {
+        assert!(r.findings.iter().any(|f| f.code == "CONF001" && f.range == (0.."Project Falcon".len())));
         assert!(r.findings.iter().all(|f| f.range.end <= MAX_TEXT_BYTES && text.is_char_boundary(f.range.end)));
-        assert!(r.evidence.iter().all(|e| e.range.end <= MAX_TEXT_BYTES && text.is_char_boundary(e.range.end)));
+        assert!(r.evidence.iter().all(|e| e.range.end <= MAX_TEXT_BYTES && text.is_char_boundary(e.range.start) && text.is_char_boundary(e.range.end)));
     }
 }
 
@@ -347,12 +365,35 @@ fn a_draft_at_the_limit_is_not_truncated() {
 
 #[test]
 fn a_long_run_of_one_letter() {
-    for text in ["a".repeat(100_000), "ㅋ".repeat(100_000), "가".repeat(100_000)] {
+    for text in ["a".repeat(100_000), "가".repeat(100_000), "Ａ".repeat(100_000)] {
         let report = check(&text);
         assert_spans_valid(&text, &report);
         assert!(!report.truncated);
         assert_eq!(report.verdict, expected_verdict(&report));
     }
+}
+
+/// Runs `f` and fails if it takes longer than `budget`.
+fn within(budget: std::time::Duration, what: &str, f: impl FnOnce()) {
+    let started = std::time::Instant::now();
+    f();
+    let took = started.elapsed();
+    assert!(took < budget, "{what} took {took:?} (budget {budget:?})");
+}
+
+#[test]
+fn many_repeated_terms_are_checked_in_reasonable_time() {
+    // Laughter is the commonest run in Korean chat; "lol" in English; both are lexicon terms.
+    // A linear check of 300 KB takes well under a second even in a debug build.
+    let budget = std::time::Duration::from_secs(5);
+    let laughter = "ㅋ".repeat(100_000);
+    within(budget, "100,000 ㅋ", || assert_spans_valid(&laughter, &check(&laughter)));
+    let lol = "lol ".repeat(75_000);
+    within(budget, "75,000 lol", || assert_spans_valid(&lol, &check(&lol)));
+    let posts = [Post { id: "x".into(), text: laughter.clone(), ..Post::default() }];
+    within(budget, "classifying 100,000 ㅋ", || {
+        hanbit().classify_posts(&posts);
+    });
 }
 
 #[test]

@@ -119,7 +119,8 @@ impl<'a> Draft<'a> {
 
     /// The sentence containing byte `at`.
     pub fn sentence_at(&self, at: usize) -> Range<usize> {
-        self.sentences.iter().find(|s| s.start <= at && at < s.end).cloned().unwrap_or(0..self.text.len())
+        let i = self.sentences.partition_point(|s| s.end <= at);
+        self.sentences.get(i).filter(|s| s.start <= at).cloned().unwrap_or(0..self.text.len())
     }
 
     /// The sentences of the text.
