@@ -16,12 +16,15 @@
 use std::ops::Range;
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
+/// The original byte range a character of a view came from.
+type Origin = (u32, u32);
+
 /// A rewritten text whose bytes each know the original byte range they came from.
 #[derive(Debug, Default, Clone)]
 pub struct View {
     /// The rewritten text.
     pub text: String,
-    origin: Vec<(u32, u32)>,
+    origin: Vec<Origin>,
 }
 
 impl View {
@@ -29,10 +32,25 @@ impl View {
         View { text: String::with_capacity(n), origin: Vec::with_capacity(n) }
     }
 
-    fn push(&mut self, c: char, from: (u32, u32)) {
+    #[inline]
+    fn push(&mut self, c: char, from: Origin) {
         self.text.push(c);
-        for _ in 0..c.len_utf8() {
+        self.origin.push(from);
+        for _ in 1..c.len_utf8() {
             self.origin.push(from);
+        }
+    }
+
+    /// Drops the last character, which the caller knows to be ASCII.
+    fn pop_ascii(&mut self) {
+        self.text.pop();
+        self.origin.pop();
+    }
+
+    /// Extends the last character's origin to the end of `from` (a collapsed run of letters).
+    fn extend_last(&mut self, from: Origin) {
+        if let Some(last) = self.origin.last_mut() {
+            last.1 = from.1;
         }
     }
 
@@ -49,10 +67,6 @@ impl View {
         self.origin[range.start].0 as usize..self.origin[range.end - 1].1 as usize
     }
 
-    /// The character at `at` (a byte offset in this view) and the one before, if any.
-    fn chars_around(&self, at: usize) -> (Option<char>, Option<char>) {
-        (self.text[..at].chars().next_back(), self.text[at..].chars().next())
-    }
 }
 
 /// The three views every rule can use, built once per text.
@@ -69,9 +83,8 @@ pub struct Views {
 impl Views {
     /// Builds the views of `original`.
     pub fn new(original: &str) -> Self {
-        let folded = fold(original);
-        let compact = compact(&folded);
-        let tone = tone(&folded);
+        let (folded, chars) = fold(original);
+        let (compact, tone) = compact_and_tone(&chars);
         Views { folded, compact, tone }
     }
 }
@@ -87,6 +100,12 @@ pub fn is_invisible(c: char) -> bool {
 
 pub fn is_hangul(c: char) -> bool {
     matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' | '\u{A960}'..='\u{A97F}' | '\u{D7B0}'..='\u{D7FF}')
+}
+
+/// Emoji blocks (symbols and pictographs, emoticons, transport, supplemental symbols): no
+/// decomposition, no case.
+fn is_pictograph(c: char) -> bool {
+    matches!(c, '\u{1F300}'..='\u{1FAFF}')
 }
 
 fn is_hangul_syllable(c: char) -> bool {
@@ -126,14 +145,21 @@ fn homoglyph(c: char) -> char {
     }
 }
 
-fn fold(original: &str) -> View {
+/// Folds `original`; also returns the folded characters with their origins, for the other views.
+fn fold(original: &str) -> (View, Vec<(char, Origin)>) {
     let mut view = View::with_capacity(original.len());
+    let mut chars = Vec::with_capacity(original.len());
+    let mut push = |c: char, from: Origin| {
+        view.push(c, from);
+        chars.push((c, from));
+    };
     for (at, c) in original.char_indices() {
         let from = (at as u32, (at + c.len_utf8()) as u32);
         if c.is_ascii() {
-            view.push(c.to_ascii_lowercase(), from);
-        } else if is_hangul_syllable(c) {
-            view.push(c, from);
+            push(c.to_ascii_lowercase(), from);
+        } else if is_hangul_syllable(c) || is_pictograph(c) {
+            // Neither has a compatibility form or a case: skip the table look-ups (hot in tweets).
+            push(c, from);
         } else if !is_invisible(c) {
             decompose_compatible(c, |d| {
                 if is_combining_mark(d) || is_invisible(d) {
@@ -141,23 +167,13 @@ fn fold(original: &str) -> View {
                 }
                 for l in d.to_lowercase() {
                     if !is_combining_mark(l) {
-                        view.push(homoglyph(l), from);
+                        push(homoglyph(l), from);
                     }
                 }
             });
         }
     }
-    view
-}
-
-fn compact(folded: &View) -> View {
-    let mut view = View::with_capacity(folded.text.len());
-    for (at, c) in folded.text.char_indices() {
-        if c.is_alphanumeric() {
-            view.push(c, folded.origin[at]);
-        }
-    }
-    view
+    (view, chars)
 }
 
 /// Symbols that stand for letters inside Latin words.
@@ -173,61 +189,59 @@ fn leet(c: char) -> Option<char> {
     })
 }
 
-fn tone(folded: &View) -> View {
-    let mut view = View::with_capacity(folded.text.len());
-    let chars: Vec<(usize, char)> = folded.text.char_indices().collect();
-    // Neighbours skip spaces so that "f u c k" and "sh 1 t" are judged like "fuck" and "sh1t".
-    let neighbour = |i: usize, step: isize| -> Option<char> {
+/// The compact and tone views, built in one pass over the folded characters.
+fn compact_and_tone(chars: &[(char, Origin)]) -> (View, View) {
+    let mut compact = View::with_capacity(chars.len());
+    let mut tone = View::with_capacity(chars.len());
+    // The nearest character on one side that is not white space: "시 1 발" is judged like "시1발".
+    let spaced = |i: usize, step: isize| -> Option<char> {
         let mut j = i as isize + step;
         while j >= 0 && (j as usize) < chars.len() {
-            let c = chars[j as usize].1;
-            if !c.is_whitespace() {
-                return Some(c);
+            match chars[j as usize].0 {
+                c if c.is_whitespace() => j += step,
+                c => return Some(c),
             }
-            j += step;
         }
         None
     };
-    // The length of the run of equal characters each character belongs to.
-    let mut run_lengths = vec![1usize; chars.len()];
-    let mut start = 0;
-    for i in 1..=chars.len() {
-        if i == chars.len() || chars[i].1 != chars[start].1 {
-            run_lengths[start..i].fill(i - start);
-            start = i;
+    let latin = |n: Option<char>| n.is_some_and(|n| n.is_ascii_alphabetic());
+    let mut run = 0; // how many times the current ASCII letter has repeated so far
+    for (i, &(c, from)) in chars.iter().enumerate() {
+        let before = i.checked_sub(1).map(|j| chars[j].0);
+        let after = chars.get(i + 1).map(|&(c, _)| c);
+        if c.is_alphanumeric() {
+            compact.push(c, from);
         }
-    }
-    for (i, &(at, c)) in chars.iter().enumerate() {
-        let from = folded.origin[at];
-        // Leetspeak must touch a letter ("sh1t"); Hangul gaps may be spaced ("시 1 발").
-        let (before, after) = (i.checked_sub(1).map(|j| chars[j].1), chars.get(i + 1).map(|&(_, c)| c));
-        let (spaced_before, spaced_after) = (neighbour(i, -1), neighbour(i, 1));
-        let latin = |n: Option<char>| n.is_some_and(|n| n.is_ascii_alphabetic());
         if c.is_alphabetic() {
             // "fuuuuck", "shiiiit": a run of three or more of one Latin letter counts once.
-            let repeat = c.is_ascii_alphabetic() && run_lengths[i] >= 3 && i > 0 && chars[i - 1].1 == c;
-            if repeat {
-                let last = view.origin.len() - 1;
-                view.origin[last].1 = from.1;
-                continue;
+            run = if c.is_ascii_alphabetic() && before == Some(c) { run + 1 } else { 1 };
+            match run {
+                3 => {
+                    tone.pop_ascii();
+                    tone.extend_last(from);
+                }
+                4.. => tone.extend_last(from),
+                _ => tone.push(c, from),
             }
-            view.push(c, from);
-        } else if let Some(letter) = leet(c).filter(|_| latin(before) || latin(after)) {
+            continue;
+        }
+        run = 0;
+        if let Some(letter) = leet(c).filter(|_| latin(before) || latin(after)) {
             // "5hit" and "sh1t" but not "B2B" or "3:1"; a digit run stays a number.
             let digit_run = before.is_some_and(|b| b.is_ascii_digit()) || after.is_some_and(|a| a.is_ascii_digit());
             if !(c.is_ascii_digit() && digit_run) {
-                view.push(letter, from);
+                tone.push(letter, from);
             }
         } else if c == '*' && (latin(before) || before == Some('*')) {
-            view.push('*', from);
+            tone.push('*', from);
         } else if c.is_ascii_digit() {
-            let inside_hangul = spaced_before.is_some_and(is_hangul) && spaced_after.is_some_and(is_hangul);
+            let inside_hangul = spaced(i, -1).is_some_and(is_hangul) && spaced(i, 1).is_some_and(is_hangul);
             if !inside_hangul {
-                view.push(c, from);
+                tone.push(c, from);
             }
         }
     }
-    view
+    (compact, tone)
 }
 
 /// The character of `original` before byte `at`, passing over invisible characters and combining marks.
@@ -277,14 +291,6 @@ pub enum Language {
     Ko,
 }
 
-impl View {
-    /// Whether the view has a word boundary at `at`, judged by the characters on either side.
-    pub fn is_boundary(&self, at: usize) -> bool {
-        let (before, after) = self.chars_around(at);
-        !(before.is_some_and(is_latin_word_char) && after.is_some_and(is_latin_word_char))
-    }
-}
-
 /// Sentence ranges (byte offsets) of a text: split after `.`, `!`, `?`, `。` followed by a space,
 /// and at line breaks. Used by rules that need two cues in the same sentence.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
@@ -302,7 +308,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
             start = end;
         }
     }
-    if text[start..].trim().len() > 0 {
+    if !text[start..].trim().is_empty() {
         out.push(start..text.len());
     }
     out

@@ -25,20 +25,22 @@ pub static DOC: RuleDoc = RuleDoc {
     fix: Bilingual::fixed("Remove it and revoke the key now.", "삭제하고 즉시 키를 폐기하세요."),
 };
 
-/// Known credential formats: the name shown to the user and the pattern (gitleaks-style).
-static FORMATS: LazyLock<Vec<(&str, Regex)>> = LazyLock::new(|| {
-    [
-        ("AWS access key", r"(?-u:\b)(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?-u:\b)"),
-        ("GitHub token", r"(?-u:\b)gh[pousr]_[A-Za-z0-9]{36}(?-u:\b)|(?-u:\b)github_pat_[A-Za-z0-9_]{82}"),
-        ("Slack token", r"(?-u:\b)xox[baprs]-[A-Za-z0-9-]{10,}"),
-        ("private key", r"-----BEGIN[A-Z ]{0,20}PRIVATE KEY( BLOCK)?-----"),
-        ("JSON Web Token", r"(?-u:\b)eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"),
-        ("Google API key", r"(?-u:\b)AIza[0-9A-Za-z_-]{35}"),
-        ("Stripe live key", r"(?-u:\b)[rs]k_live_[0-9A-Za-z]{20,}"),
-    ]
-    .into_iter()
-    .map(|(name, pattern)| (name, Regex::new(pattern).expect("credential pattern")))
-    .collect()
+/// Known credential formats (gitleaks-style): the name shown to the user and the pattern.
+const FORMATS: &[(&str, &str)] = &[
+    ("AWS access key", r"(?-u:\b)(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?-u:\b)"),
+    ("GitHub token", r"(?-u:\b)gh[pousr]_[A-Za-z0-9]{36}(?-u:\b)|(?-u:\b)github_pat_[A-Za-z0-9_]{82}"),
+    ("Slack token", r"(?-u:\b)xox[baprs]-[A-Za-z0-9-]{10,}"),
+    ("private key", r"-----BEGIN[A-Z ]{0,20}PRIVATE KEY(?: BLOCK)?-----"),
+    ("JSON Web Token", r"(?-u:\b)eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"),
+    ("Google API key", r"(?-u:\b)AIza[0-9A-Za-z_-]{35}"),
+    ("Stripe live key", r"(?-u:\b)[rs]k_live_[0-9A-Za-z]{20,}"),
+];
+
+/// All formats in one pattern, one capture group each, so a post is scanned once (and its
+/// literal prefixes let most posts be skipped at once).
+static ANY_FORMAT: LazyLock<Regex> = LazyLock::new(|| {
+    let groups: Vec<String> = FORMATS.iter().map(|(_, pattern)| format!("({pattern})")).collect();
+    Regex::new(&groups.join("|")).expect("credential patterns")
 });
 
 /// Documented example keys that are safe to post.
@@ -54,14 +56,14 @@ impl super::Rule for Rule {
     }
 
     fn check(&self, draft: &Draft, _cx: &Context, out: &mut Findings) {
-        for (name, pattern) in FORMATS.iter() {
-            for m in pattern.find_iter(draft.text) {
-                if allow_listed(m.as_str()) {
-                    continue;
-                }
-                out.add(&DOC, m.range(), bi(format!("Looks like a live {name}."), format!("실제 {name}로 보입니다.")))
-                    .suggest(bi("Remove it (and revoke it)", "삭제(키도 폐기)"), m.range(), "");
+        for found in ANY_FORMAT.captures_iter(draft.text) {
+            let m = found.get(0).expect("whole match");
+            let name = (1..found.len()).find(|&g| found.get(g).is_some()).map_or("credential", |g| FORMATS[g - 1].0);
+            if allow_listed(m.as_str()) {
+                continue;
             }
+            out.add(&DOC, m.range(), bi(format!("Looks like a live {name}."), format!("실제 {name}로 보입니다.")))
+                .suggest(bi("Remove it (and revoke it)", "삭제(키도 폐기)"), m.range(), "");
         }
     }
 }
