@@ -15,6 +15,7 @@ use crate::text::{char_after, char_before, is_hangul, is_latin_word_char, View, 
 use aho_corasick::{AhoCorasick, MatchKind};
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Which view of the text a lexicon is matched in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,8 +117,8 @@ enum HangulEdges {
 #[derive(Debug, Clone)]
 struct Entry {
     lexicon: Lex,
-    /// The entry as written, without edge markers.
-    written: String,
+    /// The entry as written, without edge markers; shared with every hit of it.
+    written: Arc<str>,
     left_free: bool,
     right_free: bool,
     exclusion: bool,
@@ -130,12 +131,8 @@ pub struct Hit {
     /// Byte range in the original text.
     pub range: Range<usize>,
     /// The entry as written in its lexicon or policy.
-    pub entry: String,
+    pub entry: Arc<str>,
 }
-
-/// Where each entry of a data lexicon came from, to report bad data clearly.
-#[derive(Debug)]
-pub struct LexiconError(pub String);
 
 /// All lexicons compiled into two automata (compact and tone views).
 #[derive(Debug, Clone)]
@@ -279,7 +276,7 @@ fn entry(lexicon: Lex, line: &str, view: ViewKind, hangul: HangulEdges) -> (Stri
         ViewKind::Compact => views.compact.text,
         ViewKind::Tone => views.tone.text,
     };
-    let entry = Entry { lexicon, written: core.to_string(), left_free, right_free, exclusion, hangul };
+    let entry = Entry { lexicon, written: core.into(), left_free, right_free, exclusion, hangul };
     (key, entry)
 }
 
@@ -302,7 +299,7 @@ impl PhraseIndex {
                     let views = Views::new(item);
                     let entry = Entry {
                         lexicon: *lexicon,
-                        written: item.to_string(),
+                        written: item.into(),
                         left_free: false,
                         right_free: false,
                         exclusion: false,
@@ -330,15 +327,6 @@ impl PhraseIndex {
         Hits { found }
     }
 
-    /// How many entries the lexicons hold, for tests and `riskhint rules`.
-    pub fn len(&self) -> usize {
-        self.compact.entries.len() + self.tone.entries.len()
-    }
-
-    /// Whether no entries were compiled (never, with the shipped data).
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
 }
 
 /// Drops hits that lie inside a longer hit of the same lexicon, and duplicates; sorts by position.

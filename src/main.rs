@@ -3,7 +3,7 @@
 //! `--fail-on` is met, 2 on bad input.
 
 use riskhint::text::char_offset;
-use riskhint::{layer, Bilingual, CheckContext, Date, Engine, Finding, Label, Language, Platform, Policy, PolicyLayer, Post, PostReport, Role, Severity};
+use riskhint::{layer, CheckContext, Date, Engine, Finding, Label, Language, Platform, Policy, PolicyLayer, Post, PostReport, Role, Severity};
 use serde_json::{json, Value};
 use std::io::{BufRead, IsTerminal, Read, Write};
 use std::process::ExitCode;
@@ -167,10 +167,6 @@ fn today() -> Date {
     Date::from_unix_days((secs / 86_400) as i64)
 }
 
-fn pick(text: &Bilingual, lang: Language) -> &str {
-    text.get(lang)
-}
-
 fn finding_json(text: &str, f: &Finding, lang: Language) -> Value {
     let at = |byte: usize| char_offset(text, byte);
     json!({
@@ -180,12 +176,12 @@ fn finding_json(text: &str, f: &Finding, lang: Language) -> Value {
         "start": at(f.range.start),
         "end": at(f.range.end),
         "text": &text[f.range.clone()],
-        "message": pick(&f.message, lang),
+        "message": &f.message.get(lang),
         "messages": f.message,
-        "reason": pick(&f.reason, lang),
+        "reason": &f.reason.get(lang),
         "source": f.source,
         "suggestions": f.suggestions.iter().map(|s| json!({
-            "label": pick(&s.label, lang),
+            "label": &s.label.get(lang),
             "kind": s.kind(),
             "start": at(s.range.start),
             "end": at(s.range.end),
@@ -255,14 +251,14 @@ fn print_report(out: &mut impl Write, draft: &str, report: &riskhint::Report, la
         let carets: usize = draft[f.range.start..span_end].chars().map(width).sum::<usize>().max(1);
         let severity_colour = match f.severity { Severity::Block => "31", Severity::Warn => "33", Severity::Info => "36" };
         writeln!(out)?;
-        writeln!(out, "{} {} [{}] {}", paint(severity_colour, f.severity.as_str()), f.code, f.category.as_str(), pick(&f.message, lang))?;
+        writeln!(out, "{} {} [{}] {}", paint(severity_colour, f.severity.as_str()), f.code, f.category.as_str(), &f.message.get(lang))?;
         writeln!(out, "  {line_no:>3} | {}", &draft[line_start..line_end])?;
         writeln!(out, "      | {}{}", " ".repeat(pad), paint(severity_colour, &"^".repeat(carets)))?;
-        writeln!(out, "  why: {}", pick(&f.reason, lang))?;
+        writeln!(out, "  why: {}", &f.reason.get(lang))?;
         writeln!(out, "  source: {}", f.source)?;
         for s in &f.suggestions {
             let what = if s.replacement.is_empty() { "remove".to_string() } else { format!("{:?}", s.replacement) };
-            writeln!(out, "  fix: {} → {what}", pick(&s.label, lang))?;
+            writeln!(out, "  fix: {} → {what}", &s.label.get(lang))?;
         }
     }
     Ok(())
@@ -273,7 +269,7 @@ fn post_json(text: &str, report: &PostReport, lang: Language) -> Value {
         "id": report.id,
         "labels": report.labels.iter().map(|l| l.as_str()).collect::<Vec<_>>(),
         "risk": report.risk,
-        "hint": report.hint.as_ref().map(|h| pick(h, lang)),
+        "hint": report.hint.as_ref().map(|h| h.get(lang)),
         "hints": report.hint,
         "findings": report.findings.iter().map(|f| finding_json(text, f, lang)).collect::<Vec<_>>(),
         "evidence": report.evidence.iter().map(|e| json!({

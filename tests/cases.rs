@@ -1,31 +1,11 @@
 //! Runs the table-driven cases in tests/cases/*.tsv (format in each file's header): every rule's
 //! hits, near-misses and fixes in Korean and English, and the feed labels.
 
-use riskhint::{CheckContext, Date, Engine, Label, Policy, Post, Role};
+use riskhint::{CheckContext, Date, Label, Post, Role};
 use std::path::Path;
 
-fn example_policy() -> Policy {
-    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/hanbit-policy.jsonc")).unwrap();
-    Policy::parse(&text).expect("the shipped example policy is valid")
-}
-
-struct Engines {
-    hanbit: Engine,
-    crisis: Engine,
-    none: Engine,
-}
-
-impl Engines {
-    fn new() -> Self {
-        let policy = example_policy();
-        let mut crisis = policy.clone();
-        crisis.crisis = serde_json::from_str(
-            r#"{"active": true, "topics": ["battery fire", "배터리 화재"], "official_links": ["https://hanbit.example/notice"]}"#,
-        )
-        .unwrap();
-        Engines { hanbit: Engine::new(policy), crisis: Engine::new(crisis), none: Engine::default() }
-    }
-}
+mod common;
+use common::{engines, Engines};
 
 /// The options column of a case: `role=… now=… crisis reply=… nopolicy span=… severity=…` and feed counts.
 #[derive(Default)]
@@ -119,7 +99,7 @@ fn run_feed_case(engines: &Engines, label: &str, expect: &str, o: &Options, text
 
 #[test]
 fn every_case_in_tests_cases_behaves_as_written() {
-    let engines = Engines::new();
+    let engines = engines();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
     let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "tsv")).collect();
     files.sort();
@@ -137,9 +117,9 @@ fn every_case_in_tests_cases_behaves_as_written() {
             } else {
                 parse_options(fields[2]).and_then(|o| {
                     if name == "feed.tsv" {
-                        run_feed_case(&engines, fields[0], fields[1], &o, fields[3])
+                        run_feed_case(engines, fields[0], fields[1], &o, fields[3])
                     } else {
-                        run_draft_case(&engines, fields[0], fields[1], &o, fields[3], fields.get(4).copied())
+                        run_draft_case(engines, fields[0], fields[1], &o, fields[3], fields.get(4).copied())
                     }
                 })
             };

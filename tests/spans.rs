@@ -3,33 +3,10 @@
 
 use proptest::prelude::*;
 use riskhint::text::{char_offset, utf16_offset};
-use riskhint::{CheckContext, Counts, Date, Engine, Platform, Policy, Post, Report, Role, Severity, Verdict, MAX_TEXT_BYTES};
-use std::path::Path;
-use std::sync::OnceLock;
+use riskhint::{CheckContext, Counts, Date, Engine, Platform, Post, Report, Role, Severity, Verdict, MAX_TEXT_BYTES};
 
-fn example_policy() -> Policy {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/hanbit-policy.jsonc");
-    Policy::parse(&std::fs::read_to_string(path).unwrap()).expect("the example policy parses")
-}
-
-struct Engines {
-    hanbit: Engine,
-    crisis: Engine,
-    none: Engine,
-}
-
-fn engines() -> &'static Engines {
-    static ENGINES: OnceLock<Engines> = OnceLock::new();
-    ENGINES.get_or_init(|| {
-        let policy = example_policy();
-        let mut crisis = policy.clone();
-        crisis.crisis = serde_json::from_str(
-            r#"{"active": true, "topics": ["battery fire", "배터리 화재"], "official_links": ["https://hanbit.example/notice"]}"#,
-        )
-        .unwrap();
-        Engines { hanbit: Engine::new(policy), crisis: Engine::new(crisis), none: Engine::default() }
-    })
-}
+mod common;
+use common::engines;
 
 fn hanbit() -> &'static Engine {
     &engines().hanbit

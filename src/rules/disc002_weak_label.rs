@@ -13,8 +13,8 @@ pub static DOC: RuleDoc = RuleDoc {
     category: Cat::Disclosure,
     severity: Warn,
     what: Bilingual::fixed(
-        "A vague disclosure: #sp, #spon, #collab, “thanks to”, 체험단, “홍보성 글”, “소정의 수수료”.",
-        "모호한 표시: #sp, #spon, #collab, “thanks to”, 체험단, “홍보성 글”, “소정의 수수료”.",
+        "A vague disclosure: #sp, #spon, #collab, “thanks to”, a bare “thanks @brand” under product praise, 체험단, “홍보성 글”, “소정의 수수료”.",
+        "모호한 표시: #sp, #spon, #collab, “thanks to”, 제품 칭찬 뒤의 “thanks @브랜드”만, 체험단, “홍보성 글”, “소정의 수수료”.",
     ),
     why: Bilingual::fixed(
         "The FTC and Korea's FTC treat vague labels as no disclosure at all; the label must say it is an ad.",

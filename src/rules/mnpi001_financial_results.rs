@@ -71,10 +71,8 @@ impl super::Rule for Rule {
                 continue;
             }
             let span = cover(&metric.range, &amount);
-            out.add(&DOC, span, bi(
-                format!("Unpublished financial figure: “{}”.", &draft.text[cover(&metric.range, &amount)]),
-                format!("공시 전 재무 수치: “{}”.", &draft.text[cover(&metric.range, &amount)]),
-            ))
+            let figure = &draft.text[span.clone()];
+            out.add(&DOC, span, bi(format!("Unpublished financial figure: “{figure}”."), format!("공시 전 재무 수치: “{figure}”.")))
             .suggest(bi("Remove the figure", "수치 삭제"), amount.clone(), "");
         }
     }

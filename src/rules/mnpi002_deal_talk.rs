@@ -32,10 +32,9 @@ impl super::Rule for Rule {
 
     fn check(&self, draft: &Draft, cx: &Context, out: &mut Findings) {
         // A post is short: the deal, its stage and who is dealing may sit in different sentences.
-        let whole = 0..draft.text.len();
         let Some(stage) = draft.hits(Lex::DealStages).first().or(draft.hits(Lex::InternalCues).first()) else { return };
         if let Some(deal) = draft.hits(Lex::DealTerms).first() {
-            let ours = draft.own_company_in(&whole) || draft.has(Lex::Competitors);
+            let ours = draft.has(Lex::FirstPerson) || draft.names_org() || draft.has(Lex::Competitors);
             let span = cover(&deal.range, &stage.range);
             let finding = out.add(&DOC, span.clone(), bi(
                 format!("Deal talk before an announcement: “{}”.", &draft.text[span.clone()]),

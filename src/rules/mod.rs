@@ -235,6 +235,13 @@ pub(crate) fn with_label_marks(text: &str, range: &Range<usize>) -> Range<usize>
     start..end
 }
 
+/// Whether a number found at `range` of `text` stands alone: no digit or `-` continues it on either
+/// side, so a longer number (a tracking code, an account number) is not mistaken for the pattern.
+pub(crate) fn stands_alone(text: &str, range: &Range<usize>) -> bool {
+    let continues = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || c == '-');
+    !continues(text[..range.start].chars().next_back()) && !continues(text[range.end..].chars().next())
+}
+
 /// Finds for each hit of `lexicon` within `range`.
 pub(crate) fn hits_in<'d>(draft: &'d Draft, lexicon: Lex, range: &Range<usize>) -> impl Iterator<Item = &'d Hit> {
     draft.hits.within(lexicon, range.clone())

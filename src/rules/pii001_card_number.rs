@@ -71,8 +71,7 @@ impl super::Rule for Rule {
     fn check(&self, draft: &Draft, _cx: &Context, out: &mut Findings) {
         let folded = &draft.views.folded;
         for m in CARD.find_iter(&folded.text) {
-            let digit_around = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
-            if digit_around(folded.text[..m.start()].chars().next_back()) || digit_around(folded.text[m.end()..].chars().next()) {
+            if !stands_alone(&folded.text, &m.range()) {
                 continue;
             }
             let digits: Vec<u8> = m.as_str().bytes().filter(u8::is_ascii_digit).map(|b| b - b'0').collect();

@@ -39,8 +39,7 @@ impl super::Rule for Rule {
         let folded = &draft.views.folded;
         for c in RRN.captures_iter(&folded.text) {
             let m = c.get(0).expect("whole match");
-            let digit = |o: Option<char>| o.is_some_and(|c| c.is_ascii_digit());
-            if digit(folded.text[..m.start()].chars().next_back()) || digit(folded.text[m.end()..].chars().next()) {
+            if !stands_alone(&folded.text, &m.range()) {
                 continue;
             }
             let n = |i: usize| c[i].parse::<u16>().expect("digits");

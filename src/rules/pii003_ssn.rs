@@ -42,8 +42,7 @@ impl super::Rule for Rule {
         }
         for c in SSN.captures_iter(&folded.text) {
             let m = c.get(0).expect("whole match");
-            let digit = |o: Option<char>| o.is_some_and(|c| c.is_ascii_digit() || c == '-');
-            if digit(folded.text[..m.start()].chars().next_back()) || digit(folded.text[m.end()..].chars().next()) {
+            if !stands_alone(&folded.text, &m.range()) {
                 continue;
             }
             let (area, group, serial) = (&c[1], &c[2], &c[3]);

@@ -50,8 +50,7 @@ impl super::Rule for Rule {
             if c.get(1).is_some_and(|area| TOLL_FREE.contains(&area.as_str())) {
                 continue;
             }
-            let glued = |o: Option<char>| o.is_some_and(|c| c.is_ascii_digit() || c == '-');
-            if glued(folded.text[..m.start()].chars().next_back()) || glued(folded.text[m.end()..].chars().next()) {
+            if !stands_alone(&folded.text, &m.range()) {
                 continue;
             }
             let span = folded.to_original(m.start()..m.end());
