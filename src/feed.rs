@@ -18,6 +18,9 @@ pub struct Post {
     pub author: Option<String>,
     #[serde(default, flatten)]
     pub counts: Counts,
+    /// The site marks it as an ad ("Promoted", "Sponsored"): its promotion is disclosed.
+    #[serde(default)]
+    pub promoted: bool,
 }
 
 /// Engagement counts, as the site shows them.
@@ -160,7 +163,7 @@ impl Engine {
             let label = if HOSTILE_RULES.contains(&f.code) { Label::Hostile } else { Label::PossibleLeak };
             evidence.push(Evidence { label, range: f.range.clone() });
         }
-        self.label_by_words(&draft, &mut evidence);
+        self.label_by_words(&draft, post.promoted, &mut evidence);
         let mut labels: Vec<Label> = evidence.iter().map(|e| e.label).collect();
         labels.sort();
         labels.dedup();
@@ -170,7 +173,7 @@ impl Engine {
     }
 
     /// Labels that come from words rather than rules: brand, complaint, crisis, promotion, media.
-    fn label_by_words(&self, draft: &Draft, evidence: &mut Vec<Evidence>) {
+    fn label_by_words(&self, draft: &Draft, promoted: bool, evidence: &mut Vec<Evidence>) {
         let mut add = |label: Label, lexicons: &[Lex]| {
             for &l in lexicons {
                 evidence.extend(draft.hits(l).iter().map(|h| Evidence { label, range: h.range.clone() }));
@@ -190,7 +193,7 @@ impl Engine {
         if about_us && draft.has(Lex::CrisisSignals) {
             add(Label::CrisisSignal, &[Lex::CrisisSignals, Lex::CrisisTopics]);
         }
-        let undisclosed = !draft.has(Lex::DisclosureLabels) && (rules::is_pitch(draft) || draft.has(Lex::WeakLabels));
+        let undisclosed = !promoted && !draft.has(Lex::DisclosureLabels) && (rules::is_pitch(draft) || draft.has(Lex::WeakLabels));
         if undisclosed {
             add(Label::UndisclosedPromotion, &[Lex::PromotionCues, Lex::WeakLabels]);
         }

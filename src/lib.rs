@@ -19,6 +19,7 @@ pub mod date;
 pub mod engine;
 pub mod feed;
 pub mod finding;
+pub mod json;
 pub mod lexicon;
 pub mod policy;
 pub mod rules;
@@ -28,6 +29,9 @@ pub use date::Date;
 pub use engine::{CheckContext, Engine, Platform, Report, MAX_TEXT_BYTES};
 pub use feed::{Counts, Evidence, Label, Post, PostReport};
 pub use finding::{Bilingual, Category, EditKind, Finding, Severity, Suggestion, Verdict};
-pub use policy::{layer, Layered, Policy, PolicyError, PolicyLayer};
+pub use policy::{layer, layer_all, Layered, Policy, PolicyError, PolicyLayer};
 pub use rules::{Role, RuleDoc};
 pub use text::Language;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;

@@ -2,9 +2,9 @@
 //! evaluate a label on labelled data, and benchmark the engine. Exit status: 0 on success, 1 when
 //! `--fail-on` is met, 2 on bad input.
 
-use riskhint::text::char_offset;
-use riskhint::{layer, CheckContext, Date, Engine, Finding, Label, Language, Platform, Policy, PolicyLayer, Post, PostReport, Role, Severity};
-use serde_json::{json, Value};
+use riskhint::json::Offsets;
+use riskhint::{layer, CheckContext, Date, Engine, Label, Language, Platform, Policy, PolicyLayer, Post, Role, Severity};
+use serde_json::json;
 use std::io::{BufRead, IsTerminal, Read, Write};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -167,29 +167,6 @@ fn today() -> Date {
     Date::from_unix_days((secs / 86_400) as i64)
 }
 
-fn finding_json(text: &str, f: &Finding, lang: Language) -> Value {
-    let at = |byte: usize| char_offset(text, byte);
-    json!({
-        "code": f.code,
-        "category": f.category.as_str(),
-        "severity": f.severity.as_str(),
-        "start": at(f.range.start),
-        "end": at(f.range.end),
-        "text": &text[f.range.clone()],
-        "message": &f.message.get(lang),
-        "messages": f.message,
-        "reason": &f.reason.get(lang),
-        "source": f.source,
-        "suggestions": f.suggestions.iter().map(|s| json!({
-            "label": &s.label.get(lang),
-            "kind": s.kind(),
-            "start": at(s.range.start),
-            "end": at(s.range.end),
-            "replacement": s.replacement,
-        })).collect::<Vec<_>>(),
-    })
-}
-
 fn check(args: lexopt::Parser) -> Result<u8> {
     let o = parse_options(args)?;
     let engine = engine(&o)?;
@@ -209,13 +186,7 @@ fn check(args: lexopt::Parser) -> Result<u8> {
     let lang = o.lang.unwrap_or(report.language);
     let mut out = std::io::stdout().lock();
     if o.json {
-        let value = json!({
-            "verdict": report.verdict.as_str(),
-            "language": report.language,
-            "truncated": report.truncated,
-            "findings": report.findings.iter().map(|f| finding_json(&draft, f, lang)).collect::<Vec<_>>(),
-        });
-        writeln!(out, "{value}")?;
+        writeln!(out, "{}", riskhint::json::report(&draft, &report, Some(lang), Offsets::Chars))?;
     } else {
         print_report(&mut out, &draft, &report, lang, std::io::stdout().is_terminal())?;
     }
@@ -264,23 +235,6 @@ fn print_report(out: &mut impl Write, draft: &str, report: &riskhint::Report, la
     Ok(())
 }
 
-fn post_json(text: &str, report: &PostReport, lang: Language) -> Value {
-    json!({
-        "id": report.id,
-        "labels": report.labels.iter().map(|l| l.as_str()).collect::<Vec<_>>(),
-        "risk": report.risk,
-        "hint": report.hint.as_ref().map(|h| h.get(lang)),
-        "hints": report.hint,
-        "findings": report.findings.iter().map(|f| finding_json(text, f, lang)).collect::<Vec<_>>(),
-        "evidence": report.evidence.iter().map(|e| json!({
-            "label": e.label.as_str(),
-            "start": char_offset(text, e.range.start),
-            "end": char_offset(text, e.range.end),
-            "text": &text[e.range.clone()],
-        })).collect::<Vec<_>>(),
-    })
-}
-
 fn scan(args: lexopt::Parser) -> Result<u8> {
     let o = parse_options(args)?;
     let engine = engine(&o)?;
@@ -302,7 +256,7 @@ fn scan(args: lexopt::Parser) -> Result<u8> {
         };
         let report = engine.classify_posts(std::slice::from_ref(&post)).remove(0);
         failed |= o.fail_on.is_some_and(|t| report.findings.iter().any(|f| f.severity >= t));
-        writeln!(out, "{}", post_json(&post.text, &report, lang))?;
+        writeln!(out, "{}", riskhint::json::post_report(&post.text, &report, lang, Offsets::Chars))?;
     }
     out.flush()?;
     if bad_lines > 0 {

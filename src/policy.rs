@@ -336,6 +336,21 @@ impl PolicyLayer {
     }
 }
 
+impl PolicyLayer {
+    /// A layer that turns `codes` off; unknown codes are skipped (a rule may have been renamed
+    /// since the user turned it off).
+    pub fn rules_off(codes: &[impl AsRef<str>]) -> PolicyLayer {
+        let mut policy = Policy::default();
+        for code in codes {
+            if crate::rules::doc(code.as_ref()).is_some() {
+                policy.rules.insert(RuleCode(code.as_ref().to_string()), Level::Off);
+            }
+        }
+        let written = serde_json::json!({ "rules": serde_json::to_value(&policy.rules).expect("rule levels serialise") });
+        PolicyLayer { policy, written }
+    }
+}
+
 impl From<Policy> for PolicyLayer {
     fn from(policy: Policy) -> Self {
         let written = serde_json::to_value(&policy).expect("a policy serialises");
@@ -355,6 +370,12 @@ pub struct Layered {
 /// Layers built-in defaults, an administrator's policy and the user's own additions: lists merge,
 /// scalars override, and the administrator's `locked` paths keep the administrator's value.
 pub fn layer(admin: Option<&PolicyLayer>, user: Option<&PolicyLayer>) -> Layered {
+    layer_all(admin, user.as_slice())
+}
+
+/// [`layer`] with several user layers, applied in order (the extension's: the user's policy, then
+/// the rules they turned off from a card).
+pub fn layer_all(admin: Option<&PolicyLayer>, users: &[&PolicyLayer]) -> Layered {
     let mut merged = serde_json::to_value(Policy::default()).expect("a policy serialises");
     let mut locked: &[String] = &[];
     if let Some(admin) = admin {
@@ -362,7 +383,7 @@ pub fn layer(admin: Option<&PolicyLayer>, user: Option<&PolicyLayer>) -> Layered
         locked = &admin.policy.locked;
     }
     let mut overridden = Vec::new();
-    if let Some(user) = user {
+    for user in users {
         let mut written = user.written.clone();
         // Only an administrator locks; a user's `locked` is ignored.
         if let Some(fields) = written.as_object_mut() {

@@ -42,6 +42,7 @@ fn parse_options(column: &str) -> Result<Options, String> {
             "replies" => o.post.counts.replies = count()?,
             "views" => o.post.counts.views = count()?,
             "author" => o.post.author = Some(spaced(value)),
+            "promoted" => o.post.promoted = true,
             _ => return Err(format!("unknown option {item}")),
         }
     }

@@ -1,0 +1,124 @@
+// @ts-check
+// The extension's service worker: it owns the WASM engine (a page's CSP forbids compiling WASM in
+// a content script) and answers the content scripts' batched requests.
+//
+// The browser may stop this worker at any time. Nothing here is state that matters: the policy,
+// role and turned-off rules live in chrome.storage, and a cold start rebuilds the engine from
+// them in a few milliseconds. Listeners are registered synchronously at the top level so that a
+// message that wakes the worker is never lost.
+
+import initEngine, { Checker } from './engine/riskhint.js';
+
+/** The example policy shipped with the extension, in force until the user or an administrator sets one. */
+const DEFAULT_POLICY_URL = chrome.runtime.getURL('default-policy.jsonc');
+
+/** chrome.storage.local keys this worker reads. */
+const SETTINGS = ['policy', 'rulesOff', 'role', 'language'];
+
+/** @type {Promise<Checker> | null} */
+let engine = null;
+
+/** The engine, started on first use and again after a crash. */
+function ready() {
+  engine ??= start().catch((error) => {
+    engine = null;
+    throw error;
+  });
+  return engine;
+}
+
+async function start() {
+  await initEngine({ module_or_path: chrome.runtime.getURL('engine/riskhint_bg.wasm') });
+  const checker = new Checker();
+  await configure(checker);
+  return checker;
+}
+
+/**
+ * Layers the administrator's managed policy, the user's policy (or the example) and the rules
+ * turned off from cards. A broken policy leaves the previous one in force and is reported in
+ * chrome.storage.local.policyError for the options page; a good one clears it.
+ * @param {Checker} checker
+ */
+async function configure(checker) {
+  const [local, managed] = await Promise.all([chrome.storage.local.get(SETTINGS), readManaged()]);
+  const user = typeof local.policy === 'string' ? local.policy : await defaultPolicy();
+  const rulesOff = Array.isArray(local.rulesOff) ? local.rulesOff.filter((c) => typeof c === 'string') : [];
+  const outcome = JSON.parse(checker.configure(managed ?? undefined, user, rulesOff));
+  if (outcome.ok) {
+    await chrome.storage.local.remove('policyError');
+  } else {
+    console.warn(`riskhint: the ${outcome.layer} policy was rejected (line ${outcome.line}, column ${outcome.column}${outcome.path ? `, field ${outcome.path}` : ''}): ${outcome.message}. The previous policy stays in force.`);
+    await chrome.storage.local.set({ policyError: outcome });
+  }
+}
+
+/** The administrator's policy text, if one is pushed through chrome.storage.managed. */
+async function readManaged() {
+  try {
+    const { policy } = await chrome.storage.managed.get('policy');
+    return typeof policy === 'string' ? policy : null;
+  } catch {
+    return null; // no managed storage on this browser
+  }
+}
+
+/** @type {string | null} */
+let defaultPolicyText = null;
+async function defaultPolicy() {
+  defaultPolicyText ??= await (await fetch(DEFAULT_POLICY_URL)).text();
+  return defaultPolicyText;
+}
+
+/** Today on the user's clock, as the engine wants it: YYYY-MM-DD. */
+function today() {
+  const now = new Date();
+  const pad = (/** @type {number} */ n) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * The message protocol (content/client.js is the other side):
+ *   {type: 'classify', posts: [{id, text, author?, replies?, reposts?, likes?, views?, promoted?}], lang?}
+ *     → {ok: true, reports: [{id, labels, risk, hint, findings, evidence}]}
+ *   {type: 'check', text, platform?, replyTo?, lang?}
+ *     → {ok: true, report: {verdict, language, truncated, findings}}
+ *   any failure → {ok: false, error}
+ * Spans in replies are UTF-16 offsets into the text sent.
+ * @param {any} message
+ */
+async function answer(message) {
+  const checker = await ready();
+  const { role = 'employee', language } = await chrome.storage.local.get(['role', 'language']);
+  const lang = message.lang ?? language;
+  let raw;
+  try {
+    if (message?.type === 'classify') {
+      raw = checker.classify_posts(JSON.stringify(message.posts ?? []), lang ?? 'en');
+    } else if (message?.type === 'check') {
+      const request = { role, today: today(), platform: message.platform ?? 'other', reply_to: message.replyTo ?? null, lang: lang ?? null };
+      raw = checker.check_draft(String(message.text ?? ''), JSON.stringify(request));
+    } else {
+      return { ok: false, error: `unknown request ${JSON.stringify(message?.type)}` };
+    }
+  } catch (error) {
+    // A trap (a bug in the engine) leaves the instance unusable: start afresh next time.
+    engine = null;
+    throw error;
+  }
+  const value = JSON.parse(raw);
+  if (value && !Array.isArray(value) && value.error) return { ok: false, error: value.error };
+  return message.type === 'classify' ? { ok: true, reports: value } : { ok: true, report: value };
+}
+
+chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+  answer(message).then(sendResponse, (error) => sendResponse({ ok: false, error: String(error?.message ?? error) }));
+  return true; // the answer comes asynchronously
+});
+
+chrome.storage.onChanged.addListener((changes, area) => {
+  const relevant = area === 'managed' || (area === 'local' && ['policy', 'rulesOff'].some((key) => key in changes));
+  if (relevant && engine) {
+    engine.then(configure).catch((error) => console.warn('riskhint: reconfiguring failed', error));
+  }
+});

@@ -1,0 +1,77 @@
+//! The engine for JavaScript (the extension's service worker). Strings cross as JSON; every span
+//! leaves in UTF-16 code units, which is what a JavaScript string indexes. Nothing else lives here.
+
+use crate::json::{self, DraftRequest, Offsets};
+use crate::policy::{layer_all, PolicyLayer};
+use crate::{Engine, Language, Post};
+use serde_json::json;
+use wasm_bindgen::prelude::*;
+
+/// A compiled policy, ready to check drafts and classify posts.
+#[wasm_bindgen]
+pub struct Checker {
+    engine: Engine,
+}
+
+impl Default for Checker {
+    fn default() -> Self {
+        Checker::new()
+    }
+}
+
+#[wasm_bindgen]
+impl Checker {
+    /// A checker with the built-in defaults only (no organisation).
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Checker {
+        Checker { engine: Engine::default() }
+    }
+
+    /// Layers the administrator's policy, the user's policy and the rules the user turned off.
+    /// Returns `{"ok": true, "overridden": [paths]}`, or `{"ok": false, "layer": "admin"|"user",
+    /// "line", "column", "path", "message"}` with the policy in force unchanged.
+    pub fn configure(&mut self, admin: Option<String>, user: Option<String>, rules_off: Vec<String>) -> String {
+        let parse = |name: &str, text: Option<String>| match text.filter(|t| !t.trim().is_empty()) {
+            None => Ok(None),
+            Some(text) => PolicyLayer::parse(&text).map(Some).map_err(|e| {
+                json!({"ok": false, "layer": name, "line": e.line, "column": e.column, "path": e.path, "message": e.message})
+            }),
+        };
+        let layers = parse("admin", admin).and_then(|admin| Ok((admin, parse("user", user)?)));
+        let (admin, user) = match layers {
+            Ok(layers) => layers,
+            Err(error) => return error.to_string(),
+        };
+        let off = PolicyLayer::rules_off(&rules_off);
+        let users: Vec<&PolicyLayer> = user.iter().chain([&off]).collect();
+        let layered = layer_all(admin.as_ref(), &users);
+        self.engine = Engine::new(layered.policy);
+        json!({"ok": true, "overridden": layered.overridden}).to_string()
+    }
+
+    /// Checks a draft. `request` is a [`DraftRequest`] as JSON. Returns the report as JSON, or
+    /// `{"error": "…"}` for a request that cannot be read.
+    pub fn check_draft(&self, text: &str, request: &str) -> String {
+        let request: DraftRequest = match serde_json::from_str(request) {
+            Ok(request) => request,
+            Err(e) => return json!({"error": format!("bad request: {e}")}).to_string(),
+        };
+        match request.context() {
+            Ok(context) => json::report(text, &self.engine.check_draft(text, &context), request.lang, Offsets::Utf16).to_string(),
+            Err(e) => json!({"error": e}).to_string(),
+        }
+    }
+
+    /// Classifies a batch of posts (`[{"id", "text", "author", "replies", "reposts", "likes",
+    /// "views", "promoted"}]`). Returns `[report]` in the same order, or `{"error": "…"}`.
+    pub fn classify_posts(&self, posts: &str, lang: &str) -> String {
+        let posts: Vec<Post> = match serde_json::from_str(posts) {
+            Ok(posts) => posts,
+            Err(e) => return json!({"error": format!("bad posts: {e}")}).to_string(),
+        };
+        let lang = if lang == "ko" { Language::Ko } else { Language::En };
+        let reports = self.engine.classify_posts(&posts);
+        let out: Vec<_> = posts.iter().zip(&reports).map(|(p, r)| json::post_report(&p.text, r, lang, Offsets::Utf16)).collect();
+        serde_json::Value::Array(out).to_string()
+    }
+}

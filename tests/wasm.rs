@@ -1,0 +1,121 @@
+//! The JavaScript bindings, run in headless Chromium (`./build.sh test`): spans leave the engine
+//! in UTF-16 code units, so that `text.slice(start, end)` in JavaScript is exactly the flagged text
+//! — with emoji (two code units each), Korean and combining marks before it.
+#![cfg(target_arch = "wasm32")]
+
+use riskhint::wasm::Checker;
+use serde_json::Value;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen]
+extern "C" {
+    /// JavaScript's own `String.prototype.slice`, which counts UTF-16 code units.
+    #[wasm_bindgen(js_name = String)]
+    type JsString;
+    #[wasm_bindgen(constructor, js_class = "String")]
+    fn new(text: &str) -> JsString;
+    #[wasm_bindgen(method, js_class = "String")]
+    fn slice(this: &JsString, start: u32, end: u32) -> String;
+}
+
+const POLICY: &str = r#"{"organization": {"names": ["Hanbit Electronics", "한빛전자"]},
+  "confidential": {"codenames": ["Project Falcon", "팰컨"]}}"#;
+
+fn checker() -> Checker {
+    let mut checker = Checker::new();
+    let outcome: Value = serde_json::from_str(&checker.configure(None, Some(POLICY.into()), vec![])).unwrap();
+    assert_eq!(outcome["ok"], true, "{outcome}");
+    checker
+}
+
+fn check(checker: &Checker, text: &str) -> Value {
+    serde_json::from_str(&checker.check_draft(text, r#"{"today": "2026-06-01"}"#)).unwrap()
+}
+
+/// Every finding's and suggestion's span, sliced by JavaScript, gives back the text the engine meant.
+fn assert_spans_round_trip(text: &str, report: &Value) {
+    let js = JsString::new(text);
+    let findings = report["findings"].as_array().unwrap();
+    assert!(!findings.is_empty(), "no findings in {text:?}");
+    for f in findings {
+        let (start, end) = (f["start"].as_u64().unwrap() as u32, f["end"].as_u64().unwrap() as u32);
+        assert_eq!(js.slice(start, end), f["text"].as_str().unwrap(), "finding {} in {text:?}", f["code"]);
+    }
+}
+
+#[wasm_bindgen_test]
+fn codename_after_emoji_and_korean_slices_exactly_in_javascript() {
+    let checker = checker();
+    for text in [
+        "🚀🚀 다음 달 팰컨 출시합니다!",
+        "👨‍👩‍👧 family day, then Project Falcon demo 🎉",
+        "e\u{301}te\u{301} 🇰🇷 한빛전자 Project Falcon ships in May",
+        "𝔘𝔫𝔦𝔠𝔬𝔡𝔢 maths 𝟙𝟚 then Project Falcon",
+    ] {
+        let report = check(&checker, text);
+        assert_eq!(report["verdict"], "block", "{text:?}: {report}");
+        assert_spans_round_trip(text, &report);
+        let falcon = report["findings"].as_array().unwrap().iter().find(|f| f["code"] == "CONF001").expect("CONF001");
+        assert!(["팰컨", "Project Falcon"].contains(&falcon["text"].as_str().unwrap()), "{falcon}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn suggestion_spans_are_utf16_too() {
+    let checker = checker();
+    let text = "😀😀 My email is kim.minjun@gmail.com 📧";
+    let report = check(&checker, text);
+    assert_spans_round_trip(text, &report);
+    let js = JsString::new(text);
+    let suggestion = report["findings"].as_array().unwrap().iter().flat_map(|f| f["suggestions"].as_array().unwrap()).next().expect("a suggestion");
+    let (start, end) = (suggestion["start"].as_u64().unwrap() as u32, suggestion["end"].as_u64().unwrap() as u32);
+    assert_eq!(js.slice(start, end), "kim.minjun@gmail.com");
+}
+
+#[wasm_bindgen_test]
+fn post_evidence_spans_are_utf16() {
+    let checker = checker();
+    let text = "🔥🔥 한빛전자 리콜 사태 논란 🔥";
+    let posts = serde_json::json!([{"id": "1", "text": text, "likes": 10}]).to_string();
+    let reports: Value = serde_json::from_str(&checker.classify_posts(&posts, "ko")).unwrap();
+    let report = &reports[0];
+    assert!(report["labels"].as_array().unwrap().iter().any(|l| l == "crisis-signal"), "{report}");
+    let js = JsString::new(text);
+    for e in report["evidence"].as_array().unwrap() {
+        let (start, end) = (e["start"].as_u64().unwrap() as u32, e["end"].as_u64().unwrap() as u32);
+        assert_eq!(js.slice(start, end), e["text"].as_str().unwrap());
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_broken_policy_is_reported_with_its_line_and_the_old_one_stays() {
+    let mut checker = checker();
+    let outcome: Value = serde_json::from_str(&checker.configure(None, Some("{\n  \"organization\": {\"nmes\": []}\n}".into()), vec![])).unwrap();
+    assert_eq!(outcome["ok"], false);
+    assert_eq!(outcome["layer"], "user");
+    assert_eq!(outcome["line"], 2, "{outcome}");
+    assert_eq!(check(&checker, "Project Falcon ships in May")["verdict"], "block", "the last good policy is still in force");
+}
+
+#[wasm_bindgen_test]
+fn rules_turned_off_from_a_card_stay_off() {
+    let mut checker = Checker::new();
+    checker.configure(None, Some(POLICY.into()), vec!["CONF001".into(), "NOPE999".into()]);
+    let report = check(&checker, "Project Falcon ships in May");
+    assert!(report["findings"].as_array().unwrap().iter().all(|f| f["code"] != "CONF001"), "{report}");
+}
+
+#[wasm_bindgen_test]
+fn bad_requests_are_errors_not_panics() {
+    let checker = checker();
+    let report: Value = serde_json::from_str(&checker.check_draft("hi", "{\"role\": \"ceo\"}")).unwrap();
+    assert!(report["error"].as_str().unwrap().contains("bad request"), "{report}");
+    let report: Value = serde_json::from_str(&checker.classify_posts("not json", "en")).unwrap();
+    assert!(report["error"].is_string());
+    let huge = "가".repeat(400_000) + " Project Falcon";
+    let report = check(&checker, &huge);
+    assert_eq!(report["truncated"], true);
+}
