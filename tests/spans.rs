@@ -244,7 +244,7 @@ proptest! {
     #[test]
     fn posts_never_panic_and_evidence_stays_on_char_boundaries(texts in proptest::collection::vec(draft(), 1..4), likes in 0u64..1_000_000) {
         let posts: Vec<Post> = texts.iter().enumerate().map(|(i, t)| Post {
-            id: i.to_string(), text: t.clone(), author: None, counts: Counts { likes, ..Counts::default() },
+            id: i.to_string(), text: t.clone(), author: None, counts: Counts { likes, ..Counts::default() }, promoted: likes % 2 == 0,
         }).collect();
         let e = engines();
         for engine in [&e.hanbit, &e.crisis, &e.none] {
