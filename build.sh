@@ -69,10 +69,13 @@ build_cli() {
 build_extension() {
   say "building the WASM engine"
   cargo build --locked --target "$WASM_TARGET" --no-default-features --lib --profile wasm
-  rm -rf dist && mkdir -p dist/engine
-  wasm-bindgen --target web --no-typescript --out-dir dist/engine "$WASM_OUT"
-  wasm-opt -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int \
-    --enable-sign-ext --enable-mutable-globals dist/engine/riskhint_bg.wasm -o dist/engine/riskhint_bg.wasm
+  rm -rf dist && mkdir -p dist/engine target/wasm-opt
+  # Optimise before wasm-bindgen adds its externref table: binaryen 108 run afterwards leaves that
+  # table unable to grow, and the engine fails to start.
+  wasm-opt -Oz --strip-debug --strip-producers --enable-reference-types --enable-bulk-memory \
+    --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+    "$WASM_OUT" -o target/wasm-opt/riskhint.wasm
+  wasm-bindgen --target web --no-typescript --out-dir dist/engine target/wasm-opt/riskhint.wasm
   cp manifest.json dist/
   cp -r extension/. dist/
   cp examples/hanbit-policy.jsonc dist/default-policy.jsonc

@@ -12,8 +12,10 @@ import initEngine, { Checker } from './engine/riskhint.js';
 /** The example policy shipped with the extension, in force until the user or an administrator sets one. */
 const DEFAULT_POLICY_URL = chrome.runtime.getURL('default-policy.jsonc');
 
-/** chrome.storage.local keys this worker reads. */
-const SETTINGS = ['policy', 'rulesOff', 'role', 'language'];
+/** chrome.storage.local keys that change the engine: the user's policy, the rules they turned
+ * off, and the last copy of the administrator's policy (reading chrome.storage.managed takes
+ * seconds on a cold browser, so the worker starts from the copy and refreshes it). */
+const POLICY_KEYS = ['policy', 'rulesOff', 'managedPolicy'];
 
 /** @type {Promise<Checker> | null} */
 let engine = null;
@@ -31,6 +33,7 @@ async function start() {
   await initEngine({ module_or_path: chrome.runtime.getURL('engine/riskhint_bg.wasm') });
   const checker = new Checker();
   await configure(checker);
+  refreshManaged().catch((error) => console.warn('riskhint: could not read the managed policy', error));
   return checker;
 }
 
@@ -41,7 +44,8 @@ async function start() {
  * @param {Checker} checker
  */
 async function configure(checker) {
-  const [local, managed] = await Promise.all([chrome.storage.local.get(SETTINGS), readManaged()]);
+  const local = await chrome.storage.local.get(POLICY_KEYS);
+  const managed = typeof local.managedPolicy === 'string' ? local.managedPolicy : null;
   const user = typeof local.policy === 'string' ? local.policy : await defaultPolicy();
   const rulesOff = Array.isArray(local.rulesOff) ? local.rulesOff.filter((c) => typeof c === 'string') : [];
   const outcome = JSON.parse(checker.configure(managed ?? undefined, user, rulesOff));
@@ -53,13 +57,19 @@ async function configure(checker) {
   }
 }
 
-/** The administrator's policy text, if one is pushed through chrome.storage.managed. */
-async function readManaged() {
+/** Copies the administrator's policy (chrome.storage.managed) to local storage when it changed;
+ * the copy's change reconfigures the engine. */
+async function refreshManaged() {
+  let policy = null;
   try {
-    const { policy } = await chrome.storage.managed.get('policy');
-    return typeof policy === 'string' ? policy : null;
+    ({ policy = null } = await chrome.storage.managed.get('policy'));
   } catch {
-    return null; // no managed storage on this browser
+    // no managed storage on this browser
+  }
+  const { managedPolicy = null } = await chrome.storage.local.get('managedPolicy');
+  if (policy !== managedPolicy) {
+    if (typeof policy === 'string') await chrome.storage.local.set({ managedPolicy: policy });
+    else await chrome.storage.local.remove('managedPolicy');
   }
 }
 
@@ -117,8 +127,14 @@ chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
 });
 
 chrome.storage.onChanged.addListener((changes, area) => {
-  const relevant = area === 'managed' || (area === 'local' && ['policy', 'rulesOff'].some((key) => key in changes));
-  if (relevant && engine) {
-    engine.then(configure).catch((error) => console.warn('riskhint: reconfiguring failed', error));
+  if (area === 'managed') {
+    refreshManaged().catch((error) => console.warn('riskhint: could not read the managed policy', error));
+  } else if (area === 'local' && engine && POLICY_KEYS.some((key) => key in changes)) {
+    // Requests queue behind the new configuration.
+    const current = engine;
+    engine = current.then(async (checker) => {
+      await configure(checker);
+      return checker;
+    });
   }
 });

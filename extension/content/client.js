@@ -1,0 +1,70 @@
+// @ts-check
+// The content scripts' side of the message protocol (background.js documents it). One message
+// per batch; if the service worker was stopped (or dies mid-request) the browser restarts it on
+// the next message, so a failed request is retried a few times with backoff before giving up.
+
+/* exported riskhintClient */
+var riskhintClient = (() => {
+  const ATTEMPTS = 4;
+  const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  /** Whether this content script still belongs to a live extension (not reloaded or removed). */
+  const alive = () => Boolean(globalThis.chrome?.runtime?.id);
+
+  /**
+   * @param {object} message
+   * @returns {Promise<any>} the worker's reply, with ok: true
+   */
+  async function send(message) {
+    let lastError;
+    for (let attempt = 0; attempt < ATTEMPTS && alive(); attempt++) {
+      try {
+        const reply = await chrome.runtime.sendMessage(message);
+        // No reply means the worker went away before answering.
+        if (reply?.ok) return reply;
+        lastError = new Error(reply?.error ?? 'the engine did not answer');
+      } catch (error) {
+        lastError = error;
+      }
+      await sleep(150 * 2 ** attempt);
+    }
+    throw lastError ?? new Error('the extension was reloaded; reload the page');
+  }
+
+  /** Settings whose change changes results (background.js reads them). */
+  const RESULT_KEYS = ['policy', 'rulesOff', 'managedPolicy', 'role', 'language'];
+
+  return {
+    /**
+     * Runs `run` after a setting that changes results has changed, once the worker has had a
+     * moment to apply it, so that open pages update without a reload.
+     * @param {() => void} run
+     */
+    onSettingsChange(run) {
+      chrome.storage.onChanged.addListener((changes, area) => {
+        if (area === 'local' && RESULT_KEYS.some((key) => key in changes)) setTimeout(run, 200);
+      });
+    },
+    /**
+     * Labels a batch of posts.
+     * @param {Array<{id: string, text: string, author?: string, replies?: number, reposts?: number, likes?: number, views?: number, promoted?: boolean}>} posts
+     * @returns {Promise<Array<any>>} one report per post, in order
+     */
+    async classify(posts) {
+      return (await send({ type: 'classify', posts, lang: uiLanguage() })).reports;
+    },
+    /**
+     * Checks a draft.
+     * @param {string} text
+     * @param {{platform?: string, replyTo?: string}} [context]
+     */
+    async check(text, context = {}) {
+      return (await send({ type: 'check', text, lang: uiLanguage(), ...context })).report;
+    },
+  };
+
+  /** Messages follow the browser's language: Korean for a Korean browser, else English. */
+  function uiLanguage() {
+    return navigator.language?.toLowerCase().startsWith('ko') ? 'ko' : 'en';
+  }
+})();

@@ -1,0 +1,277 @@
+// @ts-check
+// Checks what the user types, in every composer of a site, and asks before a blocking draft is
+// posted. The draft changes only when the user clicks Apply, through the editor's own input path
+// (so its state, its Post button and its undo stay right); posting is never blocked outright.
+
+/**
+ * @typedef {{
+ *   platform: string,
+ *   editorSelector: string,
+ *   blockSelector: string,
+ *   postButtonSelector: string,
+ *   postButtonFor: (editor: Element) => HTMLElement | null,
+ *   editorFor: (button: Element) => HTMLElement | null,
+ *   replyTo: (editor: Element) => string | null,
+ *   replace: (editor: HTMLElement, range: Range, text: string) => Promise<void>,
+ * }} ComposerAdapter
+ * @typedef {{
+ *   editor: HTMLElement, seq: number, checkedText: string | null, report: any,
+ *   ignored: Set<string>, pill: HTMLElement | null, timer: number, pending: Promise<any> | null,
+ *   bypass: boolean, ranges: Map<string, Range[]>,
+ * }} Draft
+ */
+
+/* exported riskhintComposer */
+var riskhintComposer = (() => {
+  const DEBOUNCE_MS = 200;
+  const SEVERITIES = ['block', 'warn', 'info'];
+
+  /**
+   * @param {ComposerAdapter} site
+   */
+  function start(site) {
+    /** @type {Map<HTMLElement, Draft>} */
+    const drafts = new Map();
+
+    /** @param {HTMLElement} editor */
+    const textOf = (editor) => riskhintText.read(editor, { blockSelector: site.blockSelector });
+
+    /** @param {HTMLElement} editor */
+    function attach(editor) {
+      let draft = drafts.get(editor);
+      if (draft) return draft;
+      draft = { editor, seq: 0, checkedText: null, report: null, ignored: new Set(), pill: null, timer: 0, pending: null, bypass: false, ranges: new Map() };
+      drafts.set(editor, draft);
+      const d = draft;
+      // Only the editor's own subtree is observed; DraftJS re-renders it on every change,
+      // including the ones our Apply makes (which fire no input event).
+      new MutationObserver(() => schedule(d)).observe(editor, { childList: true, characterData: true, subtree: true });
+      schedule(d, 0);
+      return draft;
+    }
+
+    /**
+     * @param {Draft} draft
+     * @param {number} [delay]
+     */
+    function schedule(draft, delay = DEBOUNCE_MS) {
+      clearTimeout(draft.timer);
+      draft.timer = window.setTimeout(() => check(draft).catch(() => {}), delay);
+    }
+
+    /**
+     * Checks the draft's current text. A reply for text that has changed since is dropped.
+     * @param {Draft} draft
+     */
+    function check(draft) {
+      const text = textOf(draft.editor).text;
+      if (text === draft.checkedText && draft.report) return Promise.resolve(draft.report);
+      const seq = ++draft.seq;
+      const replyTo = site.replyTo(draft.editor);
+      const pending = riskhintClient.check(text, { platform: site.platform, ...(replyTo ? { replyTo } : {}) }).then((report) => {
+        if (seq !== draft.seq) return draft.report;
+        draft.checkedText = text;
+        draft.report = report;
+        render(draft);
+        return report;
+      });
+      draft.pending = pending;
+      return pending;
+    }
+
+    /**
+     * The findings the user has not ignored.
+     * @param {Draft} draft
+     * @returns {any[]}
+     */
+    const visible = (draft) => (draft.report?.findings ?? []).filter((/** @type {any} */ f) => !draft.ignored.has(`${f.code}:${f.text}`));
+
+    /** @param {any[]} findings */
+    const verdictOf = (findings) => (findings.some((f) => f.severity === 'block') ? 'block' : findings.some((f) => f.severity === 'warn') ? 'review' : 'ok');
+
+    /** @param {Draft} draft */
+    function render(draft) {
+      const { editor } = draft;
+      if (!editor.isConnected) return forget(draft);
+      const findings = visible(draft);
+      const verdict = verdictOf(findings);
+      editor.setAttribute('data-riskhint-verdict', verdict);
+      editor.setAttribute('data-riskhint-findings', String(findings.length));
+      const model = textOf(editor);
+      draft.ranges = new Map(SEVERITIES.map((s) => [s, []]));
+      if (model.text === draft.checkedText) {
+        for (const f of findings) {
+          const range = riskhintText.range(model, f.start, f.end);
+          if (range) draft.ranges.get(f.severity)?.push(range);
+        }
+      }
+      paintHighlights();
+      draft.pill = riskhintUi.pill(draft.pill, editor, verdict, findings, (f) => openFinding(draft, f));
+    }
+
+    /** Underlines every composer's findings: one highlight per severity (highlights.css styles them). */
+    function paintHighlights() {
+      for (const severity of SEVERITIES) {
+        const ranges = [...drafts.values()].flatMap((d) => d.ranges.get(severity) ?? []);
+        if (ranges.length) CSS.highlights.set(`riskhint-${severity}`, new Highlight(...ranges));
+        else CSS.highlights.delete(`riskhint-${severity}`);
+      }
+    }
+
+    /** @param {Draft} draft */
+    function forget(draft) {
+      draft.pill?.remove();
+      drafts.delete(draft.editor);
+      paintHighlights();
+    }
+
+    /**
+     * @param {Draft} draft
+     * @param {any} finding
+     */
+    function openFinding(draft, finding) {
+      const model = textOf(draft.editor);
+      const range = model.text === draft.checkedText ? riskhintText.range(model, finding.start, finding.end) : null;
+      const rect = range?.getBoundingClientRect() ?? draft.editor.getBoundingClientRect();
+      riskhintUi.findingCard(finding, rect, {
+        apply: (suggestion) => apply(draft, suggestion).catch((error) => console.warn('riskhint: could not apply the fix', error)),
+        ignore: () => {
+          draft.ignored.add(`${finding.code}:${finding.text}`);
+          render(draft);
+          draft.editor.focus();
+        },
+        turnOff: async () => {
+          const { rulesOff = [] } = await chrome.storage.local.get('rulesOff');
+          if (!rulesOff.includes(finding.code)) await chrome.storage.local.set({ rulesOff: [...rulesOff, finding.code] });
+          draft.editor.focus();
+        },
+      });
+    }
+
+    /**
+     * Replaces a suggestion's span through the editor's own input path; Ctrl+Z undoes it.
+     * @param {Draft} draft
+     * @param {{start: number, end: number, replacement: string}} suggestion
+     */
+    async function apply(draft, suggestion) {
+      const model = textOf(draft.editor);
+      if (model.text !== draft.checkedText) return; // the draft moved on; a new check is coming
+      const edit = pasteable(model.text, suggestion.start, suggestion.end, suggestion.replacement);
+      const range = riskhintText.range(model, edit.start, edit.end);
+      if (!range) return;
+      await site.replace(draft.editor, range, edit.text);
+    }
+
+    // Clicking inside an underlined span opens its card.
+    document.addEventListener('click', (event) => {
+      const editor = /** @type {HTMLElement | null} */ ((/** @type {Element} */ (event.target)).closest?.(site.editorSelector));
+      const draft = editor && drafts.get(editor);
+      const selection = getSelection();
+      if (!draft || !selection?.anchorNode || !selection.isCollapsed) return;
+      const model = textOf(draft.editor);
+      if (model.text !== draft.checkedText) return;
+      const at = riskhintText.offsetOf(model, selection.anchorNode, selection.anchorOffset);
+      const finding = visible(draft).find((f) => at >= f.start && at <= f.end && f.end > f.start);
+      if (finding) openFinding(draft, finding);
+    });
+
+    document.addEventListener('focusin', (event) => {
+      const editor = /** @type {HTMLElement | null} */ ((/** @type {Element} */ (event.target)).closest?.(site.editorSelector));
+      if (editor) attach(editor);
+    }, true);
+
+    // Review before posting: the Post button and Ctrl/Cmd+Enter. Capture on window runs before
+    // the site's own handlers, so a blocking draft waits for the user's choice.
+    window.addEventListener('click', (event) => {
+      const button = /** @type {HTMLElement | null} */ ((/** @type {Element} */ (event.target)).closest?.(site.postButtonSelector));
+      const editor = button && site.editorFor(button);
+      if (button && editor) guard(event, editor, button);
+    }, true);
+    window.addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
+      const editor = /** @type {HTMLElement | null} */ ((/** @type {Element} */ (event.target)).closest?.(site.editorSelector));
+      const button = editor && site.postButtonFor(editor);
+      if (editor && button) guard(event, editor, button);
+    }, true);
+
+    /**
+     * Lets the post through, or holds it for the review dialog.
+     * @param {Event} event
+     * @param {HTMLElement} editor
+     * @param {HTMLElement} button
+     */
+    function guard(event, editor, button) {
+      const draft = attach(editor);
+      if (draft.bypass) {
+        draft.bypass = false;
+        return;
+      }
+      const fresh = draft.checkedText === textOf(editor).text;
+      if (fresh && verdictOf(visible(draft)) !== 'block') return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+      const post = () => {
+        draft.bypass = true;
+        button.click();
+      };
+      check(draft).then(
+        async () => {
+          const blocking = visible(draft).filter((f) => f.severity === 'block');
+          if (!blocking.length) return post();
+          const choice = await riskhintUi.review(blocking);
+          if (choice === 'post') post();
+          else editor.focus();
+        },
+        // The engine is unavailable: never stand between the user and their post.
+        post,
+      );
+    }
+
+    // Resizing and scrolling move composers; the pills follow.
+    const follow = () => drafts.forEach((d) => d.pill && riskhintUi.placePill(d.pill, d.editor));
+    addEventListener('scroll', follow, { passive: true, capture: true });
+    addEventListener('resize', follow, { passive: true });
+
+    riskhintClient.onSettingsChange(() => drafts.forEach((d) => {
+      d.checkedText = null;
+      schedule(d, 0);
+    }));
+
+    // A composer that already has focus when we arrive.
+    const active = document.activeElement?.closest?.(site.editorSelector);
+    if (active) attach(/** @type {HTMLElement} */ (active));
+  }
+
+  /**
+   * An edit a paste can make. A paste of nothing does nothing in most editors, so a removal takes
+   * a neighbouring character along and pastes it back (and swallows one of two spaces).
+   * @param {string} text
+   * @param {number} start
+   * @param {number} end
+   * @param {string} replacement
+   */
+  function pasteable(text, start, end, replacement) {
+    if (replacement) return { start, end, text: replacement };
+    const charAt = (/** @type {number} */ i) => text.slice(i, i + (isLowSurrogate(text, i + 1) ? 2 : 1));
+    const before = start > 0 ? text.slice(start - (isLowSurrogate(text, start - 1) ? 2 : 1), start) : '';
+    const after = end < text.length ? charAt(end) : '';
+    if (before === ' ' && after === ' ') return { start: start - 1, end: end + 1, text: ' ' };
+    if (before) return { start: start - before.length, end, text: before };
+    // At the very start: drop the space that follows too, keeping the next character.
+    const next = after === ' ' && end + 1 < text.length ? charAt(end + 1) : '';
+    if (next) return { start, end: end + 1 + next.length, text: next };
+    if (after) return { start, end: end + after.length, text: after };
+    return { start, end, text: '' };
+  }
+
+  /**
+   * @param {string} text
+   * @param {number} i
+   */
+  function isLowSurrogate(text, i) {
+    const code = text.charCodeAt(i);
+    return code >= 0xdc00 && code <= 0xdfff;
+  }
+
+  return { start, pasteable };
+})();

@@ -1,0 +1,336 @@
+// @ts-check
+// Everything riskhint draws: post badges, the post card, the composer pill, the finding card and
+// the review-before-posting dialog. All of it lives in shadow roots (the site's CSS cannot reach
+// in, ours cannot leak out) and every piece of page text goes in as textContent, never as HTML.
+// Elements carry data-riskhint-ui names: tests and the site adapters find them by those.
+
+/* exported riskhintUi */
+var riskhintUi = (() => {
+  const KO = navigator.language?.toLowerCase().startsWith('ko');
+  /** @param {string} en @param {string} ko */
+  const t = (en, ko) => (KO ? ko : en);
+
+  /** @type {Record<string, [string, string]>} feed labels in both languages */
+  const LABELS = {
+    'crisis-signal': ['Crisis signal', '위기 신호'],
+    'possible-leak': ['Possible leak', '유출 가능성'],
+    hostile: ['Hostile', '적대적'],
+    'media-inquiry': ['Media inquiry', '언론 문의'],
+    complaint: ['Complaint', '불만'],
+    'undisclosed-promotion': ['Undisclosed promotion', '광고 미표시'],
+    'brand-mention': ['Brand mention', '자사 언급'],
+  };
+  /** @param {string} label */
+  const labelName = (label) => t(...(LABELS[label] ?? [label, label]));
+
+  const STYLE = `
+    :host { all: initial; }
+    * { box-sizing: border-box; font-family: system-ui, -apple-system, "Segoe UI", "Apple SD Gothic Neo", "Noto Sans KR", sans-serif; }
+    .badge { position: absolute; top: 6px; right: 44px; z-index: 2; display: inline-flex; gap: 6px; align-items: center;
+      padding: 2px 8px; border-radius: 999px; border: 1px solid transparent; font-size: 12px; line-height: 18px;
+      cursor: default; color: #fff; background: #536471; white-space: nowrap; }
+    .badge:focus-visible { outline: 2px solid #1d9bf0; outline-offset: 2px; }
+    .risk-high { background: #c62828; } .risk-medium { background: #b26a00; } .risk-low { background: #536471; }
+    .risk { font-weight: 700; font-variant-numeric: tabular-nums; }
+    .card, .dialog, .pill, .list { position: fixed; z-index: 2147483646; color: #0f1419; background: #fff;
+      border: 1px solid #cfd9de; border-radius: 12px; box-shadow: 0 8px 28px rgba(0,0,0,.18); font-size: 14px; line-height: 1.4; }
+    .card { width: min(360px, calc(100vw - 16px)); padding: 12px 14px; pointer-events: auto; }
+    .card h2 { font-size: 15px; margin: 0 0 6px; }
+    .card p { margin: 6px 0; }
+    .muted { color: #536471; font-size: 12px; }
+    .chips { display: flex; flex-wrap: wrap; gap: 4px; margin: 6px 0; }
+    .chip { font-size: 12px; padding: 1px 8px; border-radius: 999px; background: #eff3f4; }
+    mark { background: #ffe08a; color: inherit; border-radius: 2px; }
+    .words { margin: 6px 0; }
+    .actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 10px; }
+    button.action { font: inherit; font-size: 13px; padding: 4px 12px; border-radius: 999px; border: 1px solid #cfd9de;
+      background: #fff; color: #0f1419; cursor: pointer; }
+    button.action.primary { background: #0f1419; color: #fff; border-color: #0f1419; }
+    button.action:focus-visible { outline: 2px solid #1d9bf0; outline-offset: 2px; }
+    .pill { display: inline-flex; gap: 6px; align-items: center; padding: 3px 10px; border-radius: 999px; font-size: 12px;
+      cursor: pointer; pointer-events: auto; box-shadow: 0 1px 4px rgba(0,0,0,.15); }
+    .pill.block { background: #fdecea; border-color: #c62828; color: #8e1b1b; }
+    .pill.review { background: #fff4e0; border-color: #b26a00; color: #6d4100; }
+    .pill.ok { background: #e8f5e9; border-color: #2e7d32; color: #1b5e20; }
+    .list { padding: 6px; width: min(360px, calc(100vw - 16px)); pointer-events: auto; }
+    .list button { display: block; width: 100%; text-align: left; font: inherit; font-size: 13px; padding: 6px 8px;
+      border: 0; border-radius: 8px; background: none; cursor: pointer; color: inherit; }
+    .list button:hover, .list button:focus-visible { background: #eff3f4; outline: none; }
+    .sev { font-size: 11px; font-weight: 700; text-transform: uppercase; margin-right: 6px; }
+    .sev.block { color: #c62828; } .sev.warn { color: #b26a00; } .sev.info { color: #1d6fa5; }
+    .backdrop { position: fixed; inset: 0; z-index: 2147483645; background: rgba(0,0,0,.35); pointer-events: auto; }
+    .dialog { left: 50%; top: 20%; transform: translateX(-50%); width: min(440px, calc(100vw - 16px)); padding: 16px 18px; pointer-events: auto; }
+    .dialog h2 { margin: 0 0 8px; font-size: 17px; }
+    .dialog ul { margin: 8px 0; padding-left: 18px; }
+  `;
+
+  /**
+   * Builds an element; strings become text nodes, never markup.
+   * @param {string} tag
+   * @param {Record<string, string>} [attrs]
+   * @param {Array<Node | string | null | undefined | false>} children
+   */
+  function h(tag, attrs = {}, ...children) {
+    const el = document.createElement(tag);
+    for (const [key, value] of Object.entries(attrs)) {
+      if (key === 'text') el.textContent = value;
+      else el.setAttribute(key, value);
+    }
+    for (const child of children) if (child) el.append(child);
+    return el;
+  }
+
+  /** @param {Element} host */
+  function shadowOf(host) {
+    const root = host.attachShadow({ mode: 'open' });
+    root.append(h('style', { text: STYLE }));
+    return root;
+  }
+
+  /** @type {ShadowRoot | null} */
+  let layerRoot = null;
+  /** The page-wide layer for cards, pills and dialogs: one fixed host outside the site's tree. */
+  function layer() {
+    if (layerRoot?.host.isConnected) return layerRoot;
+    const host = h('div', { 'data-riskhint-host': 'layer', style: 'position: fixed; inset: 0 auto auto 0; width: 0; height: 0; z-index: 2147483647;' });
+    document.documentElement.append(host);
+    layerRoot = shadowOf(host);
+    return layerRoot;
+  }
+
+  /**
+   * Puts `el` next to `rect` (below, or above when there is no room), inside the viewport.
+   * @param {HTMLElement} el
+   * @param {DOMRect} rect
+   */
+  function place(el, rect) {
+    const margin = 8;
+    const box = el.getBoundingClientRect();
+    const left = Math.max(margin, Math.min(rect.left, innerWidth - box.width - margin));
+    const below = rect.bottom + 6;
+    const top = below + box.height > innerHeight - margin ? Math.max(margin, rect.top - box.height - 6) : below;
+    el.style.left = `${left}px`;
+    el.style.top = `${top}px`;
+  }
+
+  /** @type {HTMLElement | null} */
+  let openCard = null;
+  /** @type {Array<() => void>} */
+  const onCardClose = [];
+  function closeCard() {
+    if (!openCard) return;
+    openCard.remove();
+    openCard = null;
+    onCardClose.splice(0).forEach((run) => run());
+  }
+  /** Closes the open card unless the pointer is on it (leaving a badge for its card). */
+  function closeCardUnlessHovered() {
+    if (!openCard?.matches(':hover')) closeCard();
+  }
+
+  /**
+   * Shows a card near `rect`, replacing any open one.
+   * @param {HTMLElement} card
+   * @param {DOMRect} rect
+   * @param {() => void} [onClose] runs when the card goes away
+   */
+  function showCard(card, rect, onClose = () => {}) {
+    closeCard();
+    onCardClose.push(onClose);
+    layer().append(card);
+    place(card, rect);
+    openCard = card;
+    return card;
+  }
+
+  /** @param {number} risk */
+  const riskClass = (risk) => (risk >= 70 ? 'risk-high' : risk >= 40 ? 'risk-medium' : 'risk-low');
+
+  /**
+   * The badge on a post: top label and risk. Hover or focus opens the card.
+   * @param {Element} article
+   * @param {any} report
+   * @param {{promoted: boolean, onOpen: (badge: HTMLElement) => void, onClose: () => void}} options
+   */
+  function badge(article, report, { promoted, onOpen, onClose }) {
+    // A zero-height block at the top of the post: it anchors the badge without moving anything.
+    let host = /** @type {HTMLElement | null} */ (article.querySelector(':scope > [data-riskhint-host="badge"]'));
+    host?.remove();
+    if (!report.labels.length && !promoted) return null;
+    host = h('div', { 'data-riskhint-host': 'badge', style: 'position: relative; display: block; height: 0; width: 100%; overflow: visible;' });
+    const root = shadowOf(host);
+    const top = report.labels[0];
+    const text = top ? `${labelName(top)}${report.labels.length > 1 ? ` +${report.labels.length - 1}` : ''}` : t('Ad', '광고');
+    const button = h('button', {
+      class: `badge ${riskClass(report.risk)}`,
+      'data-riskhint-ui': 'badge',
+      'aria-label': t(`riskhint: ${text}, risk ${report.risk} of 100`, `riskhint: ${text}, 위험도 ${report.risk}/100`),
+      'aria-haspopup': 'dialog',
+    }, h('span', { text }), top ? h('span', { class: 'risk', text: String(report.risk) }) : null);
+    let closeTimer = 0;
+    const open = () => {
+      clearTimeout(closeTimer);
+      onOpen(button);
+    };
+    const close = () => {
+      closeTimer = window.setTimeout(onClose, 250);
+    };
+    button.addEventListener('mouseenter', open);
+    button.addEventListener('focus', open);
+    button.addEventListener('mouseleave', close);
+    button.addEventListener('blur', close);
+    button.addEventListener('keydown', (e) => e.key === 'Escape' && onClose());
+    // Clicks on the badge must not open the post (X navigates on a click anywhere in it).
+    button.addEventListener('click', (e) => { e.stopPropagation(); e.preventDefault(); open(); });
+    root.append(button);
+    article.prepend(host);
+    return button;
+  }
+
+  /**
+   * The card for a post: every label, the hint, the words behind each label, and the reasons.
+   * @param {any} report
+   * @param {string} text the post's text, for the highlighted words
+   * @param {DOMRect} rect
+   * @param {boolean} promoted
+   * @param {() => void} onClose
+   */
+  function postCard(report, text, rect, promoted, onClose) {
+    const words = h('p', { class: 'words' });
+    let at = 0;
+    const spans = [...report.evidence].sort((a, b) => a.start - b.start);
+    for (const e of spans) {
+      if (e.start < at) continue;
+      words.append(text.slice(at, e.start), h('mark', { 'data-label': e.label, text: text.slice(e.start, e.end) }));
+      at = e.end;
+    }
+    words.append(text.slice(at));
+    const reasons = [...new Map(report.findings.map((/** @type {any} */ f) => [f.code, f])).values()];
+    const card = h('div', { class: 'card', role: 'dialog', 'data-riskhint-ui': 'post-card', 'aria-label': t('riskhint: about this post', 'riskhint: 이 게시물') },
+      h('h2', { text: report.hint ?? t('Nothing stands out', '특이 사항 없음') }),
+      h('div', { class: 'chips' }, ...report.labels.map((/** @type {string} */ l) => h('span', { class: 'chip', 'data-label': l, text: labelName(l) })),
+        promoted ? h('span', { class: 'chip', 'data-label': 'promoted', text: t('Ad (marked by the site)', '광고(사이트 표시)') }) : null),
+      h('p', { class: 'muted', text: t(`Risk ${report.risk} of 100, counting reach`, `위험도 ${report.risk}/100 (도달 범위 반영)`) }),
+      spans.length ? words : null,
+      ...reasons.map((/** @type {any} */ f) => h('p', {}, h('span', { class: `sev ${f.severity}`, text: f.code }), f.message)));
+    card.addEventListener('mouseleave', closeCard);
+    return showCard(card, rect, onClose);
+  }
+
+  /**
+   * The card for one finding in a draft, with its suggestions.
+   * @param {any} finding
+   * @param {DOMRect} rect
+   * @param {{apply: (suggestion: any) => void, ignore: () => void, turnOff: () => void}} actions
+   */
+  function findingCard(finding, rect, actions) {
+    const buttons = finding.suggestions.map((/** @type {any} */ s) => {
+      const b = h('button', { class: 'action primary', 'data-riskhint-ui': 'apply', text: s.label });
+      b.addEventListener('click', () => { closeCard(); actions.apply(s); });
+      return b;
+    });
+    const ignore = h('button', { class: 'action', 'data-riskhint-ui': 'ignore', text: t('Ignore', '무시') });
+    ignore.addEventListener('click', () => { closeCard(); actions.ignore(); });
+    const off = h('button', { class: 'action', 'data-riskhint-ui': 'turn-off', text: t(`Turn off ${finding.code}`, `${finding.code} 끄기`) });
+    off.addEventListener('click', () => { closeCard(); actions.turnOff(); });
+    const card = h('div', { class: 'card', role: 'dialog', 'data-riskhint-ui': 'finding-card', 'data-code': finding.code, 'aria-label': finding.message },
+      h('h2', {}, h('span', { class: `sev ${finding.severity}`, text: finding.severity }), finding.message),
+      h('p', { text: finding.reason }),
+      h('p', { class: 'muted', text: `${finding.code} · ${finding.source}` }),
+      h('div', { class: 'actions' }, ...buttons, ignore, off));
+    card.addEventListener('keydown', (e) => e.key === 'Escape' && closeCard());
+    return showCard(card, rect);
+  }
+
+  /**
+   * The verdict pill beside a composer; clicking it lists the findings.
+   * @param {HTMLElement | null} pill the pill from last time, if any
+   * @param {Element} editor
+   * @param {string} verdict
+   * @param {any[]} findings
+   * @param {(finding: any) => void} onPick
+   */
+  function pill(pill, editor, verdict, findings, onPick) {
+    if (!findings.length) {
+      pill?.remove();
+      return null;
+    }
+    pill ??= h('button', { class: 'pill', 'data-riskhint-ui': 'pill' });
+    pill.className = `pill ${verdict}`;
+    pill.dataset.verdict = verdict;
+    const summary = verdict === 'block' ? t('Review before posting', '게시 전 확인') : verdict === 'review' ? t('Check this', '확인 필요') : t('Note', '참고');
+    pill.textContent = `riskhint · ${summary} · ${findings.length}`;
+    pill.onclick = () => {
+      const list = h('div', { class: 'list', role: 'menu', 'data-riskhint-ui': 'finding-list' },
+        ...findings.map((f) => {
+          const item = h('button', { role: 'menuitem', 'data-riskhint-ui': 'finding', 'data-code': f.code },
+            h('span', { class: `sev ${f.severity}`, text: f.severity }), `${f.message} — “${f.text}”`);
+          item.addEventListener('click', () => onPick(f));
+          return item;
+        }));
+      showCard(list, (/** @type {HTMLElement} */ (pill)).getBoundingClientRect());
+      /** @type {HTMLElement | null} */ (list.querySelector('button'))?.focus();
+    };
+    if (!pill.isConnected) layer().append(pill);
+    placePill(pill, editor);
+    return pill;
+  }
+
+  /**
+   * Keeps the pill at the editor's bottom-right corner.
+   * @param {HTMLElement} pill
+   * @param {Element} editor
+   */
+  function placePill(pill, editor) {
+    const rect = editor.getBoundingClientRect();
+    const box = pill.getBoundingClientRect();
+    pill.style.left = `${Math.max(8, Math.min(rect.right - box.width, innerWidth - box.width - 8))}px`;
+    pill.style.top = `${Math.min(rect.bottom + 4, innerHeight - box.height - 8)}px`;
+  }
+
+  /**
+   * Asks before a post with blocking findings goes out. Resolves 'edit' (the default, also on
+   * Escape) or 'post'.
+   * @param {any[]} findings the blocking ones
+   * @returns {Promise<'edit' | 'post'>}
+   */
+  function review(findings) {
+    closeCard();
+    return new Promise((resolve) => {
+      const backdrop = h('div', { class: 'backdrop' });
+      const edit = h('button', { class: 'action primary', 'data-riskhint-ui': 'edit', text: t('Edit', '수정하기') });
+      const post = h('button', { class: 'action', 'data-riskhint-ui': 'post-anyway', text: t('Post anyway', '그래도 게시') });
+      const dialog = h('div', { class: 'dialog', role: 'alertdialog', 'aria-modal': 'true', 'data-riskhint-ui': 'review', 'aria-labelledby': 'riskhint-review-title' },
+        h('h2', { id: 'riskhint-review-title', text: t('Review before posting?', '게시 전에 확인할까요?') }),
+        h('p', { text: t('riskhint found something that could hurt you or your company:', '본인이나 회사에 해가 될 수 있는 내용이 있습니다:') }),
+        h('ul', {}, ...findings.map((f) => h('li', { 'data-code': f.code }, h('strong', { text: `“${f.text}” ` }), f.message))),
+        h('div', { class: 'actions' }, edit, post));
+      const finish = (/** @type {'edit' | 'post'} */ choice) => {
+        backdrop.remove();
+        dialog.remove();
+        resolve(choice);
+      };
+      edit.addEventListener('click', () => finish('edit'));
+      post.addEventListener('click', () => finish('post'));
+      backdrop.addEventListener('click', () => finish('edit'));
+      dialog.addEventListener('keydown', (e) => {
+        if (e.key === 'Escape') finish('edit');
+        // Keep Tab inside the dialog.
+        if (e.key === 'Tab') {
+          e.preventDefault();
+          (layer().activeElement === edit ? post : edit).focus();
+        }
+        e.stopPropagation();
+      });
+      layer().append(backdrop, dialog);
+      edit.focus();
+    });
+  }
+
+  // A click anywhere else closes an open card.
+  document.addEventListener('pointerdown', (e) => {
+    if (openCard && !e.composedPath().includes(openCard)) closeCard();
+  }, true);
+
+  return { badge, postCard, findingCard, pill, placePill, review, closeCard, closeCardUnlessHovered, labelName, t };
+})();

@@ -1,0 +1,189 @@
+// @ts-check
+// The X (x.com, twitter.com) adapter. Every selector riskhint uses on X is in SELECTORS below
+// (see shared/design/sites.md for where each comes from); when X changes its markup, this table is
+// the one place to fix. A selector that stops matching makes riskhint quiet, never the page broken.
+
+(() => {
+  const SELECTORS = {
+    /** The lists whose children are timeline cells (home, profile, search, conversation). */
+    timelineList: 'div[data-testid="primaryColumn"] section > h1 + div[aria-label] > div',
+    /** Dialogs (reply, /compose/post) live here. */
+    layers: '#layers',
+    post: 'article[data-testid="tweet"]',
+    text: '[data-testid="tweetText"]',
+    /** A quoted post inside a post: its own text, author and link. */
+    quote: 'div[role="link"]',
+    author: '[data-testid="User-Name"]',
+    statusLink: 'a[href*="/status/"]',
+    /** Counts: the action bar's buttons and the analytics link (aria-labels carry full numbers). */
+    replies: '[data-testid="reply"]',
+    reposts: '[data-testid="retweet"], [data-testid="unretweet"]',
+    likes: '[data-testid="like"], [data-testid="unlike"]',
+    views: 'a[href$="/analytics"]',
+    /** An ad: an ANCESTOR placementTracking (a descendant one only wraps a video player). */
+    promoted: '[data-testid="placementTracking"]',
+    /** DraftJS editors: tweetTextarea_0, _1… for thread items. */
+    editor: '[data-testid^="tweetTextarea_"][contenteditable="true"]',
+    editorBlock: '[data-block="true"]',
+    postButton: 'button[data-testid="tweetButtonInline"], button[data-testid="tweetButton"]',
+    dialog: '[role="dialog"]',
+  };
+
+  /** The status id in a link like /handle/status/1983130065320780162/analytics. */
+  const STATUS_ID = /\/status\/(\d+)/;
+
+  /**
+   * The first number in an element's aria-label ("2,378 Likes. Liked" → 2378).
+   * @param {Element | null} el
+   */
+  function countIn(el) {
+    const match = el?.getAttribute('aria-label')?.match(/\d[\d,.\s]*/);
+    return match ? Number(match[0].replace(/[^\d]/g, '')) || 0 : 0;
+  }
+
+  /**
+   * The status id of a post: the link around its timestamp, else any status link of its own.
+   * @param {Element} scope
+   * @param {Element | null} exclude a nested quote whose links are not this post's
+   */
+  function statusId(scope, exclude) {
+    const links = [...scope.querySelectorAll(`${SELECTORS.author} ${SELECTORS.statusLink}, ${SELECTORS.statusLink}`)];
+    for (const link of links) {
+      if (exclude?.contains(link)) continue;
+      const id = link.getAttribute('href')?.match(STATUS_ID)?.[1];
+      if (id) return id;
+    }
+    return null;
+  }
+
+  /**
+   * The "@handle" in a User-Name block.
+   * @param {Element | null} name
+   */
+  function handleIn(name) {
+    const text = name?.textContent ?? '';
+    return text.match(/@[A-Za-z0-9_]+/)?.[0];
+  }
+
+  /**
+   * The posts in an article: the post itself, and a quoted post classified on its own.
+   * @param {Element} article
+   * @returns {SeenPost[]}
+   */
+  function read(article) {
+    const texts = [...article.querySelectorAll(SELECTORS.text)];
+    const quote = texts.map((t) => t.closest(SELECTORS.quote)).find((q) => q && article.contains(q)) ?? null;
+    const ownText = texts.find((t) => !quote?.contains(t)) ?? null;
+    const names = [...article.querySelectorAll(SELECTORS.author)];
+    const id = statusId(article, quote);
+    if (!id) return [];
+    const promoted = Boolean(article.parentElement?.closest(SELECTORS.promoted));
+    const seen = [{
+      element: article,
+      textElement: ownText,
+      skip: quote,
+      post: {
+        id,
+        text: ownText ? riskhintText.read(ownText).text : '',
+        author: handleIn(names.find((n) => !quote?.contains(n)) ?? null),
+        replies: countIn(article.querySelector(SELECTORS.replies)),
+        reposts: countIn(article.querySelector(SELECTORS.reposts)),
+        likes: countIn(article.querySelector(SELECTORS.likes)),
+        views: countIn(article.querySelector(SELECTORS.views)),
+        promoted,
+      },
+    }];
+    const quoteText = quote?.querySelector(SELECTORS.text);
+    if (quote && quoteText) {
+      seen.push({
+        element: quote,
+        textElement: quoteText,
+        skip: null,
+        // A quoted post may show no link of its own; it is still one post wherever it is quoted.
+        post: { id: statusId(quote, null) ?? `${id}/quote`, text: riskhintText.read(quoteText).text, author: handleIn(quote.querySelector(SELECTORS.author)), promoted: false },
+      });
+    }
+    return seen;
+  }
+
+  /**
+   * The Post button that goes with an editor: the nearest composer root holding both.
+   * @param {Element} editor
+   */
+  function postButtonFor(editor) {
+    for (let scope = editor.parentElement; scope; scope = scope.parentElement) {
+      const button = scope.querySelector(SELECTORS.postButton);
+      if (button) return /** @type {HTMLElement} */ (button);
+    }
+    return null;
+  }
+
+  /**
+   * The editor a Post button posts: the nearest ancestor holding one (the last editor, in a thread,
+   * is the one being typed; all of a thread's editors are checked on focus).
+   * @param {Element} button
+   */
+  function editorFor(button) {
+    for (let scope = button.parentElement; scope; scope = scope.parentElement) {
+      const editors = scope.querySelectorAll(SELECTORS.editor);
+      if (editors.length) {
+        const focused = [...editors].find((e) => e.contains(document.activeElement));
+        return /** @type {HTMLElement} */ (focused ?? editors[editors.length - 1]);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * In a reply dialog or a conversation, the post being replied to.
+   * @param {Element} editor
+   */
+  function replyTo(editor) {
+    const dialog = editor.closest(SELECTORS.dialog);
+    const article = dialog?.querySelector(SELECTORS.post) ?? null;
+    const text = article?.querySelector(SELECTORS.text);
+    return text ? riskhintText.read(text).text : null;
+  }
+
+  /**
+   * Replaces `range` with `text` the way DraftJS expects: select it, let DraftJS see the
+   * selection, then a synthetic paste of text/plain, which DraftJS handles itself (its state,
+   * the Post button and undo follow). execCommand breaks across styled spans (sites.md).
+   * @param {HTMLElement} editor
+   * @param {Range} range
+   * @param {string} text
+   */
+  async function replace(editor, range, text) {
+    editor.focus();
+    const selection = getSelection();
+    if (!selection) return;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    // DraftJS reads the selection on selectionchange; give it a frame.
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    if (!text) {
+      document.execCommand('delete');
+      return;
+    }
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }
+
+  riskhintTimeline.start({
+    postSelector: SELECTORS.post,
+    containers: () => [...document.querySelectorAll(`${SELECTORS.timelineList}, ${SELECTORS.layers}`)],
+    read,
+  });
+
+  riskhintComposer.start({
+    platform: 'x',
+    editorSelector: SELECTORS.editor,
+    blockSelector: SELECTORS.editorBlock,
+    postButtonSelector: SELECTORS.postButton,
+    postButtonFor,
+    editorFor,
+    replyTo,
+    replace,
+  });
+})();

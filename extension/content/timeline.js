@@ -1,0 +1,197 @@
+// @ts-check
+// Labels the posts of a feed, for any site adapter (sites/*.js). Each post is classified once per
+// id: sites recycle cells while scrolling, so the id, not the element, is the key. Only posts near
+// the viewport are sent, in batches, one message per batch; rendering is cheap DOM work per post.
+
+/**
+ * @typedef {{id: string, text: string, author?: string, replies?: number, reposts?: number,
+ *   likes?: number, views?: number, promoted?: boolean}} PostRequest
+ * @typedef {{element: Element, textElement: Element | null, skip: Element | null, post: PostRequest}} SeenPost
+ *   a post on the page: the element that gets the labels, where its text is, and what to leave out
+ * @typedef {{
+ *   postSelector: string,
+ *   containers: () => Element[],
+ *   read: (article: Element) => SeenPost[],
+ * }} FeedAdapter
+ */
+
+/* exported riskhintTimeline */
+var riskhintTimeline = (() => {
+  const BATCH = 40;
+  const CACHE_LIMIT = 5000;
+  const EVIDENCE_HIGHLIGHT = 'riskhint-evidence';
+
+  /**
+   * Starts labelling the feed.
+   * @param {FeedAdapter} site
+   */
+  function start(site) {
+    /** @type {Map<string, any>} reports by post id */
+    const reports = new Map();
+    /** @type {Map<string, SeenPost>} posts waiting for the engine, by id */
+    const queue = new Map();
+    let flushTimer = 0;
+
+    const visibility = new IntersectionObserver((entries) => {
+      for (const entry of entries) if (entry.isIntersecting) consider(entry.target);
+    }, { rootMargin: '600px 0px' });
+
+    /** @type {WeakSet<Element>} */
+    const watched = new WeakSet();
+    /** @param {Element} article */
+    function watch(article) {
+      if (watched.has(article)) return;
+      watched.add(article);
+      visibility.observe(article);
+    }
+
+    /**
+     * Reads an article and labels it, from the cache or after asking the engine.
+     * @param {Element} article
+     */
+    function consider(article) {
+      for (const seen of site.read(article)) {
+        const { element, post } = seen;
+        if (element.getAttribute('data-riskhint-id') === post.id && element.hasAttribute('data-riskhint-labels')) continue;
+        element.setAttribute('data-riskhint-id', post.id);
+        const cached = reports.get(post.id);
+        if (cached) render(seen, cached);
+        else queue.set(post.id, seen);
+      }
+      if (queue.size && !flushTimer) flushTimer = window.setTimeout(flush, 30);
+    }
+
+    async function flush() {
+      flushTimer = 0;
+      const batch = [...queue.values()].slice(0, BATCH);
+      batch.forEach((seen) => queue.delete(seen.post.id));
+      if (queue.size) flushTimer = window.setTimeout(flush, 0);
+      let answers;
+      try {
+        answers = await riskhintClient.classify(batch.map((seen) => seen.post));
+      } catch (error) {
+        // The page keeps working without labels; the next scroll tries again.
+        console.debug('riskhint: could not label posts', error);
+        batch.forEach((seen) => seen.element.removeAttribute('data-riskhint-id'));
+        return;
+      }
+      batch.forEach((seen, i) => {
+        const report = answers[i];
+        if (reports.size >= CACHE_LIMIT) reports.delete(/** @type {string} */ (reports.keys().next().value));
+        reports.set(seen.post.id, report);
+        // The cell may show another post by now.
+        if (seen.element.getAttribute('data-riskhint-id') === seen.post.id) render(seen, report);
+      });
+    }
+
+    /**
+     * @param {SeenPost} seen
+     * @param {any} report
+     */
+    function render(seen, report) {
+      const { element, post } = seen;
+      element.setAttribute('data-riskhint-labels', report.labels.join(' '));
+      element.setAttribute('data-riskhint-risk', String(report.risk));
+      if (post.promoted) element.setAttribute('data-riskhint-promoted', 'true');
+      riskhintUi.badge(element, report, {
+        promoted: Boolean(post.promoted),
+        onOpen: (badge) => openCard(seen, report, badge),
+        onClose: () => riskhintUi.closeCardUnlessHovered(),
+      });
+    }
+
+    /**
+     * The card, with the words behind each label highlighted in the post itself.
+     * @param {SeenPost} seen
+     * @param {any} report
+     * @param {HTMLElement} badge
+     */
+    function openCard(seen, report, badge) {
+      const model = seen.textElement ? riskhintText.read(seen.textElement, { skip: seen.skip }) : null;
+      const highlight = new Highlight();
+      if (model && model.text === seen.post.text) {
+        for (const e of report.evidence) {
+          const range = riskhintText.range(model, e.start, e.end);
+          if (range) highlight.add(range);
+        }
+      }
+      CSS.highlights.set(EVIDENCE_HIGHLIGHT, highlight);
+      riskhintUi.postCard(report, seen.post.text, badge.getBoundingClientRect(), Boolean(seen.post.promoted), () => CSS.highlights.delete(EVIDENCE_HIGHLIGHT));
+    }
+
+    /** Finds posts not seen yet, and posts whose cell now shows another id. */
+    function scan() {
+      document.querySelectorAll(site.postSelector).forEach((article) => {
+        watch(article);
+        const rect = article.getBoundingClientRect();
+        if (rect.bottom > -600 && rect.top < innerHeight + 600) consider(article);
+      });
+    }
+
+    // New cells arrive as children of the timeline's list (X re-creates them while scrolling):
+    // observing those lists' direct children is enough, and cheap.
+    const cells = new MutationObserver((mutations) => {
+      for (const m of mutations) {
+        for (const node of m.addedNodes) {
+          if (!(node instanceof Element)) continue;
+          const articles = node.matches(site.postSelector) ? [node] : [...node.querySelectorAll(site.postSelector)];
+          if (articles.length) articles.forEach(watch);
+          else waitForArticle(node);
+        }
+      }
+    });
+    /**
+     * A cell whose post renders a moment later.
+     * @param {Element} cell
+     */
+    function waitForArticle(cell) {
+      const inner = new MutationObserver(() => {
+        const articles = cell.querySelectorAll(site.postSelector);
+        if (!articles.length) return;
+        inner.disconnect();
+        articles.forEach(watch);
+      });
+      inner.observe(cell, { childList: true, subtree: true });
+      setTimeout(() => inner.disconnect(), 5000);
+    }
+
+    /** @type {WeakSet<Element>} */
+    const observedContainers = new WeakSet();
+    function attachContainers() {
+      for (const container of site.containers()) {
+        if (observedContainers.has(container)) continue;
+        observedContainers.add(container);
+        cells.observe(container, { childList: true });
+      }
+      scan();
+    }
+
+    // SPA navigation swaps the timeline: X retitles the page on every route.
+    const title = document.querySelector('title');
+    if (title) new MutationObserver(attachContainers).observe(title, { childList: true, characterData: true, subtree: true });
+    addEventListener('popstate', attachContainers);
+    // Cells recycled in place (same element, new post) show up on the next scroll pause.
+    let scrollTimer = 0;
+    addEventListener('scroll', () => {
+      clearTimeout(scrollTimer);
+      scrollTimer = window.setTimeout(scan, 150);
+    }, { passive: true });
+
+    // A new policy (or a rule turned off) relabels everything on screen.
+    riskhintClient.onSettingsChange(() => {
+      reports.clear();
+      document.querySelectorAll('[data-riskhint-id]').forEach((el) => el.removeAttribute('data-riskhint-id'));
+      scan();
+    });
+
+    attachContainers();
+    // The first containers may render after document_idle.
+    let tries = 0;
+    const early = setInterval(() => {
+      attachContainers();
+      if (++tries >= 10) clearInterval(early);
+    }, 1000);
+  }
+
+  return { start };
+})();
