@@ -45,7 +45,11 @@ var riskhintComposer = (() => {
       const d = draft;
       // Only the editor's own subtree is observed; DraftJS re-renders it on every change,
       // including the ones our Apply makes (which fire no input event).
-      new MutationObserver(() => schedule(d)).observe(editor, { childList: true, characterData: true, subtree: true });
+      new MutationObserver(() => {
+        // An emptied composer (posted, or cleared) starts a new draft: ignored findings come back.
+        if (!editor.textContent?.trim()) d.ignored.clear();
+        schedule(d);
+      }).observe(editor, { childList: true, characterData: true, subtree: true });
       schedule(d, 0);
       return draft;
     }

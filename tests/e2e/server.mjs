@@ -43,8 +43,7 @@ const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQ
 export async function startServer({ shared = process.env.RISKHINT_SHARED ?? '../shared', port = 0 } = {}) {
   const sharedDir = path.resolve(REPO, shared);
   const captures = await loadCaptures(path.join(sharedDir, 'fixtures/x'));
-  const dir = await mkdtemp(path.join(tmpdir(), 'riskhint-cert-'));
-  const { key, cert } = await selfSignedCertificate(dir);
+  const { key, cert } = await selfSignedCertificate();
   const requests = [];
 
   const server = https.createServer({ key, cert }, (req, res) => {
@@ -66,19 +65,24 @@ export async function startServer({ shared = process.env.RISKHINT_SHARED ?? '../
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
-      await rm(dir, { recursive: true, force: true });
     },
   };
 }
 
-async function selfSignedCertificate(dir) {
-  const keyFile = path.join(dir, 'key.pem');
-  const certFile = path.join(dir, 'cert.pem');
-  await promisify(execFile)('/usr/bin/openssl', [
-    'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=x.com',
-    '-addext', 'subjectAltName=DNS:x.com,DNS:twitter.com', '-keyout', keyFile, '-out', certFile,
-  ]);
-  return { key: await readFile(keyFile), cert: await readFile(certFile) };
+// Made fresh for each server and kept in memory only: the temp dir is gone before the server starts.
+async function selfSignedCertificate() {
+  const dir = await mkdtemp(path.join(tmpdir(), 'riskhint-cert-'));
+  try {
+    const keyFile = path.join(dir, 'key.pem');
+    const certFile = path.join(dir, 'cert.pem');
+    await promisify(execFile)('/usr/bin/openssl', [
+      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=x.com',
+      '-addext', 'subjectAltName=DNS:x.com,DNS:twitter.com', '-keyout', keyFile, '-out', certFile,
+    ]);
+    return { key: await readFile(keyFile), cert: await readFile(certFile) };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 // The captures point at pbs.twimg.com, t.co and a blob: URL; nothing may leave the local server.

@@ -11,8 +11,9 @@
     layers: '#layers',
     post: 'article[data-testid="tweet"]',
     text: '[data-testid="tweetText"]',
-    /** A quoted post inside a post: its own text, author and link. */
-    quote: 'div[role="link"]',
+    /** A quoted post inside a post: a link box with its own author and text (other role=link
+     * boxes, like an affiliate badge inside User-Name, hold neither). */
+    quote: 'div[role="link"]:has([data-testid="User-Name"]):has([data-testid="tweetText"])',
     author: '[data-testid="User-Name"]',
     statusLink: 'a[href*="/status/"]',
     /** Counts: the action bar's buttons and the analytics link (aria-labels carry full numbers). */
@@ -72,7 +73,7 @@
    */
   function read(article) {
     const texts = [...article.querySelectorAll(SELECTORS.text)];
-    const quote = texts.map((t) => t.closest(SELECTORS.quote)).find((q) => q && article.contains(q)) ?? null;
+    const quote = article.querySelector(SELECTORS.quote);
     const ownText = texts.find((t) => !quote?.contains(t)) ?? null;
     const names = [...article.querySelectorAll(SELECTORS.author)];
     const id = statusId(article, quote);

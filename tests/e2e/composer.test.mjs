@@ -1,0 +1,208 @@
+// The extension in X's composer (the real DraftJS editor, shaped like X's, under X's strict CSP):
+// a risky draft gets its verdict, underlines, pill and card as the user types; Apply goes through
+// DraftJS itself (its state and Post button follow, Ctrl+Z undoes); a blocking draft asks before
+// posting, on click and on Ctrl+Enter; the engine's worker can die and come back.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { launch, stopServiceWorker } from './browser.mjs';
+
+const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
+const EDITOR = '[data-testid="tweetTextarea_0"]';
+/** @type {Awaited<ReturnType<typeof launch>>} */
+let browser;
+
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** Opens a composer page and types `text` into its editor. */
+async function compose(path, text) {
+  const page = await browser.page(path);
+  await page.locator(EDITOR).click();
+  await page.keyboard.type(text);
+  return page;
+}
+
+/** DraftJS's own idea of the draft (not the DOM's). */
+const draftText = (page) => page.evaluate(() => window.__composer.text());
+
+/** Waits until the editor's verdict is `verdict` for the current text. */
+async function verdict(page, expected) {
+  await page.waitForSelector(`${EDITOR}[data-riskhint-verdict="${expected}"]`, { timeout: 15_000 });
+}
+
+/** Clicks the middle of `word` inside the editor, as a user would to read its underline. */
+async function clickWord(page, word) {
+  const box = await page.evaluate(({ selector, word }) => {
+    const walker = document.createTreeWalker(document.querySelector(selector), NodeFilter.SHOW_TEXT);
+    for (let node; (node = walker.nextNode());) {
+      const at = node.nodeValue.indexOf(word);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at + 1);
+      range.setEnd(node, at + 2);
+      const r = range.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    }
+    return null;
+  }, { selector: EDITOR, word });
+  assert.ok(box, `${word} is in the editor`);
+  await page.mouse.click(box.x, box.y);
+}
+
+test('a risky draft gets its verdict, underlines and pill as the user types; a safe one does not', async () => {
+  const page = await compose('/home', 'Project Falcon ships next week, you fucking idiots');
+  await verdict(page, 'block');
+  const underlined = await page.evaluate(() => ({ block: CSS.highlights.get('riskhint-block')?.size ?? 0, warn: CSS.highlights.get('riskhint-warn')?.size ?? 0 }));
+  assert.ok(underlined.block >= 1 && underlined.warn >= 1, JSON.stringify(underlined));
+  assert.match(await page.locator('[data-riskhint-ui="pill"]').textContent(), /Review before posting · [2-9]/);
+  // Editing the risk away clears it: the stale verdict never lingers.
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('Lovely weather in Seoul today');
+  await verdict(page, 'ok');
+  assert.equal(await page.evaluate(() => CSS.highlights.get('riskhint-block')?.size ?? 0), 0);
+  assert.equal(await page.locator('[data-riskhint-ui="pill"]').count(), 0);
+  await page.close();
+});
+
+test('Korean drafts are checked too, with spans that land on the right words', async () => {
+  const page = await compose('/home', '😀 다음 달 팰컨 출시 확정! 김민준 대표님 최고');
+  await verdict(page, 'block');
+  await clickWord(page, '팰컨');
+  const card = page.locator('[data-riskhint-ui="finding-card"]');
+  await card.waitFor();
+  assert.equal(await card.getAttribute('data-code'), 'CONF001');
+  assert.match(await card.textContent(), /팰컨/);
+  await page.close();
+});
+
+test('clicking an underlined word opens its card; Apply changes DraftJS state and Ctrl+Z restores it', async () => {
+  const original = 'Project Falcon ships next week, you fucking idiots';
+  const page = await compose('/home', original);
+  await verdict(page, 'block');
+  await clickWord(page, 'fucking');
+  const card = page.locator('[data-riskhint-ui="finding-card"]');
+  await card.waitFor();
+  assert.equal(await card.getAttribute('data-code'), 'TONE001');
+  const text = await card.textContent();
+  assert.match(text, /Profanity/);
+  assert.match(text, /guidelines/i, 'the card says why, with its source');
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOTS}composer-card.png` });
+  await card.locator('[data-riskhint-ui="apply"]').first().click();
+  await page.waitForFunction(() => !window.__composer.text().includes('fucking'));
+  assert.equal(await draftText(page), 'Project Falcon ships next week, you idiots');
+  assert.equal(await page.locator('[data-testid="char-count"]').textContent(), String('Project Falcon ships next week, you idiots'.length));
+  assert.notEqual(await page.locator('[data-testid="tweetButtonInline"]').getAttribute('aria-disabled'), 'true');
+  await page.locator(EDITOR).focus();
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction((t) => window.__composer.text() === t, original);
+  await page.close();
+});
+
+test('Apply on a blank-line draft keeps the other lines, and the Post button follows DraftJS', async () => {
+  const page = await browser.page('/home');
+  await page.locator(EDITOR).click();
+  await page.keyboard.type('Hello team');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Call me on 010-1234-5678 tonight');
+  await verdict(page, 'review');
+  await clickWord(page, '1234');
+  const card = page.locator('[data-riskhint-ui="finding-card"]');
+  await card.waitFor();
+  await card.locator('[data-riskhint-ui="apply"]').first().click();
+  await page.waitForFunction(() => !window.__composer.text().includes('1234-5678'));
+  const text = await draftText(page);
+  assert.ok(text.startsWith('Hello team\n\nCall me on '), JSON.stringify(text));
+  assert.ok(text.endsWith(' tonight'), JSON.stringify(text));
+  await page.close();
+});
+
+test('Ignore hides a finding for this draft; Turn off stores the rule and the draft is rechecked', async () => {
+  const page = await compose('/home', 'This fucking update is great');
+  await verdict(page, 'review');
+  await clickWord(page, 'fucking');
+  await page.locator('[data-riskhint-ui="ignore"]').click();
+  await verdict(page, 'ok');
+  assert.equal(await page.locator(EDITOR).getAttribute('data-riskhint-findings'), '0');
+  // Ignoring lasts while this draft does: an emptied composer starts a new draft, checked afresh.
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Backspace');
+  await page.waitForFunction(() => window.__composer.text() === '');
+  await page.keyboard.type('Another fucking meeting');
+  await verdict(page, 'review');
+  await clickWord(page, 'fucking');
+  await page.locator('[data-riskhint-ui="turn-off"]').click();
+  await verdict(page, 'ok');
+  const worker = await browser.worker();
+  assert.deepEqual(await worker.evaluate(() => chrome.storage.local.get('rulesOff')), { rulesOff: ['TONE001'] });
+  await worker.evaluate(() => chrome.storage.local.remove('rulesOff'));
+  await verdict(page, 'review');
+  await page.close();
+});
+
+test('a blocking draft asks before posting: Edit keeps it, Post anyway posts it (click)', async () => {
+  const page = await compose('/home', 'Funding secured. Project Falcon ships in May.');
+  await verdict(page, 'block');
+  await page.locator('[data-testid="tweetButtonInline"]').click();
+  const dialog = page.locator('[data-riskhint-ui="review"]');
+  await dialog.waitFor();
+  assert.match(await dialog.textContent(), /Project Falcon/);
+  await page.screenshot({ path: `${SCREENSHOTS}review-dialog.png` });
+  // Edit is the default: Enter on the focused button keeps the draft and returns to it.
+  await page.keyboard.press('Enter');
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal(await page.locator('#posted li').count(), 0);
+  assert.equal(await draftText(page), 'Funding secured. Project Falcon ships in May.');
+  assert.ok(await page.evaluate((s) => document.querySelector(s).contains(document.activeElement), EDITOR), 'focus is back in the composer');
+  await page.locator('[data-testid="tweetButtonInline"]').click();
+  await dialog.waitFor();
+  await page.locator('[data-riskhint-ui="post-anyway"]').click();
+  await page.waitForSelector('#posted li');
+  assert.equal(await page.locator('#posted li').first().textContent(), 'Funding secured. Project Falcon ships in May.');
+  await page.close();
+});
+
+test('a blocking draft asks before posting on Ctrl+Enter too, in the /compose/post dialog', async () => {
+  const page = await compose('/compose/post', 'Project Falcon launches March 14, tell everyone');
+  await verdict(page, 'block');
+  await page.keyboard.press('Control+Enter');
+  const dialog = page.locator('[data-riskhint-ui="review"]');
+  await dialog.waitFor();
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal(await page.locator('#posted li').count(), 0, 'Escape means edit');
+  await page.keyboard.press('Control+Enter');
+  await dialog.waitFor();
+  await page.locator('[data-riskhint-ui="post-anyway"]').click();
+  await page.waitForSelector('#posted li');
+  await page.close();
+});
+
+test('a safe draft posts at once, with no prompt', async () => {
+  const page = await compose('/home', 'Lunch at the new ramen place was great');
+  await verdict(page, 'ok');
+  await page.locator('[data-testid="tweetButtonInline"]').click();
+  await page.waitForSelector('#posted li');
+  assert.equal(await page.locator('[data-riskhint-ui="review"]').count(), 0);
+  await page.close();
+});
+
+test('a stopped service worker recovers: the next check is answered', async () => {
+  const page = await compose('/home', 'Project Falcon');
+  await verdict(page, 'block');
+  await stopServiceWorker(browser.context, browser.extensionId);
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('Nice weather today');
+  await verdict(page, 'ok');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('Our codename is Project Falcon');
+  await verdict(page, 'block');
+  await page.close();
+});

@@ -1,0 +1,165 @@
+// The extension on X's timeline (real X captures served as https://x.com with X's strict CSP):
+// every post gets the labels a PR person would expect, quotes are judged on their own, ads are
+// recognised, reach raises risk, new and recycled posts are picked up, page text stays text,
+// and nothing leaves the machine.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { launch } from './browser.mjs';
+import { timelinePosts, morePosts } from './fixtures/timeline-posts.mjs';
+import { VIRTUAL_COUNT, virtualId, virtualKind } from './fixtures/virtual-posts.mjs';
+
+const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
+/** @type {Awaited<ReturnType<typeof launch>>} */
+let browser;
+
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** The post with this status id, wherever it is in the page. */
+const post = (page, id) => page.locator('article[data-testid="tweet"]').filter({ has: page.locator(`a[href*="/status/${id}"]`) }).first();
+/** A quoted post, once riskhint has read it. */
+const quoted = (page, id) => page.locator(`[data-riskhint-id="${id}"]`).first();
+
+/** The labels and risk riskhint put on a post element, waiting until it has. */
+async function annotation(locator) {
+  await locator.scrollIntoViewIfNeeded();
+  const deadline = Date.now() + 15_000;
+  let labels = null;
+  while ((labels = await locator.getAttribute('data-riskhint-labels')) === null) {
+    if (Date.now() > deadline) throw new Error('the post was never labelled');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return { labels: labels.split(' ').filter(Boolean), risk: Number(await locator.getAttribute('data-riskhint-risk')) };
+}
+
+test('every post on the home timeline gets the labels it deserves, quotes on their own', async () => {
+  const page = await browser.page('/home');
+  for (const p of timelinePosts) {
+    const { labels } = await annotation(post(page, p.id));
+    assert.deepEqual(labels, p.expect, `post ${p.id}: “${p.text}”`);
+    if (p.quote) {
+      const inner = await annotation(quoted(page, p.quote.id));
+      assert.deepEqual(inner.labels, p.quote.expect, `quoted post ${p.quote.id}: “${p.quote.text}”`);
+    }
+  }
+  await page.close();
+});
+
+test('a promoted post is recognised as an ad, not as an undisclosed promotion', async () => {
+  const page = await browser.page('/home');
+  const ad = timelinePosts.find((p) => p.promoted);
+  const organic = timelinePosts.find((p) => !p.promoted && p.text === ad.text);
+  const { labels } = await annotation(post(page, ad.id));
+  assert.equal(await post(page, ad.id).getAttribute('data-riskhint-promoted'), 'true');
+  assert.ok(!labels.includes('undisclosed-promotion'), `the site discloses its ads: ${labels}`);
+  assert.match(await post(page, ad.id).locator('[data-riskhint-ui="badge"]').textContent(), /Brand mention/);
+  assert.ok((await annotation(post(page, organic.id))).labels.includes('undisclosed-promotion'));
+  await page.close();
+});
+
+test('reach raises risk: the same complaint with more reposts and views scores higher', async () => {
+  const page = await browser.page('/home');
+  const loud = await annotation(post(page, timelinePosts[0].id));
+  await page.locator('#load-more').click();
+  // The quiet twin of the loud complaint arrives with "Load more".
+  const twin = morePosts.find((p) => p.twinOf === timelinePosts[0].id);
+  const quiet = await annotation(post(page, twin.id));
+  assert.deepEqual(quiet.labels, loud.labels);
+  assert.ok(loud.risk > quiet.risk, `risk ${loud.risk} (1.25M views) should exceed ${quiet.risk} (few views)`);
+  await page.close();
+});
+
+test('posts added later (load more, SPA) are labelled without a reload', async () => {
+  const page = await browser.page('/home');
+  await annotation(post(page, timelinePosts[0].id));
+  await page.locator('#load-more').click();
+  for (const p of morePosts) {
+    const { labels } = await annotation(post(page, p.id));
+    assert.deepEqual(labels, p.expect, `post ${p.id}: “${p.text}”`);
+  }
+  await page.close();
+});
+
+test('hovering a badge opens a card with every label, the hint and the words behind them', async () => {
+  const page = await browser.page('/home');
+  const crisis = timelinePosts.find((p) => p.expect.includes('crisis-signal'));
+  await annotation(post(page, crisis.id));
+  const badge = post(page, crisis.id).locator('[data-riskhint-ui="badge"]');
+  assert.match(await badge.textContent(), /Crisis signal/);
+  await badge.hover();
+  const card = page.locator('[data-riskhint-ui="post-card"]');
+  await card.waitFor();
+  const text = await card.textContent();
+  for (const label of ['Crisis signal', 'Brand mention']) assert.ok(text.includes(label), `${label} in card: ${text}`);
+  assert.match(text, /escalate/i, 'the hint says what to do');
+  const marked = await card.locator('mark').allTextContents();
+  assert.ok(marked.some((w) => /폭발|리콜|recall|논란/.test(w)), `trigger words marked: ${marked}`);
+  // The same words are highlighted in the post itself while the card is open.
+  assert.ok(await page.evaluate(() => CSS.highlights.get('riskhint-evidence')?.size > 0));
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: `${SCREENSHOTS}timeline-card.png` });
+  // Keyboard users get the same card.
+  await page.mouse.move(0, 0);
+  await card.waitFor({ state: 'detached' });
+  await badge.focus();
+  await card.waitFor();
+  await page.keyboard.press('Escape');
+  await card.waitFor({ state: 'detached' });
+  await page.close();
+});
+
+test('a post whose text is HTML is shown as text: no element, no script', async () => {
+  const page = await browser.page('/home');
+  const markup = timelinePosts.find((p) => p.text.includes('<script>'));
+  await annotation(post(page, markup.id));
+  await post(page, markup.id).locator('[data-riskhint-ui="badge"]').hover();
+  const card = page.locator('[data-riskhint-ui="post-card"]');
+  await card.waitFor();
+  assert.ok((await card.textContent()).includes('<img src=x onerror='), 'the markup is shown as text');
+  assert.equal(await card.locator('img, script').count(), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  await page.close();
+});
+
+test('scrolling a virtualised list of 1,000 posts labels the new cells as they appear', async () => {
+  const page = await browser.page('/virtual');
+  const checked = [];
+  for (const i of [3, 7, 13, 498, 503, 507, 510, 993, 997, 999]) {
+    await page.evaluate((n) => window.scrollToPost(n), i);
+    const { labels } = await annotation(post(page, virtualId(i)));
+    const kind = virtualKind(i);
+    if (kind === 'harmless') assert.deepEqual(labels, [], `post ${i}`);
+    else assert.ok(labels.includes('complaint'), `post ${i} (${kind}): ${labels}`);
+    checked.push(i);
+  }
+  // Cells are recycled: far fewer articles than posts exist at once, and each shows its own id.
+  const live = await page.locator('article[data-testid="tweet"]').count();
+  assert.ok(live < 60 && live < VIRTUAL_COUNT, `${live} articles in the DOM`);
+  const mismatched = await page.$$eval('article[data-riskhint-id]', (els) =>
+    els.filter((a) => !a.querySelector(`a[href*="/status/${a.getAttribute('data-riskhint-id')}"]`)).length);
+  assert.equal(mismatched, 0, 'a recycled cell keeps the label of the post it used to show');
+  assert.equal(checked.length, 10);
+  await page.close();
+});
+
+test('no request leaves the machine from the page or the extension', async () => {
+  const page = await browser.page('/home');
+  await annotation(post(page, timelinePosts[0].id));
+  await page.locator('[data-testid="tweetTextarea_0"]').click();
+  await page.keyboard.type('Hanbit ships Project Falcon soon');
+  await page.waitForSelector('[data-testid="tweetTextarea_0"][data-riskhint-verdict="block"]');
+  const outside = browser.requests.filter((url) => {
+    const { protocol, hostname } = new URL(url);
+    return !(protocol === 'chrome-extension:' || protocol === 'data:' || hostname === 'x.com' || hostname === 'twitter.com');
+  });
+  assert.deepEqual(outside, []);
+  // The fixture server is x.com here: everything the browser fetched from it is a fixture path.
+  assert.ok(browser.server.requests.every((p) => !p.includes('riskhint')), 'the extension itself asked the site for nothing');
+  await page.close();
+});
