@@ -53,6 +53,8 @@ ensure_tools() {
   [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
   command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
   command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+  # A Korean font, so that screenshots of Korean posts are readable.
+  [ -d /usr/share/fonts/truetype/nanum ] || missing+=(fonts-nanum)
   if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
   # Test and fixture packages (playwright-core drives Debian's chromium; it downloads nothing).
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
@@ -75,7 +77,7 @@ build_extension() {
   wasm-opt -Oz --strip-debug --strip-producers --enable-reference-types --enable-bulk-memory \
     --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
     "$WASM_OUT" -o target/wasm-opt/riskhint.wasm
-  wasm-bindgen --target web --no-typescript --out-dir dist/engine target/wasm-opt/riskhint.wasm
+  wasm-bindgen --target web --out-dir dist/engine target/wasm-opt/riskhint.wasm
   cp manifest.json dist/
   cp -r extension/. dist/
   cp examples/hanbit-policy.jsonc dist/default-policy.jsonc

@@ -145,7 +145,8 @@ var riskhintComposer = (() => {
           draft.editor.focus();
         },
         turnOff: async () => {
-          const { rulesOff = [] } = await chrome.storage.local.get('rulesOff');
+          const stored = (await chrome.storage.local.get('rulesOff')).rulesOff;
+          const rulesOff = Array.isArray(stored) ? stored : [];
           if (!rulesOff.includes(finding.code)) await chrome.storage.local.set({ rulesOff: [...rulesOff, finding.code] });
           draft.editor.focus();
         },

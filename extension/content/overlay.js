@@ -264,7 +264,7 @@ var riskhintUi = (() => {
       const list = h('div', { class: 'list', role: 'menu', 'data-riskhint-ui': 'finding-list' },
         ...findings.map((f) => {
           const item = h('button', { role: 'menuitem', 'data-riskhint-ui': 'finding', 'data-code': f.code },
-            h('span', { class: `sev ${f.severity}`, text: f.severity }), `${f.message} — “${f.text}”`);
+            h('span', { class: `sev ${f.severity}`, text: f.severity }), f.message.includes(f.text) ? f.message : `${f.message} — “${f.text}”`);
           item.addEventListener('click', () => onPick(f));
           return item;
         }));
@@ -277,14 +277,14 @@ var riskhintUi = (() => {
   }
 
   /**
-   * Keeps the pill at the editor's bottom-right corner.
+   * Keeps the pill under the editor's bottom-left corner, clear of the site's Post button.
    * @param {HTMLElement} pill
    * @param {Element} editor
    */
   function placePill(pill, editor) {
     const rect = editor.getBoundingClientRect();
     const box = pill.getBoundingClientRect();
-    pill.style.left = `${Math.max(8, Math.min(rect.right - box.width, innerWidth - box.width - 8))}px`;
+    pill.style.left = `${Math.max(8, Math.min(rect.left, innerWidth - box.width - 8))}px`;
     pill.style.top = `${Math.min(rect.bottom + 4, innerHeight - box.height - 8)}px`;
   }
 

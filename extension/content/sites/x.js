@@ -79,6 +79,7 @@
     const id = statusId(article, quote);
     if (!id) return [];
     const promoted = Boolean(article.parentElement?.closest(SELECTORS.promoted));
+    /** @type {SeenPost[]} */
     const seen = [{
       element: article,
       textElement: ownText,
