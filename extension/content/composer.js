@@ -10,14 +10,13 @@
  *   blockSelector: string,
  *   postButtonSelector: string,
  *   postButtonFor: (editor: Element) => HTMLElement | null,
- *   editorFor: (button: Element) => HTMLElement | null,
+ *   editorsFor: (button: Element) => HTMLElement[],
  *   replyTo: (editor: Element) => string | null,
  *   replace: (editor: HTMLElement, range: Range, text: string) => Promise<void>,
  * }} ComposerAdapter
  * @typedef {{
  *   editor: HTMLElement, seq: number, checkedText: string | null, report: any,
- *   ignored: Set<string>, pill: HTMLElement | null, timer: number, pending: Promise<any> | null,
- *   bypass: boolean, ranges: Map<string, Range[]>,
+ *   ignored: Set<string>, pill: HTMLElement | null, timer: number, ranges: Map<string, Range[]>,
  * }} Draft
  */
 
@@ -40,7 +39,7 @@ var riskhintComposer = (() => {
     function attach(editor) {
       let draft = drafts.get(editor);
       if (draft) return draft;
-      draft = { editor, seq: 0, checkedText: null, report: null, ignored: new Set(), pill: null, timer: 0, pending: null, bypass: false, ranges: new Map() };
+      draft = { editor, seq: 0, checkedText: null, report: null, ignored: new Set(), pill: null, timer: 0, ranges: new Map() };
       drafts.set(editor, draft);
       const d = draft;
       // Only the editor's own subtree is observed; DraftJS re-renders it on every change,
@@ -72,15 +71,13 @@ var riskhintComposer = (() => {
       if (text === draft.checkedText && draft.report) return Promise.resolve(draft.report);
       const seq = ++draft.seq;
       const replyTo = site.replyTo(draft.editor);
-      const pending = riskhintClient.check(text, { platform: site.platform, ...(replyTo ? { replyTo } : {}) }).then((report) => {
+      return riskhintClient.check(text, { platform: site.platform, ...(replyTo ? { replyTo } : {}) }).then((report) => {
         if (seq !== draft.seq) return draft.report;
         draft.checkedText = text;
         draft.report = report;
         render(draft);
         return report;
       });
-      draft.pending = pending;
-      return pending;
     }
 
     /**
@@ -187,45 +184,47 @@ var riskhintComposer = (() => {
 
     // Review before posting: the Post button and Ctrl/Cmd+Enter. Capture on window runs before
     // the site's own handlers, so a blocking draft waits for the user's choice.
+    /** @type {WeakSet<HTMLElement>} buttons clicked by us after the user chose to post */
+    const confirmed = new WeakSet();
     window.addEventListener('click', (event) => {
       const button = /** @type {HTMLElement | null} */ ((/** @type {Element} */ (event.target)).closest?.(site.postButtonSelector));
-      const editor = button && site.editorFor(button);
-      if (button && editor) guard(event, editor, button);
+      if (!button) return;
+      if (confirmed.delete(button)) return;
+      const editors = site.editorsFor(button);
+      if (editors.length) guard(event, editors, button);
     }, true);
     window.addEventListener('keydown', (event) => {
       if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
       const editor = /** @type {HTMLElement | null} */ ((/** @type {Element} */ (event.target)).closest?.(site.editorSelector));
       const button = editor && site.postButtonFor(editor);
-      if (editor && button) guard(event, editor, button);
+      if (editor && button) guard(event, site.editorsFor(button), button);
     }, true);
 
     /**
-     * Lets the post through, or holds it for the review dialog.
+     * Lets the post through, or holds it for the review dialog. A thread posts all its editors,
+     * so all of them are checked.
      * @param {Event} event
-     * @param {HTMLElement} editor
+     * @param {HTMLElement[]} editors
      * @param {HTMLElement} button
      */
-    function guard(event, editor, button) {
-      const draft = attach(editor);
-      if (draft.bypass) {
-        draft.bypass = false;
-        return;
-      }
-      const fresh = draft.checkedText === textOf(editor).text;
-      if (fresh && verdictOf(visible(draft)) !== 'block') return;
+    function guard(event, editors, button) {
+      const all = editors.map(attach);
+      const blocking = () => all.flatMap((d) => visible(d).filter((f) => f.severity === 'block'));
+      const fresh = all.every((d) => d.checkedText === textOf(d.editor).text);
+      if (fresh && !blocking().length) return;
       event.preventDefault();
       event.stopImmediatePropagation();
       const post = () => {
-        draft.bypass = true;
+        confirmed.add(button);
         button.click();
       };
-      check(draft).then(
+      Promise.all(all.map(check)).then(
         async () => {
-          const blocking = visible(draft).filter((f) => f.severity === 'block');
-          if (!blocking.length) return post();
-          const choice = await riskhintUi.review(blocking);
+          const found = blocking();
+          if (!found.length) return post();
+          const choice = await riskhintUi.review(found);
           if (choice === 'post') post();
-          else editor.focus();
+          else (all.find((d) => visible(d).some((f) => f.severity === 'block'))?.editor ?? editors[0]).focus();
         },
         // The engine is unavailable: never stand between the user and their post.
         post,

@@ -206,3 +206,20 @@ test('a stopped service worker recovers: the next check is answered', async () =
   await verdict(page, 'block');
   await page.close();
 });
+
+test('a thread is checked as a whole: a blocking first item stops the Post of the thread', async () => {
+  const page = await compose('/compose/post', 'Project Falcon launches in May');
+  await verdict(page, 'block');
+  await page.locator('[data-testid="addButton"]').click();
+  await page.locator('[data-testid="tweetTextarea_1"]').click();
+  await page.keyboard.type('More details soon, stay tuned');
+  await page.waitForSelector('[data-testid="tweetTextarea_1"][data-riskhint-verdict="ok"]', { timeout: 15_000 });
+  await page.locator('[data-testid="tweetButton"]').click();
+  const dialog = page.locator('[data-riskhint-ui="review"]');
+  await dialog.waitFor();
+  assert.match(await dialog.textContent(), /Project Falcon/);
+  await page.locator('[data-riskhint-ui="edit"]').click();
+  assert.ok(await page.evaluate(() => document.querySelector('[data-testid="tweetTextarea_0"]').contains(document.activeElement)), 'focus goes to the item that blocks');
+  assert.equal(await page.locator('#posted li').count(), 0);
+  await page.close();
+});

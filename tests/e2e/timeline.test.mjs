@@ -163,3 +163,35 @@ test('no request leaves the machine from the page or the extension', async () =>
   assert.ok(browser.server.requests.every((p) => !p.includes('riskhint')), 'the extension itself asked the site for nothing');
   await page.close();
 });
+
+test('a new policy relabels open pages without a reload; a broken one is rejected and the last good one stays', async () => {
+  const page = await browser.page('/home');
+  const korean = timelinePosts.find((p) => p.text.startsWith('노바 X1 또 고장났어요'));
+  assert.ok((await annotation(post(page, korean.id))).labels.includes('brand-mention'));
+  const worker = await browser.worker();
+  const labelsNow = () => post(page, korean.id).getAttribute('data-riskhint-labels');
+
+  // Another organisation: Hanbit is no longer "us".
+  await worker.evaluate(() => chrome.storage.local.set({ policy: '{"organization": {"names": ["Daesung Mobile", "대성모바일"]}}' }));
+  await page.waitForFunction((el) => !el.getAttribute('data-riskhint-labels')?.includes('brand-mention'), await post(page, korean.id).elementHandle(), { timeout: 15_000 });
+  const relabelled = await labelsNow();
+
+  // A broken policy: rejected with its line and field; the labels stay as they were.
+  await worker.evaluate(() => chrome.storage.local.set({ policy: '{\n  "organization": {\n    "nmes": ["Oops"]\n  }\n}' }));
+  const error = await (async () => {
+    for (let i = 0; i < 100; i++) {
+      const { policyError } = await worker.evaluate(() => chrome.storage.local.get('policyError'));
+      if (policyError) return policyError;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return null;
+  })();
+  assert.ok(error, 'the error is stored for the options page');
+  assert.equal(error.line, 3);
+  assert.match(`${error.path} ${error.message}`, /nmes/);
+  await page.reload();
+  assert.deepEqual((await annotation(post(page, korean.id))).labels, relabelled.split(' ').filter(Boolean), 'the last good policy is still in force');
+
+  await worker.evaluate(() => chrome.storage.local.remove(['policy', 'policyError']));
+  await page.close();
+});

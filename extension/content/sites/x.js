@@ -121,19 +121,17 @@
   }
 
   /**
-   * The editor a Post button posts: the nearest ancestor holding one (the last editor, in a thread,
-   * is the one being typed; all of a thread's editors are checked on focus).
+   * The editors a Post button posts: all of them in the nearest ancestor holding any (a thread
+   * posts every item at once).
    * @param {Element} button
+   * @returns {HTMLElement[]}
    */
-  function editorFor(button) {
+  function editorsFor(button) {
     for (let scope = button.parentElement; scope; scope = scope.parentElement) {
       const editors = scope.querySelectorAll(SELECTORS.editor);
-      if (editors.length) {
-        const focused = [...editors].find((e) => e.contains(document.activeElement));
-        return /** @type {HTMLElement} */ (focused ?? editors[editors.length - 1]);
-      }
+      if (editors.length) return /** @type {HTMLElement[]} */ ([...editors]);
     }
-    return null;
+    return [];
   }
 
   /**
@@ -184,7 +182,7 @@
     blockSelector: SELECTORS.editorBlock,
     postButtonSelector: SELECTORS.postButton,
     postButtonFor,
-    editorFor,
+    editorsFor,
     replyTo,
     replace,
   });
