@@ -32,7 +32,7 @@ function ready() {
 async function start() {
   await initEngine({ module_or_path: chrome.runtime.getURL('engine/riskhint_bg.wasm') });
   const checker = new Checker();
-  await configure(checker);
+  if (!(await configure(checker))) await restoreLastGood(checker);
   refreshManaged().catch((error) => console.warn('riskhint: could not read the managed policy', error));
   return checker;
 }
@@ -40,21 +40,52 @@ async function start() {
 /**
  * Layers the administrator's managed policy, the user's policy (or the example) and the rules
  * turned off from cards. A broken policy leaves the previous one in force and is reported in
- * chrome.storage.local.policyError for the options page; a good one clears it.
+ * chrome.storage.local.policyError for the options page; a good one clears it and is kept as
+ * the last good one, which a cold start falls back to. Returns whether the policy was accepted.
  * @param {Checker} checker
  */
 async function configure(checker) {
   const local = await chrome.storage.local.get(POLICY_KEYS);
   const managed = typeof local.managedPolicy === 'string' ? local.managedPolicy : null;
   const user = typeof local.policy === 'string' ? local.policy : await defaultPolicy();
-  const rulesOff = Array.isArray(local.rulesOff) ? local.rulesOff.filter((c) => typeof c === 'string') : [];
+  const rulesOff = stringList(local.rulesOff);
   const outcome = JSON.parse(checker.configure(managed ?? undefined, user, rulesOff));
   if (outcome.ok) {
+    const lastGoodPolicy = await readLastGood();
+    if (lastGoodPolicy?.admin !== managed || lastGoodPolicy?.user !== user) {
+      await chrome.storage.local.set({ lastGoodPolicy: { admin: managed, user } });
+    }
     await chrome.storage.local.remove('policyError');
   } else {
     console.warn(`riskhint: the ${outcome.layer} policy was rejected (line ${outcome.line}, column ${outcome.column}${outcome.path ? `, field ${outcome.path}` : ''}): ${outcome.message}. The previous policy stays in force.`);
     await chrome.storage.local.set({ policyError: outcome });
   }
+  return Boolean(outcome.ok);
+}
+
+/**
+ * After a cold start with a broken policy: the last policy that was accepted, so that a restart
+ * of the worker does not quietly drop the organisation's policy.
+ * @param {Checker} checker
+ */
+async function restoreLastGood(checker) {
+  const lastGoodPolicy = await readLastGood();
+  const { rulesOff } = await chrome.storage.local.get('rulesOff');
+  checker.configure(lastGoodPolicy?.admin ?? undefined, lastGoodPolicy?.user ?? (await defaultPolicy()), stringList(rulesOff));
+}
+
+/** @returns {Promise<{admin: string | null, user: string} | undefined>} */
+async function readLastGood() {
+  return /** @type {any} */ (await chrome.storage.local.get('lastGoodPolicy')).lastGoodPolicy;
+}
+
+/**
+ * The strings of a stored list (anything else is ignored).
+ * @param {unknown} value
+ * @returns {string[]}
+ */
+function stringList(value) {
+  return Array.isArray(value) ? value.filter((item) => typeof item === 'string') : [];
 }
 
 /** Copies the administrator's policy (chrome.storage.managed) to local storage when it changed;

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { launch } from './browser.mjs';
+import { launch, stopServiceWorker } from './browser.mjs';
 import { timelinePosts, morePosts } from './fixtures/timeline-posts.mjs';
 import { VIRTUAL_COUNT, virtualId, virtualKind } from './fixtures/virtual-posts.mjs';
 
@@ -189,9 +189,11 @@ test('a new policy relabels open pages without a reload; a broken one is rejecte
   assert.ok(error, 'the error is stored for the options page');
   assert.equal(error.line, 3);
   assert.match(`${error.path} ${error.message}`, /nmes/);
+  // Even a worker restarted by the browser keeps the last good policy, not the built-in defaults.
+  await stopServiceWorker(browser.context, browser.extensionId);
   await page.reload();
   assert.deepEqual((await annotation(post(page, korean.id))).labels, relabelled.split(' ').filter(Boolean), 'the last good policy is still in force');
 
-  await worker.evaluate(() => chrome.storage.local.remove(['policy', 'policyError']));
+  await (await browser.worker()).evaluate(() => chrome.storage.local.remove(['policy', 'policyError']));
   await page.close();
 });
