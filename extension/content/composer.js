@@ -17,6 +17,7 @@
  * @typedef {{
  *   editor: HTMLElement, seq: number, checkedText: string | null, report: any,
  *   ignored: Set<string>, pill: HTMLElement | null, timer: number, ranges: Map<string, Range[]>,
+ *   observer: MutationObserver,
  * }} Draft
  */
 
@@ -37,20 +38,20 @@ var riskhintComposer = (() => {
 
     /** @param {HTMLElement} editor */
     function attach(editor) {
-      let draft = drafts.get(editor);
-      if (draft) return draft;
-      draft = { editor, seq: 0, checkedText: null, report: null, ignored: new Set(), pill: null, timer: 0, ranges: new Map() };
-      drafts.set(editor, draft);
-      const d = draft;
+      const known = drafts.get(editor);
+      if (known) return known;
       // Only the editor's own subtree is observed; DraftJS re-renders it on every change,
       // including the ones our Apply makes (which fire no input event).
-      new MutationObserver(() => {
+      const observer = new MutationObserver(() => {
         // An emptied composer (posted, or cleared) starts a new draft: ignored findings come back.
         if (!editor.textContent?.trim()) d.ignored.clear();
         schedule(d);
-      }).observe(editor, { childList: true, characterData: true, subtree: true });
+      });
+      const d = { editor, seq: 0, checkedText: null, report: null, ignored: new Set(), pill: null, timer: 0, ranges: new Map(), observer };
+      drafts.set(editor, d);
+      observer.observe(editor, { childList: true, characterData: true, subtree: true });
       schedule(d, 0);
-      return draft;
+      return d;
     }
 
     /**
@@ -59,7 +60,9 @@ var riskhintComposer = (() => {
      */
     function schedule(draft, delay = DEBOUNCE_MS) {
       clearTimeout(draft.timer);
-      draft.timer = window.setTimeout(() => check(draft).catch(() => {}), delay);
+      // Until the current text is checked, the verdict shown is for an earlier text.
+      draft.editor.setAttribute('data-riskhint-pending', '');
+      draft.timer = window.setTimeout(() => check(draft).catch(() => draft.editor.removeAttribute('data-riskhint-pending')), delay);
     }
 
     /**
@@ -72,7 +75,8 @@ var riskhintComposer = (() => {
       const seq = ++draft.seq;
       const replyTo = site.replyTo(draft.editor);
       return riskhintClient.check(text, { platform: site.platform, ...(replyTo ? { replyTo } : {}) }).then((report) => {
-        if (seq !== draft.seq) return draft.report;
+        if (seq !== draft.seq) return draft.report; // a newer check is on its way
+        if (textOf(draft.editor).text !== text) return check(draft); // typed meanwhile: never show a stale result
         draft.checkedText = text;
         draft.report = report;
         render(draft);
@@ -98,6 +102,7 @@ var riskhintComposer = (() => {
       const verdict = verdictOf(findings);
       editor.setAttribute('data-riskhint-verdict', verdict);
       editor.setAttribute('data-riskhint-findings', String(findings.length));
+      if (textOf(editor).text === draft.checkedText) editor.removeAttribute('data-riskhint-pending');
       const model = textOf(editor);
       draft.ranges = new Map(SEVERITIES.map((s) => [s, []]));
       if (model.text === draft.checkedText) {
@@ -119,8 +124,13 @@ var riskhintComposer = (() => {
       }
     }
 
-    /** @param {Draft} draft */
+    /**
+     * Drops a composer that left the page (a closed reply dialog).
+     * @param {Draft} draft
+     */
     function forget(draft) {
+      draft.observer.disconnect();
+      clearTimeout(draft.timer);
       draft.pill?.remove();
       drafts.delete(draft.editor);
       paintHighlights();
@@ -179,7 +189,9 @@ var riskhintComposer = (() => {
 
     document.addEventListener('focusin', (event) => {
       const editor = /** @type {HTMLElement | null} */ ((/** @type {Element} */ (event.target)).closest?.(site.editorSelector));
-      if (editor) attach(editor);
+      if (!editor) return;
+      drafts.forEach((d) => d.editor.isConnected || forget(d));
+      attach(editor);
     }, true);
 
     // Review before posting: the Post button and Ctrl/Cmd+Enter. Capture on window runs before

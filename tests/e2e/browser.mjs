@@ -105,7 +105,9 @@ export async function stopServiceWorker(context, extensionId) {
     if (!target) return false;
     await cdp.send('Target.closeTarget', { targetId: target.targetId });
     for (const deadline = Date.now() + 5_000; Date.now() < deadline; ) {
-      if (!(await workerTarget(cdp, extensionId))) return true;
+      // Gone, or already replaced by a new worker that a message woke up.
+      const now = await workerTarget(cdp, extensionId);
+      if (!now || now.targetId !== target.targetId) return true;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     throw new Error(`service worker of ${extensionId} still running after Target.closeTarget`);

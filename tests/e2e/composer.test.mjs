@@ -31,9 +31,9 @@ async function compose(path, text) {
 /** DraftJS's own idea of the draft (not the DOM's). */
 const draftText = (page) => page.evaluate(() => window.__composer.text());
 
-/** Waits until the editor's verdict is `verdict` for the current text. */
-async function verdict(page, expected) {
-  await page.waitForSelector(`${EDITOR}[data-riskhint-verdict="${expected}"]`, { timeout: 15_000 });
+/** Waits until the editor's verdict is `expected` for its current text (no check pending). */
+async function verdict(page, expected, editor = EDITOR) {
+  await page.waitForSelector(`${editor}[data-riskhint-verdict="${expected}"]:not([data-riskhint-pending])`, { timeout: 15_000 });
 }
 
 /** Clicks the middle of `word` inside the editor, as a user would to read its underline. */
@@ -213,7 +213,7 @@ test('a thread is checked as a whole: a blocking first item stops the Post of th
   await page.locator('[data-testid="addButton"]').click();
   await page.locator('[data-testid="tweetTextarea_1"]').click();
   await page.keyboard.type('More details soon, stay tuned');
-  await page.waitForSelector('[data-testid="tweetTextarea_1"][data-riskhint-verdict="ok"]', { timeout: 15_000 });
+  await verdict(page, 'ok', '[data-testid="tweetTextarea_1"]');
   await page.locator('[data-testid="tweetButton"]').click();
   const dialog = page.locator('[data-riskhint-ui="review"]');
   await dialog.waitFor();

@@ -49,7 +49,7 @@ await page.mouse.move(0, 0);
 await page.evaluate(() => scrollTo(0, 0));
 await page.locator('[data-testid="tweetTextarea_0"]').click();
 await page.keyboard.type(DRAFT);
-await page.waitForSelector('[data-testid="tweetTextarea_0"][data-riskhint-verdict="block"]', { timeout: 15_000 });
+await page.waitForSelector('[data-testid="tweetTextarea_0"][data-riskhint-verdict="block"]:not([data-riskhint-pending])', { timeout: 15_000 });
 await page.locator('[data-riskhint-ui="pill"]').click();
 await page.locator('[data-riskhint-ui="finding-list"]').waitFor();
 const findings = await page.locator('[data-riskhint-ui="finding"]').allTextContents();
