@@ -112,7 +112,7 @@ var riskhintComposer = (() => {
         }
       }
       paintHighlights();
-      draft.pill = riskhintUi.pill(draft.pill, editor, verdict, findings, (f) => openFinding(draft, f));
+      draft.pill = riskhintUi.pill(draft.pill, editor, verdict, findings, (f) => openFinding(draft, f, true));
     }
 
     /** Underlines every composer's findings: one highlight per severity (highlights.css styles them). */
@@ -139,8 +139,9 @@ var riskhintComposer = (() => {
     /**
      * @param {Draft} draft
      * @param {any} finding
+     * @param {boolean} [fromList] opened from the pill's list: focus moves into the card
      */
-    function openFinding(draft, finding) {
+    function openFinding(draft, finding, fromList = false) {
       const model = textOf(draft.editor);
       const range = model.text === draft.checkedText ? riskhintText.range(model, finding.start, finding.end) : null;
       const rect = range?.getBoundingClientRect() ?? draft.editor.getBoundingClientRect();
@@ -157,7 +158,7 @@ var riskhintComposer = (() => {
           if (!rulesOff.includes(finding.code)) await chrome.storage.local.set({ rulesOff: [...rulesOff, finding.code] });
           draft.editor.focus();
         },
-      });
+      }, fromList);
     }
 
     /**

@@ -222,8 +222,9 @@ var riskhintUi = (() => {
    * @param {any} finding
    * @param {DOMRect} rect
    * @param {{apply: (suggestion: any) => void, ignore: () => void, turnOff: () => void}} actions
+   * @param {boolean} [focus] move keyboard focus into the card (when opened from the list)
    */
-  function findingCard(finding, rect, actions) {
+  function findingCard(finding, rect, actions, focus = false) {
     const buttons = finding.suggestions.map((/** @type {any} */ s) => {
       const b = h('button', { class: 'action primary', 'data-riskhint-ui': 'apply', text: s.label });
       b.addEventListener('click', () => { closeCard(); actions.apply(s); });
@@ -239,7 +240,9 @@ var riskhintUi = (() => {
       h('p', { class: 'muted', text: `${finding.code} · ${finding.source}` }),
       h('div', { class: 'actions' }, ...buttons, ignore, off));
     card.addEventListener('keydown', (e) => e.key === 'Escape' && closeCard());
-    return showCard(card, rect);
+    showCard(card, rect);
+    if (focus) /** @type {HTMLElement | null} */ (card.querySelector('button'))?.focus();
+    return card;
   }
 
   /**

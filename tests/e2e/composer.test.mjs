@@ -223,3 +223,21 @@ test('a thread is checked as a whole: a blocking first item stops the Post of th
   assert.equal(await page.locator('#posted li').count(), 0);
   await page.close();
 });
+
+test('the pill lists the findings, and one can be fixed from the keyboard alone', async () => {
+  const page = await compose('/home', 'Email me at kim.minjun@gmail.com about it');
+  await verdict(page, 'review');
+  await page.locator('[data-riskhint-ui="pill"]').focus();
+  await page.keyboard.press('Enter');
+  const item = page.locator('[data-riskhint-ui="finding"]');
+  await item.waitFor();
+  assert.equal(await item.count(), 1);
+  await page.keyboard.press('Enter'); // the first finding has focus
+  const card = page.locator('[data-riskhint-ui="finding-card"]');
+  await card.waitFor();
+  assert.equal(await card.getAttribute('data-code'), 'PII005');
+  await page.keyboard.press('Enter'); // Apply has focus
+  await page.waitForFunction(() => window.__composer.text() === 'Email me at [email removed] about it');
+  await verdict(page, 'ok');
+  await page.close();
+});

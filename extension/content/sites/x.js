@@ -43,13 +43,13 @@
   }
 
   /**
-   * The status id of a post: the link around its timestamp, else any status link of its own.
+   * The status id of a post: its first /status/ link (the timestamp, or the analytics link) that
+   * is not inside a quoted post. sites.md's User-Name > time link is missing on focused posts.
    * @param {Element} scope
    * @param {Element | null} exclude a nested quote whose links are not this post's
    */
   function statusId(scope, exclude) {
-    const links = [...scope.querySelectorAll(`${SELECTORS.author} ${SELECTORS.statusLink}, ${SELECTORS.statusLink}`)];
-    for (const link of links) {
+    for (const link of scope.querySelectorAll(SELECTORS.statusLink)) {
       if (exclude?.contains(link)) continue;
       const id = link.getAttribute('href')?.match(STATUS_ID)?.[1];
       if (id) return id;
