@@ -15,7 +15,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer } from './server.mjs';
+import { startServer, SITES } from './server.mjs';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const WORKER_TIMEOUT_MS = 15_000;
@@ -46,7 +46,7 @@ export async function launch({ dist = path.join(REPO, 'dist'), headless = true, 
         '--disable-component-update',
         '--disable-sync',
         '--no-first-run',
-        `--host-resolver-rules=MAP x.com 127.0.0.1:${server.port}, MAP twitter.com 127.0.0.1:${server.port}`,
+        `--host-resolver-rules=${['x.com', 'twitter.com', ...Object.keys(SITES)].map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(', ')}`,
         '--ignore-certificate-errors',
       ],
     });
@@ -66,9 +66,10 @@ export async function launch({ dist = path.join(REPO, 'dist'), headless = true, 
     server,
     extensionId,
     requests,
+    // A path on x.com, or a whole URL on another fixture host (https://www.facebook.com/...).
     async page(p = '/home') {
       const page = await context.newPage();
-      await page.goto(`https://x.com${p}`);
+      await page.goto(p.startsWith('https://') ? p : `https://x.com${p}`);
       return page;
     },
     // A stopped worker's Worker object lingers (its evaluate() hangs), so wait until it runs again.

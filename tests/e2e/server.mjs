@@ -5,7 +5,10 @@
 //
 //   const server = await startServer({ shared, port });  // → { port, url(path), requests, close() }
 //
-// Routes: /home (composer + timeline + #load-more), /virtual (1,000 virtualised posts),
+// Pages are chosen by host: x.com and twitter.com get the X pages below; every host in SITES gets
+// the pages of its own module (fixtures/<site>/pages.mjs), which owns that site's fixtures.
+//
+// X routes: /home (composer + timeline + #load-more), /virtual (1,000 virtualised posts),
 // /compose/post (composer in a #layers dialog), /status/<id> and /<handle>/status/<id>, /blank,
 // /fixtures/* (page scripts, styles), /vendor/* (React, ReactDOM, Immutable, DraftJS UMD), /img.png.
 
@@ -34,6 +37,23 @@ const VENDOR = {
   'draft-js/dist/Draft.css': 'draft-js/dist/Draft.css',
 };
 const EDITOR_SCRIPTS = ['react/umd/react.production.min.js', 'react-dom/umd/react-dom.production.min.js', 'immutable/dist/immutable.min.js', 'draft-js/dist/Draft.js'];
+
+// Other sites' fixture modules, by host. Each exports `page(pathname)` → {title, body, scripts: [urls],
+// styles: [urls]} or null, and `vendor`: {servedName: node_modules path} for its editor's files.
+export const SITES = {
+  'www.facebook.com': 'facebook',
+  'facebook.com': 'facebook',
+  'www.linkedin.com': 'linkedin',
+  'linkedin.com': 'linkedin',
+};
+const siteModules = Object.fromEntries(await Promise.all([...new Set(Object.values(SITES))].map(async (name) => {
+  try {
+    return [name, await import(`./fixtures/${name}/pages.mjs`)];
+  } catch (error) {
+    if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    return [name, null]; // that site's fixtures are not written yet
+  }
+})));
 
 const TYPES = { '.mjs': 'text/javascript', '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html; charset=utf-8', '.png': 'image/png' };
 
@@ -77,7 +97,7 @@ async function selfSignedCertificate() {
     const certFile = path.join(dir, 'cert.pem');
     await promisify(execFile)('/usr/bin/openssl', [
       'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=x.com',
-      '-addext', 'subjectAltName=DNS:x.com,DNS:twitter.com', '-keyout', keyFile, '-out', certFile,
+      '-addext', `subjectAltName=${['x.com', 'twitter.com', ...Object.keys(SITES)].map((h) => `DNS:${h}`).join(',')}`, '-keyout', keyFile, '-out', certFile,
     ]);
     return { key: await readFile(keyFile), cert: await readFile(certFile) };
   } finally {
@@ -102,7 +122,14 @@ async function loadCaptures(dir) {
 
 async function respond(req, res, captures) {
   const { pathname } = new URL(req.url, 'https://x.com');
-  const page = pageFor(pathname, captures);
+  const site = siteModules[SITES[(req.headers.host ?? '').replace(/:\d+$/, '')]];
+  if (site) {
+    const page = site.page(pathname);
+    if (page) return send(res, 200, TYPES['.html'], sitePage(page), { 'content-security-policy': CSP });
+    const vendored = pathname.startsWith('/vendor/') && site.vendor?.[pathname.slice('/vendor/'.length)];
+    if (vendored) return send(res, 200, TYPES[path.extname(vendored)], await readFile(path.join(REPO, 'node_modules', vendored)));
+  }
+  const page = site ? null : pageFor(pathname, captures);
   if (page) return send(res, 200, TYPES['.html'], page, { 'content-security-policy': CSP });
   if (pathname === '/') return send(res, 302, 'text/plain', '', { location: '/home' });
   if (pathname === '/img.png') return send(res, 200, TYPES['.png'], PIXEL);
@@ -152,6 +179,14 @@ function pageFor(pathname, captures) {
   }
   if (pathname === '/blank') return layout({ title: 'Blank', body: '<p>blank</p>' });
   return null;
+}
+
+function sitePage({ title, body, scripts = [], styles = [], lang = 'en' }) {
+  return `<!DOCTYPE html>
+<html lang="${lang}"><head><meta charset="utf-8"><title>${title}</title>
+${styles.map((href) => `<link rel="stylesheet" href="${href}">`).join('')}
+${scripts.map((src) => `<script type="module" src="${src}"></script>`).join('')}
+</head><body>${body}</body></html>`;
 }
 
 function layout({ title, body, script, editor = false, captures = {} }) {

@@ -7,6 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { launch, stopServiceWorker } from './browser.mjs';
+import { SITES } from './server.mjs';
 import { timelinePosts, morePosts } from './fixtures/timeline-posts.mjs';
 import { VIRTUAL_COUNT, virtualId, virtualKind } from './fixtures/virtual-posts.mjs';
 
@@ -156,7 +157,8 @@ test('no request leaves the machine from the page or the extension', async () =>
   await page.waitForSelector('[data-testid="tweetTextarea_0"][data-riskhint-verdict="block"]:not([data-riskhint-pending])');
   const outside = browser.requests.filter((url) => {
     const { protocol, hostname } = new URL(url);
-    return !(protocol === 'chrome-extension:' || protocol === 'data:' || hostname === 'x.com' || hostname === 'twitter.com');
+    const local = hostname === 'x.com' || hostname === 'twitter.com' || hostname in SITES; // all served by the fixture server
+    return !(protocol === 'chrome-extension:' || protocol === 'data:' || local);
   });
   assert.deepEqual(outside, []);
   // The fixture server is x.com here: everything the browser fetched from it is a fixture path.

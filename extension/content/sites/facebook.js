@@ -1,0 +1,2 @@
+// @ts-check
+// (being written: the facebook adapter, issue 4)

@@ -1,0 +1,2 @@
+// @ts-check
+// (being written: the linkedin-main adapter, issue 4)
