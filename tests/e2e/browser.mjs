@@ -20,7 +20,7 @@ import { startServer, SITES } from './server.mjs';
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const WORKER_TIMEOUT_MS = 15_000;
 
-export async function launch({ dist = path.join(REPO, 'dist'), headless = true, userDataDir } = {}) {
+export async function launch({ dist = process.env.RISKHINT_DIST ?? path.join(REPO, 'dist'), headless = true, userDataDir } = {}) {
   const server = await startServer();
   const ownDir = !userDataDir;
   const dir = userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'riskhint-profile-')));
