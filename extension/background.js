@@ -13,9 +13,9 @@ import initEngine, { Checker } from './engine/riskhint.js';
 const DEFAULT_POLICY_URL = chrome.runtime.getURL('default-policy.jsonc');
 
 /** chrome.storage.local keys that change the engine: the user's policy, the rules they turned
- * off, and the last copy of the administrator's policy (reading chrome.storage.managed takes
+ * off, crisis mode switched in the popup, and the last copy of the administrator's policy (reading chrome.storage.managed takes
  * seconds on a cold browser, so the worker starts from the copy and refreshes it). */
-const POLICY_KEYS = ['policy', 'rulesOff', 'managedPolicy'];
+const POLICY_KEYS = ['policy', 'rulesOff', 'managedPolicy', 'crisisMode'];
 
 /** @type {Promise<Checker> | null} */
 let engine = null;
@@ -49,8 +49,10 @@ async function configure(checker) {
   const managed = typeof local.managedPolicy === 'string' ? local.managedPolicy : null;
   const user = typeof local.policy === 'string' ? local.policy : await defaultPolicy();
   const rulesOff = stringList(local.rulesOff);
-  const outcome = JSON.parse(checker.configure(managed ?? undefined, user, rulesOff));
+  const outcome = JSON.parse(checker.configure(managed ?? undefined, user, settingsLayer(local), rulesOff));
   if (outcome.ok) {
+    // For the popup: whether crisis mode is on, and whether the administrator locked it.
+    await chrome.storage.local.set({ policyState: { crisisActive: outcome.crisis_active, overridden: outcome.overridden } });
     const lastGoodPolicy = await readLastGood();
     if (lastGoodPolicy?.admin !== managed || lastGoodPolicy?.user !== user) {
       await chrome.storage.local.set({ lastGoodPolicy: { admin: managed, user } });
@@ -70,8 +72,16 @@ async function configure(checker) {
  */
 async function restoreLastGood(checker) {
   const lastGoodPolicy = await readLastGood();
-  const { rulesOff } = await chrome.storage.local.get('rulesOff');
-  checker.configure(lastGoodPolicy?.admin ?? undefined, lastGoodPolicy?.user ?? (await defaultPolicy()), stringList(rulesOff));
+  const local = await chrome.storage.local.get(['rulesOff', 'crisisMode']);
+  checker.configure(lastGoodPolicy?.admin ?? undefined, lastGoodPolicy?.user ?? (await defaultPolicy()), settingsLayer(local), stringList(local.rulesOff));
+}
+
+/**
+ * Settings made outside the policy text, as one more policy layer (locked admin paths still win).
+ * @param {{crisisMode?: unknown}} local
+ */
+function settingsLayer(local) {
+  return typeof local.crisisMode === 'boolean' ? JSON.stringify({ crisis: { active: local.crisisMode } }) : undefined;
 }
 
 /** @returns {Promise<{admin: string | null, user: string} | undefined>} */

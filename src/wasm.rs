@@ -27,26 +27,29 @@ impl Checker {
         Checker { engine: Engine::default() }
     }
 
-    /// Layers the administrator's policy, the user's policy and the rules the user turned off.
-    /// Returns `{"ok": true, "overridden": [paths]}`, or `{"ok": false, "layer": "admin"|"user",
-    /// "line", "column", "path", "message"}` with the policy in force unchanged.
-    pub fn configure(&mut self, admin: Option<String>, user: Option<String>, rules_off: Vec<String>) -> String {
+    /// Layers the administrator's policy, the user's policy, the settings the user made outside it
+    /// (a policy layer too, e.g. `{"crisis": {"active": true}}` from the popup) and the rules the
+    /// user turned off. Returns `{"ok": true, "overridden": [paths], "crisis_active": bool}`, or
+    /// `{"ok": false, "layer": "admin"|"user"|"settings", "line", "column", "path", "message"}`
+    /// with the policy in force unchanged.
+    pub fn configure(&mut self, admin: Option<String>, user: Option<String>, settings: Option<String>, rules_off: Vec<String>) -> String {
         let parse = |name: &str, text: Option<String>| match text.filter(|t| !t.trim().is_empty()) {
             None => Ok(None),
             Some(text) => PolicyLayer::parse(&text).map(Some).map_err(|e| {
                 json!({"ok": false, "layer": name, "line": e.line, "column": e.column, "path": e.path, "message": e.message})
             }),
         };
-        let layers = parse("admin", admin).and_then(|admin| Ok((admin, parse("user", user)?)));
-        let (admin, user) = match layers {
+        let layers = parse("admin", admin).and_then(|admin| Ok((admin, parse("user", user)?, parse("settings", settings)?)));
+        let (admin, user, settings) = match layers {
             Ok(layers) => layers,
             Err(error) => return error.to_string(),
         };
         let off = PolicyLayer::rules_off(&rules_off);
-        let users: Vec<&PolicyLayer> = user.iter().chain([&off]).collect();
+        let users: Vec<&PolicyLayer> = user.iter().chain(settings.iter()).chain([&off]).collect();
         let layered = layer_all(admin.as_ref(), &users);
+        let crisis_active = layered.policy.crisis.active;
         self.engine = Engine::new(layered.policy);
-        json!({"ok": true, "overridden": layered.overridden}).to_string()
+        json!({"ok": true, "overridden": layered.overridden, "crisis_active": crisis_active}).to_string()
     }
 
     /// Checks a draft. `request` is a [`DraftRequest`] as JSON. Returns the report as JSON, or

@@ -26,7 +26,7 @@ const POLICY: &str = r#"{"organization": {"names": ["Hanbit Electronics", "한�
 
 fn checker() -> Checker {
     let mut checker = Checker::new();
-    let outcome: Value = serde_json::from_str(&checker.configure(None, Some(POLICY.into()), vec![])).unwrap();
+    let outcome: Value = serde_json::from_str(&checker.configure(None, Some(POLICY.into()), None, vec![])).unwrap();
     assert_eq!(outcome["ok"], true, "{outcome}");
     checker
 }
@@ -93,7 +93,7 @@ fn post_evidence_spans_are_utf16() {
 #[wasm_bindgen_test]
 fn a_broken_policy_is_reported_with_its_line_and_the_old_one_stays() {
     let mut checker = checker();
-    let outcome: Value = serde_json::from_str(&checker.configure(None, Some("{\n  \"organization\": {\"nmes\": []}\n}".into()), vec![])).unwrap();
+    let outcome: Value = serde_json::from_str(&checker.configure(None, Some("{\n  \"organization\": {\"nmes\": []}\n}".into()), None, vec![])).unwrap();
     assert_eq!(outcome["ok"], false);
     assert_eq!(outcome["layer"], "user");
     assert_eq!(outcome["line"], 2, "{outcome}");
@@ -103,7 +103,7 @@ fn a_broken_policy_is_reported_with_its_line_and_the_old_one_stays() {
 #[wasm_bindgen_test]
 fn rules_turned_off_from_a_card_stay_off() {
     let mut checker = Checker::new();
-    checker.configure(None, Some(POLICY.into()), vec!["CONF001".into(), "NOPE999".into()]);
+    checker.configure(None, Some(POLICY.into()), None, vec!["CONF001".into(), "NOPE999".into()]);
     let report = check(&checker, "Project Falcon ships in May");
     assert!(report["findings"].as_array().unwrap().iter().all(|f| f["code"] != "CONF001"), "{report}");
 }
@@ -118,4 +118,16 @@ fn bad_requests_are_errors_not_panics() {
     let huge = "가".repeat(400_000) + " Project Falcon";
     let report = check(&checker, &huge);
     assert_eq!(report["truncated"], true);
+}
+
+#[wasm_bindgen_test]
+fn crisis_mode_from_the_popup_is_a_layer_that_a_locked_admin_policy_wins_over() {
+    let mut checker = Checker::new();
+    let on = Some(r#"{"crisis": {"active": true}}"#.to_string());
+    let outcome: Value = serde_json::from_str(&checker.configure(None, Some(POLICY.into()), on.clone(), vec![])).unwrap();
+    assert_eq!(outcome["crisis_active"], true, "{outcome}");
+    let admin = Some(r#"{"crisis": {"active": false}, "locked": ["crisis"]}"#.to_string());
+    let outcome: Value = serde_json::from_str(&checker.configure(admin, Some(POLICY.into()), on, vec![])).unwrap();
+    assert_eq!(outcome["crisis_active"], false, "{outcome}");
+    assert!(outcome["overridden"].as_array().unwrap().iter().any(|p| p == "crisis.active"), "{outcome}");
 }

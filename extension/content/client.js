@@ -32,9 +32,36 @@ var riskhintClient = (() => {
   }
 
   /** Settings whose change changes results (background.js reads them). */
-  const RESULT_KEYS = ['policy', 'rulesOff', 'managedPolicy', 'role', 'language'];
+  const RESULT_KEYS = ['policy', 'rulesOff', 'managedPolicy', 'role', 'language', 'crisisMode'];
+
+  // Pausing on a site (from the popup) stops all checking there until resumed; the list of paused
+  // host names is in chrome.storage.local.pausedSites.
+  let paused = false;
+  /** @type {Array<(paused: boolean) => void>} */
+  const pauseListeners = [];
+  /** @param {unknown} sites */
+  const pausedHere = (sites) => Array.isArray(sites) && sites.includes(location.hostname);
+  const pauseRead = chrome.storage.local.get('pausedSites').then(({ pausedSites }) => { paused = pausedHere(pausedSites); });
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local' || !('pausedSites' in changes)) return;
+    const now = pausedHere(changes.pausedSites.newValue);
+    if (now === paused) return;
+    paused = now;
+    pauseListeners.forEach((run) => run(paused));
+  });
 
   return {
+    /** Resolves once the pause setting is known (before the first check). */
+    settled: () => pauseRead.catch(() => {}),
+    /** Whether riskhint is paused on this site. */
+    isPaused: () => paused,
+    /**
+     * Runs `run(paused)` when the user pauses or resumes riskhint on this site.
+     * @param {(paused: boolean) => void} run
+     */
+    onPauseChange(run) {
+      pauseListeners.push(run);
+    },
     /**
      * Runs `run` after a setting that changes results has changed, once the worker has had a
      * moment to apply it, so that open pages update without a reload.

@@ -70,6 +70,10 @@ var riskhintComposer = (() => {
      * @param {Draft} draft
      */
     function check(draft) {
+      if (riskhintClient.isPaused()) {
+        clear(draft);
+        return Promise.resolve(null);
+      }
       const text = textOf(draft.editor).text;
       if (text === draft.checkedText && draft.report) return Promise.resolve(draft.report);
       const seq = ++draft.seq;
@@ -98,6 +102,7 @@ var riskhintComposer = (() => {
     function render(draft) {
       const { editor } = draft;
       if (!editor.isConnected) return forget(draft);
+      if (riskhintClient.isPaused()) return clear(draft); // an answer that arrived after the user paused
       const findings = visible(draft);
       const verdict = verdictOf(findings);
       editor.setAttribute('data-riskhint-verdict', verdict);
@@ -122,6 +127,20 @@ var riskhintComposer = (() => {
         if (ranges.length) CSS.highlights.set(`riskhint-${severity}`, new Highlight(...ranges));
         else CSS.highlights.delete(`riskhint-${severity}`);
       }
+    }
+
+    /**
+     * Removes every mark riskhint made on a composer (when paused on this site).
+     * @param {Draft} draft
+     */
+    function clear(draft) {
+      for (const name of ['data-riskhint-verdict', 'data-riskhint-findings', 'data-riskhint-pending']) draft.editor.removeAttribute(name);
+      draft.ranges = new Map();
+      draft.report = null;
+      draft.checkedText = null;
+      draft.pill?.remove();
+      draft.pill = null;
+      paintHighlights();
     }
 
     /**
@@ -221,6 +240,7 @@ var riskhintComposer = (() => {
      * @param {HTMLElement} button
      */
     function guard(event, editors, button) {
+      if (riskhintClient.isPaused()) return;
       const all = editors.map(attach);
       const blocking = () => all.flatMap((d) => visible(d).filter((f) => f.severity === 'block'));
       const fresh = all.every((d) => d.checkedText === textOf(d.editor).text);
@@ -249,6 +269,7 @@ var riskhintComposer = (() => {
     addEventListener('scroll', follow, { passive: true, capture: true });
     addEventListener('resize', follow, { passive: true });
 
+    riskhintClient.onPauseChange(() => drafts.forEach((d) => schedule(d, 0)));
     riskhintClient.onSettingsChange(() => drafts.forEach((d) => {
       d.checkedText = null;
       schedule(d, 0);

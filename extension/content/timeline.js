@@ -12,7 +12,13 @@
  *   postSelector: string,
  *   containers: () => Element[],
  *   read: (article: Element) => SeenPost[],
+ *   expectsPosts?: () => boolean,
  * }} FeedAdapter
+ *   expectsPosts: whether this page (by its URL) should show posts; when it should and none are
+ *   found, the popup says the layout is not recognised
+ * @typedef {{id: string, url: string, author: string, text: string, labels: string[], risk: number,
+ *   replies: number, reposts: number, likes: number, views: number, promoted: boolean, seenAt: string}} SummaryRow
+ *   one post in the popup's summary and export
  */
 
 /* exported riskhintTimeline */
@@ -30,6 +36,8 @@ var riskhintTimeline = (() => {
     const reports = new Map();
     /** @type {Map<string, SeenPost>} posts waiting for the engine, by id */
     const queue = new Map();
+    /** @type {Map<string, SummaryRow>} every post labelled on this page, for the popup */
+    const summary = new Map();
     let flushTimer = 0;
 
     const visibility = new IntersectionObserver((entries) => {
@@ -50,6 +58,7 @@ var riskhintTimeline = (() => {
      * @param {Element} article
      */
     function consider(article) {
+      if (riskhintClient.isPaused()) return;
       for (const seen of site.read(article)) {
         const { element, post } = seen;
         if (element.getAttribute('data-riskhint-id') === post.id && element.hasAttribute('data-riskhint-labels')) continue;
@@ -89,7 +98,15 @@ var riskhintTimeline = (() => {
      * @param {any} report
      */
     function render(seen, report) {
+      if (riskhintClient.isPaused()) return; // an answer that arrived after the user paused
       const { element, post } = seen;
+      if (!summary.has(post.id)) {
+        summary.set(post.id, {
+          id: post.id, url: location.href, author: post.author ?? '', text: post.text, labels: report.labels, risk: report.risk,
+          replies: post.replies ?? 0, reposts: post.reposts ?? 0, likes: post.likes ?? 0, views: post.views ?? 0,
+          promoted: Boolean(post.promoted), seenAt: new Date().toISOString(),
+        });
+      }
       element.setAttribute('data-riskhint-labels', report.labels.join(' '));
       element.setAttribute('data-riskhint-risk', String(report.risk));
       if (post.promoted) element.setAttribute('data-riskhint-promoted', 'true');
@@ -178,13 +195,55 @@ var riskhintTimeline = (() => {
     }, { passive: true });
 
     // A new policy (or a rule turned off) relabels everything on screen.
-    riskhintClient.onSettingsChange(() => {
+    /** Forgets every label on the page (a new policy, or a pause) so that a scan starts afresh. */
+    function unlabelAll() {
       reports.clear();
-      document.querySelectorAll('[data-riskhint-id]').forEach((el) => el.removeAttribute('data-riskhint-id'));
+      summary.clear();
+      document.querySelectorAll('[data-riskhint-id], [data-riskhint-labels]').forEach((el) => {
+        el.removeAttribute('data-riskhint-id');
+        el.removeAttribute('data-riskhint-labels');
+        el.removeAttribute('data-riskhint-risk');
+        el.removeAttribute('data-riskhint-promoted');
+      });
+      document.querySelectorAll('[data-riskhint-host="badge"]').forEach((host) => host.remove());
+      riskhintUi.closeCard();
+    }
+
+    // Labels from the old policy would be wrong: posts in view are relabelled now, the others as
+    // they scroll into view.
+    riskhintClient.onSettingsChange(() => {
+      unlabelAll();
       scan();
     });
+    riskhintClient.onPauseChange((paused) => {
+      unlabelAll();
+      if (!paused) scan();
+    });
 
-    attachContainers();
+    // The popup asks for this page's summary, and to show one post.
+    chrome.runtime.onMessage.addListener((message, _sender, reply) => {
+      if (message?.type === 'summary') {
+        reply({
+          site: location.hostname,
+          paused: riskhintClient.isPaused(),
+          // A page that should show posts where none of the site's selectors match: the site changed.
+          recognised: !(site.expectsPosts?.() ?? true) || summary.size > 0 || site.containers().length > 0 || document.querySelector(site.postSelector) !== null,
+          posts: [...summary.values()],
+        });
+      } else if (message?.type === 'reveal') {
+        const element = document.querySelector(`[data-riskhint-id="${CSS.escape(String(message.id))}"]`);
+        const report = reports.get(message.id);
+        if (element && report) {
+          element.scrollIntoView({ block: 'center' });
+          const seen = site.read(element.closest(site.postSelector) ?? element).find((s) => s.post.id === message.id);
+          const badge = /** @type {HTMLElement | null} */ (element.querySelector(':scope > [data-riskhint-host="badge"]')?.shadowRoot?.querySelector('[data-riskhint-ui="badge"]') ?? null);
+          if (seen && badge) openCard(seen, report, badge);
+        }
+        reply({ found: Boolean(element && report) });
+      }
+    });
+
+    riskhintClient.settled().then(attachContainers);
     // The first containers may render after document_idle.
     let tries = 0;
     const early = setInterval(() => {

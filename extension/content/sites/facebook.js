@@ -1,2 +1,258 @@
 // @ts-check
-// (being written: the facebook adapter, issue 4)
+// The Facebook (www.facebook.com) adapter. Every selector riskhint uses on Facebook is in SELECTORS
+// below (see shared/design/sites.md for where each comes from); when Facebook changes its markup,
+// this table is the one place to fix. A selector that stops matching makes riskhint quiet, never
+// the page broken.
+//
+// Comments: Facebook draws a comment as a div[role=article] inside the post. A comment is labelled
+// on its own (its own labels, badge and card, keyed by the post's id and its comment_id), and its
+// words never count towards the post's labels.
+
+(() => {
+  const SELECTORS = {
+    feed: 'div[role="feed"]',
+    /** A feed unit: div[aria-posinset], or (without it) an outermost article in the feed. */
+    post: 'div[role="feed"] div[aria-posinset], div[role="feed"] div[role="article"]:not([aria-posinset] *, [role="article"] *)',
+    /** Posts and comments alike. */
+    article: 'div[role="article"]',
+    text: '[data-ad-rendering-role="story_message"], [data-ad-preview="message"], [data-ad-comet-preview="message"]',
+    /** "See more" inside a truncated message: not part of what the author wrote. */
+    seeMore: '[role="button"]',
+    author: '[data-ad-rendering-role="profile_name"], h2 a strong, h3 a strong, h4 a strong',
+    /** A comment's text, and its author (the first link with text). */
+    commentText: '[lang][dir="auto"], div[dir="auto"]',
+    commentAuthor: 'a[href]',
+    links: 'a[href]',
+    /** An ad links to "Why am I seeing this ad?"; its visible "Sponsored" label is obfuscated. */
+    sponsored: 'a[href*="/ads/about/"]',
+    /** Lexical editors in a dialog ("Create post"; a post opened in a dialog has its comment box). */
+    editor: '[role="dialog"] div[contenteditable="true"][role="textbox"][data-lexical-editor="true"]',
+    /** Lexical's lines: a <p> per paragraph; a <br> inside one is a line break (Shift+Enter), except
+     * the <br> Lexical adds to an empty paragraph or after a trailing line break. */
+    editorBlock: 'p, p > br:not([data-lexical-managed-linebreak]):not(:only-child):not(:last-child)',
+    /** The label is localised: English and Korean. */
+    postButton: 'div[role="button"][aria-label="Post"], div[role="button"][aria-label="게시"]',
+    dialog: '[role="dialog"]',
+  };
+
+  /** Post ids in Facebook's permalinks, most specific first. */
+  const PERMALINKS = [
+    /\/groups\/[^/?#]+\/(?:posts|permalink)\/([^/?#]+)/,
+    /\/[^/?#]+\/posts\/([^/?#]+)/,
+    /\/(?:permalink|story)\.php\?(?:[^#]*&)?story_fbid=([^&#]+)/,
+    /\/photo(?:\.php|\/)?\?(?:[^#]*&)?fbid=([^&#]+)/,
+    /\/[^/?#]+\/videos\/(?:[^/?#]+\/)?(\d+)/,
+    /\/reel\/(\d+)/,
+  ];
+  const COMMENT_ID = /[?&]comment_id=([^&#]+)/;
+
+  /** Counts as Facebook prints them ("1.8K comments", "댓글 25개"); reactions follow their label. */
+  const COUNTS = {
+    replies: [/^([\d.,]+\s*[KkMm천만]?)\s+comments?$/i, /^댓글\s*([\d.,]+\s*[천만]?)\s*개$/],
+    reposts: [/^([\d.,]+\s*[KkMm천만]?)\s+shares?$/i, /^공유\s*([\d.,]+\s*[천만]?)\s*회$/],
+    views: [/^([\d.,]+\s*[KkMm천만]?)\s+views?$/i, /^조회\s*([\d.,]+\s*[천만]?)\s*회$/],
+  };
+  const REACTIONS = /^(?:All reactions|모든 공감)\s*:?\s*([\d.,]+\s*[KkMm천만]?)$/i;
+  const MULTIPLIERS = { k: 1e3, m: 1e6, 천: 1e3, 만: 1e4 };
+
+  /**
+   * "1.8K" → 1800, "1,234" → 1234, "3.4만" → 34000.
+   * @param {string} text
+   */
+  function number(text) {
+    const match = text.replace(/\s/g, '').match(/^([\d.,]+)([KkMm천만]?)$/);
+    if (!match) return 0;
+    const unit = /** @type {keyof typeof MULTIPLIERS} */ (match[2].toLowerCase());
+    const value = unit ? Number(match[1].replace(/,/g, '')) * MULTIPLIERS[unit] : Number(match[1].replace(/[.,]/g, ''));
+    return Number.isFinite(value) ? Math.round(value) : 0;
+  }
+
+  /**
+   * Reactions, comments, shares and views printed in a post outside its text and its comments.
+   * Best effort: 0 for a count that is not there.
+   * @param {Element} post
+   * @param {(el: Element) => boolean} outside
+   */
+  function counts(post, outside) {
+    const found = { replies: 0, reposts: 0, likes: 0, views: 0 };
+    for (const el of post.querySelectorAll('span, div')) {
+      if (el.childElementCount > 2 || !outside(el)) continue;
+      const text = (el.textContent ?? '').trim();
+      if (!text || text.length > 40) continue;
+      if (!found.likes) found.likes = number(text.match(REACTIONS)?.[1] ?? '');
+      for (const [key, patterns] of /** @type {[keyof typeof COUNTS, RegExp[]][]} */ (Object.entries(COUNTS))) {
+        if (found[key]) continue;
+        const match = patterns.map((p) => text.match(p)).find(Boolean);
+        if (match) found[key] = number(match[1]);
+      }
+    }
+    return found;
+  }
+
+  /**
+   * The post id in a link's href, or null.
+   * @param {Element} link
+   */
+  function permalinkId(link) {
+    const href = link.getAttribute('href') ?? '';
+    if (COMMENT_ID.test(href)) return null;
+    for (const pattern of PERMALINKS) {
+      const id = href.match(pattern)?.[1];
+      if (id) return decodeURIComponent(id);
+    }
+    return null;
+  }
+
+  /**
+   * A stable id for a post without a permalink: a hash of its author and text (cyrb53).
+   * @param {string} value
+   */
+  function hash(value) {
+    let h1 = 0xdeadbeef;
+    let h2 = 0x41c6ce57;
+    for (let i = 0; i < value.length; i++) {
+      const c = value.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return `h${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
+  }
+
+  /**
+   * The post and the comments shown under it, each labelled on its own.
+   * @param {Element} post a feed unit (div[aria-posinset], or an article)
+   * @returns {SeenPost[]}
+   */
+  function read(post) {
+    // An article inside a feed unit is read with its unit.
+    if (!post.matches('[aria-posinset]') && post.parentElement?.closest(`[aria-posinset], ${SELECTORS.article}`)) return [];
+    const textElement = post.querySelector(SELECTORS.text);
+    const authorElement = post.querySelector(SELECTORS.author);
+    const anchor = textElement ?? authorElement;
+    // The post's own article holds its text and header; any other article in it is a comment.
+    const comments = [...post.querySelectorAll(SELECTORS.article)].filter((a) => !(anchor && a.contains(anchor)));
+    const inComment = (/** @type {Element} */ el) => comments.some((c) => c.contains(el));
+    if (anchor && inComment(anchor)) return [];
+
+    const skip = textElement?.querySelector(SELECTORS.seeMore) ?? null;
+    const text = textElement ? riskhintText.read(textElement, { skip }).text : '';
+    const author = authorElement?.textContent?.trim() || undefined;
+    // The post's own parts: not its comments, and not its text (which may link to other posts).
+    const outside = (/** @type {Element} */ el) => !inComment(el) && !textElement?.contains(el);
+    const links = [...post.querySelectorAll(SELECTORS.links)].filter(outside);
+    const permalink = links.map(permalinkId).find(Boolean);
+    if (!permalink && !text && !author) return []; // not rendered yet: the next scan reads it
+    const id = permalink ?? hash(`${author ?? ''}\n${text}`);
+    const promoted = links.some((a) => a.matches(SELECTORS.sponsored));
+
+    /** @type {SeenPost[]} */
+    const seen = [{
+      element: post,
+      textElement,
+      skip,
+      post: { id, text, author, ...counts(post, outside), promoted },
+    }];
+    for (const comment of comments) {
+      // A reply is a comment inside a comment: each reads only its own text and links.
+      const own = (/** @type {Element} */ el) => el.closest(SELECTORS.article) === comment;
+      const commentText = [...comment.querySelectorAll(SELECTORS.commentText)].find(own) ?? null;
+      if (!commentText) continue;
+      const body = riskhintText.read(commentText).text;
+      const commentAuthor = [...comment.querySelectorAll(SELECTORS.commentAuthor)].find((a) => own(a) && a.textContent?.trim())?.textContent?.trim();
+      const commentId = [...comment.querySelectorAll(SELECTORS.links)].filter(own).map((a) => a.getAttribute('href')?.match(COMMENT_ID)?.[1]).find(Boolean);
+      seen.push({
+        element: comment,
+        textElement: commentText,
+        skip: null,
+        post: {
+          id: `${id}/comment/${commentId ? decodeURIComponent(commentId) : hash(`${commentAuthor ?? ''}\n${body}`)}`,
+          text: body,
+          author: commentAuthor,
+          promoted: false,
+        },
+      });
+    }
+    return seen;
+  }
+
+  /**
+   * The Post button that goes with an editor: the nearest scope holding both, within its dialog.
+   * @param {Element} editor
+   */
+  function postButtonFor(editor) {
+    const dialog = editor.closest(SELECTORS.dialog);
+    for (let scope = editor.parentElement; scope; scope = scope.parentElement) {
+      const button = scope.querySelector(SELECTORS.postButton);
+      if (button) return /** @type {HTMLElement} */ (button);
+      if (scope === dialog) break;
+    }
+    return null;
+  }
+
+  /**
+   * The editors a Post button posts: those in the nearest ancestor holding any.
+   * @param {Element} button
+   * @returns {HTMLElement[]}
+   */
+  function editorsFor(button) {
+    for (let scope = button.parentElement; scope; scope = scope.parentElement) {
+      const editors = scope.querySelectorAll(SELECTORS.editor);
+      if (editors.length) return /** @type {HTMLElement[]} */ ([...editors]);
+    }
+    return [];
+  }
+
+  /**
+   * A comment box in a post opened as a dialog replies to that post; "Create post" replies to none.
+   * @param {Element} editor
+   */
+  function replyTo(editor) {
+    const text = editor.closest(SELECTORS.dialog)?.querySelector(SELECTORS.text);
+    return text ? riskhintText.read(text, { skip: text.querySelector(SELECTORS.seeMore) }).text : null;
+  }
+
+  /**
+   * Replaces `range` with `text` the way Lexical expects: select it, let Lexical adopt the
+   * selection (it reads it on selectionchange), then one synthetic beforeinput, which Lexical
+   * handles itself, so its state, the Post button and its undo history follow. Lexical ignores a
+   * synthetic insertText and adopts execCommand edits asynchronously: no check-and-retry here.
+   * @param {HTMLElement} editor
+   * @param {Range} range
+   * @param {string} text
+   */
+  async function replace(editor, range, text) {
+    editor.focus();
+    const selection = getSelection();
+    if (!selection) return;
+    selection.removeAllRanges();
+    selection.addRange(range);
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    if (!text) {
+      // Deleting a selection: Lexical turns this into its DELETE_CHARACTER command.
+      editor.dispatchEvent(new InputEvent('beforeinput', { inputType: 'deleteContentBackward', bubbles: true, cancelable: true }));
+      return;
+    }
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    editor.dispatchEvent(new InputEvent('beforeinput', { inputType: 'insertReplacementText', data: text, dataTransfer: data, bubbles: true, cancelable: true }));
+  }
+
+  riskhintTimeline.start({
+    postSelector: SELECTORS.post,
+    containers: () => [...document.querySelectorAll(SELECTORS.feed)],
+    read,
+  });
+
+  riskhintComposer.start({
+    platform: 'facebook',
+    editorSelector: SELECTORS.editor,
+    blockSelector: SELECTORS.editorBlock,
+    postButtonSelector: SELECTORS.postButton,
+    postButtonFor,
+    editorsFor,
+    replyTo,
+    replace,
+  });
+})();

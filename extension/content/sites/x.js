@@ -16,7 +16,9 @@
     quote: 'div[role="link"]:has([data-testid="User-Name"]):has([data-testid="tweetText"])',
     author: '[data-testid="User-Name"]',
     statusLink: 'a[href*="/status/"]',
-    /** Counts: the action bar's buttons and the analytics link (aria-labels carry full numbers). */
+    /** Counts: the action bar's buttons and the analytics link (aria-labels carry full numbers);
+     * the bar itself sums them up in its own aria-label. */
+    actionBar: '[role="group"][aria-label]',
     replies: '[data-testid="reply"]',
     reposts: '[data-testid="retweet"], [data-testid="unretweet"]',
     likes: '[data-testid="like"], [data-testid="unlike"]',
@@ -30,6 +32,9 @@
     dialog: '[role="dialog"]',
   };
 
+  /** Pages without posts (settings, messages…); every other page is a feed, a profile or a post. */
+  const NO_POSTS = /^\/(settings|messages|notifications|i|compose|login|logout|account|jobs)(\/|$)/;
+
   /** The status id in a link like /handle/status/1983130065320780162/analytics. */
   const STATUS_ID = /\/status\/(\d+)/;
 
@@ -40,6 +45,20 @@
   function countIn(el) {
     const match = el?.getAttribute('aria-label')?.match(/\d[\d,.\s]*/);
     return match ? Number(match[0].replace(/[^\d]/g, '')) || 0 : 0;
+  }
+
+  /**
+   * A count from the action bar's summary label ("76 replies, 234 reposts, 2378 likes, Liked,
+   * 8190 bookmarks, 1122900 views"): the only place a focused post states its views.
+   * @param {Element} article
+   * @param {RegExp} word
+   */
+  function countInSummary(article, word) {
+    const label = article.querySelector(SELECTORS.actionBar)?.getAttribute('aria-label') ?? '';
+    for (const part of label.split(',')) {
+      if (word.test(part)) return Number(part.replace(/[^\d]/g, '')) || 0;
+    }
+    return 0;
   }
 
   /**
@@ -91,7 +110,7 @@
         replies: countIn(article.querySelector(SELECTORS.replies)),
         reposts: countIn(article.querySelector(SELECTORS.reposts)),
         likes: countIn(article.querySelector(SELECTORS.likes)),
-        views: countIn(article.querySelector(SELECTORS.views)),
+        views: countIn(article.querySelector(SELECTORS.views)) || countInSummary(article, /\bviews?\b/i),
         promoted,
       },
     }];
@@ -172,6 +191,7 @@
 
   riskhintTimeline.start({
     postSelector: SELECTORS.post,
+    expectsPosts: () => !NO_POSTS.test(location.pathname),
     containers: () => [...document.querySelectorAll(`${SELECTORS.timelineList}, ${SELECTORS.layers}`)],
     read,
   });
