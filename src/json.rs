@@ -79,6 +79,14 @@ pub fn post_report(text: &str, report: &PostReport, lang: Language, unit: Offset
     })
 }
 
+/// One rule's documentation, in both languages (for `riskhint rules --json` and the options page).
+pub fn rule_doc(d: &crate::rules::RuleDoc) -> Value {
+    json!({
+        "code": d.code, "name": d.name, "category": d.category.as_str(), "severity": d.severity.as_str(),
+        "what": d.what, "why": d.why, "source": d.source, "example": d.example, "fix": d.fix,
+    })
+}
+
 /// What a caller asks of a draft check, as JSON: `{"role": "executive", "today": "2026-06-01",
 /// "reply_to": "…", "platform": "x", "lang": "ko"}`; every field is optional.
 #[derive(Debug, Clone, Default, serde::Deserialize)]

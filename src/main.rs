@@ -278,11 +278,7 @@ fn rules(mut args: lexopt::Parser) -> Result<u8> {
     for rule in riskhint::rules::all() {
         let d = rule.doc();
         if as_json {
-            let value = json!({
-                "code": d.code, "name": d.name, "category": d.category.as_str(), "severity": d.severity.as_str(),
-                "what": d.what, "why": d.why, "source": d.source, "example": d.example, "fix": d.fix,
-            });
-            writeln!(out, "{value}")?;
+            writeln!(out, "{}", riskhint::json::rule_doc(d))?;
         } else {
             writeln!(out, "{} {} [{}, {}]\n  what: {}\n  why: {}\n  source: {}\n  example: {}\n  fix: {}\n",
                 d.code, d.name, d.category.as_str(), d.severity.as_str(), d.what.en, d.why.en, d.source, d.example, d.fix.en)?;

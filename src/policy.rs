@@ -337,6 +337,11 @@ impl PolicyLayer {
 }
 
 impl PolicyLayer {
+    /// The layer as its author wrote it (comments stripped, defaults not filled in).
+    pub fn written(&self) -> &Value {
+        &self.written
+    }
+
     /// A layer that turns `codes` off; unknown codes are skipped (a rule may have been renamed
     /// since the user turned it off).
     pub fn rules_off(codes: &[impl AsRef<str>]) -> PolicyLayer {

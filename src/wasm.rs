@@ -7,6 +7,23 @@ use crate::{Engine, Language, Post};
 use serde_json::json;
 use wasm_bindgen::prelude::*;
 
+/// Every rule's documentation, as a JSON array (the options page lists them).
+#[wasm_bindgen]
+pub fn rules() -> String {
+    serde_json::Value::Array(crate::rules::all().iter().map(|r| json::rule_doc(r.doc())).collect()).to_string()
+}
+
+/// Checks a policy's JSON text (comments allowed) without applying it: `{"ok": true, "policy":
+/// <the fields as written, comments stripped>}` or `{"ok": false, "line", "column", "path",
+/// "message"}` (the options page reads, validates and imports policies with it).
+#[wasm_bindgen]
+pub fn validate_policy(text: &str) -> String {
+    match PolicyLayer::parse(text) {
+        Ok(layer) => json!({"ok": true, "policy": layer.written()}).to_string(),
+        Err(e) => json!({"ok": false, "line": e.line, "column": e.column, "path": e.path, "message": e.message}).to_string(),
+    }
+}
+
 /// A compiled policy, ready to check drafts and classify posts.
 #[wasm_bindgen]
 pub struct Checker {

@@ -131,3 +131,16 @@ fn crisis_mode_from_the_popup_is_a_layer_that_a_locked_admin_policy_wins_over() 
     assert_eq!(outcome["crisis_active"], false, "{outcome}");
     assert!(outcome["overridden"].as_array().unwrap().iter().any(|p| p == "crisis.active"), "{outcome}");
 }
+
+#[wasm_bindgen_test]
+fn the_options_page_gets_every_rule_and_validates_policies() {
+    let rules: Value = serde_json::from_str(&riskhint::wasm::rules()).unwrap();
+    let codes: Vec<&str> = rules.as_array().unwrap().iter().map(|r| r["code"].as_str().unwrap()).collect();
+    assert!(codes.contains(&"CONF001") && codes.contains(&"TONE001"), "{codes:?}");
+    assert!(rules[0]["why"]["ko"].is_string());
+    let bad: Value = serde_json::from_str(&riskhint::wasm::validate_policy("{\n  \"rules\": {\"NOPE001\": \"off\"}\n}")).unwrap();
+    assert_eq!(bad["ok"], false);
+    assert_eq!(bad["line"], 2);
+    let good: Value = serde_json::from_str(&riskhint::wasm::validate_policy(POLICY)).unwrap();
+    assert_eq!(good["ok"], true);
+}
