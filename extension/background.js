@@ -141,7 +141,8 @@ function today() {
 async function answer(message) {
   const checker = await ready();
   const { role = 'employee', language } = await chrome.storage.local.get(['role', 'language']);
-  const lang = message.lang ?? language;
+  // The language chosen in options wins over the browser's, which the content script sends.
+  const lang = language === 'ko' || language === 'en' ? language : message.lang;
   let raw;
   try {
     if (message?.type === 'classify') {

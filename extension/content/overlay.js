@@ -6,7 +6,14 @@
 
 /* exported riskhintUi */
 var riskhintUi = (() => {
-  const KO = navigator.language?.toLowerCase().startsWith('ko');
+  // The browser's language, unless one is chosen in options.
+  let KO = navigator.language?.toLowerCase().startsWith('ko');
+  const readLanguage = () => chrome.storage.local.get('language').then(({ language }) => {
+    if (language === 'ko' || language === 'en') KO = language === 'ko';
+    else KO = navigator.language?.toLowerCase().startsWith('ko');
+  });
+  readLanguage();
+  chrome.storage.onChanged.addListener((changes, area) => area === 'local' && 'language' in changes && readLanguage());
   /** @param {string} en @param {string} ko */
   const t = (en, ko) => (KO ? ko : en);
 

@@ -1,0 +1,112 @@
+// The options page: editing the policy changes findings on an open tab without a reload; an
+// invalid import is refused with its line and field and the old policy keeps working; turned-off
+// rules can be restored; the UI and the findings speak Korean when asked. (The administrator's
+// policy: managed.test.mjs.)
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { launch } from './browser.mjs';
+
+const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
+const EDITOR = '[data-testid="tweetTextarea_0"]';
+/** @type {Awaited<ReturnType<typeof launch>>} */
+let browser;
+let x;
+
+before(async () => {
+  browser = await launch();
+  x = await browser.page('/home');
+});
+after(async () => {
+  await browser?.close();
+});
+
+const openOptions = async () => {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/options/options.html`);
+  await page.locator('#rule-rows details').first().waitFor();
+  return page;
+};
+
+/** Replaces the draft on the X tab and waits for its verdict for that text. */
+async function draft(text) {
+  await x.locator(EDITOR).click();
+  await x.keyboard.press('Control+a');
+  await x.keyboard.press('Backspace');
+  await x.keyboard.type(text);
+  await x.waitForSelector(`${EDITOR}:not([data-riskhint-pending])[data-riskhint-verdict]`, { timeout: 15_000 });
+  return x.locator(EDITOR).getAttribute('data-riskhint-verdict');
+}
+const verdictBecomes = (v) => x.waitForSelector(`${EDITOR}[data-riskhint-verdict="${v}"]:not([data-riskhint-pending])`, { timeout: 15_000 });
+
+test('the form shows the policy in force and every rule with its documentation', async () => {
+  const options = await openOptions();
+  assert.match(await options.locator('#field-organization-names').inputValue(), /Hanbit Electronics/);
+  assert.match(await options.locator('#field-confidential-codenames').inputValue(), /Project Falcon/);
+  const codes = await options.locator('#rule-rows details').evaluateAll((els) => els.map((e) => e.dataset.code));
+  assert.ok(codes.length >= 40 && codes.includes('MNPI003') && codes.includes('TONE001'), codes.join(' '));
+  await options.locator('details[data-code="MNPI003"] summary').click();
+  assert.match(await options.locator('details[data-code="MNPI003"]').textContent(), /Funding secured|funding/i);
+  await options.screenshot({ path: `${SCREENSHOTS}options.png`, fullPage: false });
+  await options.close();
+});
+
+test('saving a new codename and a rule level changes findings on the open tab, without a reload', async () => {
+  assert.equal(await draft('Project Nightingale ships in June, so fucking excited'), 'review');
+  const options = await openOptions();
+  const codenames = options.locator('#field-confidential-codenames');
+  await codenames.fill(`${await codenames.inputValue()}\nProject Nightingale`);
+  await options.locator('select[data-rule="TONE001"]').selectOption('off');
+  await options.locator('#save').click();
+  assert.match(await options.locator('#status').textContent(), /Saved/);
+  await verdictBecomes('block');
+  assert.equal(await x.evaluate(() => CSS.highlights.get('riskhint-warn')?.size ?? 0), 0, 'TONE001 is off: no profanity underline');
+  await options.close();
+});
+
+test('an invalid import is refused with its line and field, and the old policy keeps working', async () => {
+  const options = await openOptions();
+  const dir = await mkdtemp(path.join(tmpdir(), 'riskhint-import-'));
+  const file = path.join(dir, 'broken.json');
+  await writeFile(file, '{\n  "organization": {\n    "nmes": ["Oops"]\n  }\n}\n');
+  await options.locator('#import').setInputFiles(file);
+  const status = options.locator('#status.error');
+  await status.waitFor();
+  const text = await status.textContent();
+  assert.match(text, /line 3/);
+  assert.match(text, /nmes/);
+  assert.match(text, /still in force/);
+  assert.equal(await draft('Project Nightingale is next'), 'block', 'the codename saved before is still known');
+  await options.close();
+});
+
+test('rules turned off from a card are listed and can be turned back on', async () => {
+  const worker = await browser.worker();
+  await worker.evaluate(() => chrome.storage.local.set({ rulesOff: ['PII004'] }));
+  assert.equal(await draft('Call me on 010-1234-5678'), 'ok');
+  const options = await openOptions();
+  await options.locator('#turned-off-rows li[data-code="PII004"] button').click();
+  await verdictBecomes('review');
+  assert.deepEqual(await worker.evaluate(() => chrome.storage.local.get('rulesOff')), { rulesOff: [] });
+  await options.close();
+});
+
+test('in Korean, the options page, the pill and the findings speak Korean', async () => {
+  const options = await openOptions();
+  await options.locator('#language').selectOption('ko');
+  await options.waitForLoadState('load');
+  await options.locator('#rule-rows details').first().waitFor();
+  assert.equal(await options.locator('#save').textContent(), '저장');
+  assert.equal(await options.locator('html').getAttribute('lang'), 'ko');
+  await draft('Project Falcon 다음 달 출시');
+  await x.locator('[data-riskhint-ui="pill"]').click();
+  const first = x.locator('[data-riskhint-ui="finding"]').first();
+  await first.waitFor();
+  assert.match(await first.textContent(), /기밀 코드명/);
+  assert.match(await x.locator('[data-riskhint-ui="pill"]').textContent(), /게시 전 확인/);
+  await options.locator('#language').selectOption('');
+  await options.close();
+});
