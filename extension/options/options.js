@@ -267,7 +267,10 @@ function ruleRows(levels) {
     }
     // Choosing a level must not toggle the details open.
     select.addEventListener('click', (e) => e.stopPropagation());
-    summary.append(code, pick([doc.what.en, doc.what.ko]), select);
+    const what = document.createElement('span');
+    what.className = 'what';
+    what.textContent = pick([doc.what.en, doc.what.ko]);
+    summary.append(code, what, select);
     details.append(summary);
     for (const [key, value] of [['why', pick([doc.why.en, doc.why.ko])], ['example', doc.example], ['fix', pick([doc.fix.en, doc.fix.ko])], ['source', doc.source]]) {
       const p = document.createElement('p');
