@@ -226,6 +226,14 @@ var riskhintComposer = (() => {
       if (editors.length) guard(event, editors, button);
     }, true);
     window.addEventListener('keydown', (event) => {
+      // Enter or Space on a focused Post button that is not a real <button> (Facebook's
+      // div[role=button]) posts through the site's own key handler, with no click event.
+      const focusedButton = /** @type {HTMLElement | null} */ ((/** @type {Element} */ (event.target)).closest?.(site.postButtonSelector));
+      if (focusedButton && focusedButton.localName !== 'button' && (event.key === 'Enter' || event.key === ' ')) {
+        const editors = site.editorsFor(focusedButton);
+        if (editors.length) guard(event, editors, focusedButton);
+        return;
+      }
       if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
       const editor = /** @type {HTMLElement | null} */ ((/** @type {Element} */ (event.target)).closest?.(site.editorSelector));
       const button = editor && site.postButtonFor(editor);

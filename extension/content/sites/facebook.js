@@ -35,6 +35,9 @@
     dialog: '[role="dialog"]',
   };
 
+  /** Pages without a feed (one post, a photo, messages, settings…); every other page has one. */
+  const NO_FEED = /^\/(?:messages|settings|notifications|marketplace|friends|events|gaming|saved|bookmarks|help|privacy|login|logout|checkpoint|reel|stories|watch|photo|photo\.php|permalink\.php|story\.php|[^/]+\/posts|groups\/[^/]+\/(?:posts|permalink))(?:\/|$)/;
+
   /** Post ids in Facebook's permalinks, most specific first. */
   const PERMALINKS = [
     /\/groups\/[^/?#]+\/(?:posts|permalink)\/([^/?#]+)/,
@@ -44,7 +47,18 @@
     /\/[^/?#]+\/videos\/(?:[^/?#]+\/)?(\d+)/,
     /\/reel\/(\d+)/,
   ];
+  /** A comment's link: ?comment_id=<id>, and for a reply also &reply_comment_id=<its own id>. */
   const COMMENT_ID = /[?&]comment_id=([^&#]+)/;
+  const REPLY_ID = /[?&]reply_comment_id=([^&#]+)/;
+
+  /** @param {string} value */
+  function decode(value) {
+    try {
+      return decodeURIComponent(value);
+    } catch {
+      return value;
+    }
+  }
 
   /** Counts as Facebook prints them ("1.8K comments", "댓글 25개"); reactions follow their label. */
   const COUNTS = {
@@ -52,7 +66,7 @@
     reposts: [/^([\d.,]+\s*[KkMm천만]?)\s+shares?$/i, /^공유\s*([\d.,]+\s*[천만]?)\s*회$/],
     views: [/^([\d.,]+\s*[KkMm천만]?)\s+views?$/i, /^조회\s*([\d.,]+\s*[천만]?)\s*회$/],
   };
-  const REACTIONS = /^(?:All reactions|모든 공감)\s*:?\s*([\d.,]+\s*[KkMm천만]?)$/i;
+  const REACTIONS = /^(?:All reactions|모든 공감)\s*:?\s*([\d.,]+\s*[KkMm천만]?)?$/i;
   const MULTIPLIERS = { k: 1e3, m: 1e6, 천: 1e3, 만: 1e4 };
 
   /**
@@ -68,18 +82,32 @@
   }
 
   /**
-   * Reactions, comments, shares and views printed in a post outside its text and its comments.
-   * Best effort: 0 for a count that is not there.
+   * Reactions, comments, shares and views printed in a post, outside its text and its comments.
+   * Best effort: 0 for a count that is not there. One walk over the text nodes, skipping the text
+   * and the comments whole (this runs whenever the post scrolls into view).
    * @param {Element} post
-   * @param {(el: Element) => boolean} outside
+   * @param {Element[]} skip
    */
-  function counts(post, outside) {
+  function counts(post, skip) {
     const found = { replies: 0, reposts: 0, likes: 0, views: 0 };
-    for (const el of post.querySelectorAll('span, div')) {
-      if (el.childElementCount > 2 || !outside(el)) continue;
-      const text = (el.textContent ?? '').trim();
+    const walker = document.createTreeWalker(post, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+      acceptNode: (node) => (node.nodeType === Node.TEXT_NODE ? NodeFilter.FILTER_ACCEPT : skip.includes(/** @type {Element} */ (node)) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP),
+    });
+    let reactionsNext = false;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = (node.nodeValue ?? '').trim();
       if (!text || text.length > 40) continue;
-      if (!found.likes) found.likes = number(text.match(REACTIONS)?.[1] ?? '');
+      // "All reactions:" is a hidden label; the count is the next text.
+      if (reactionsNext) {
+        reactionsNext = false;
+        if (!found.likes) found.likes = number(text);
+      }
+      const reactions = text.match(REACTIONS);
+      if (reactions) {
+        if (reactions[1]) found.likes ||= number(reactions[1]);
+        else reactionsNext = true;
+        continue;
+      }
       for (const [key, patterns] of /** @type {[keyof typeof COUNTS, RegExp[]][]} */ (Object.entries(COUNTS))) {
         if (found[key]) continue;
         const match = patterns.map((p) => text.match(p)).find(Boolean);
@@ -98,7 +126,7 @@
     if (COMMENT_ID.test(href)) return null;
     for (const pattern of PERMALINKS) {
       const id = href.match(pattern)?.[1];
-      if (id) return decodeURIComponent(id);
+      if (id) return decode(id);
     }
     return null;
   }
@@ -152,7 +180,7 @@
       element: post,
       textElement,
       skip,
-      post: { id, text, author, ...counts(post, outside), promoted },
+      post: { id, text, author, ...counts(post, textElement ? [textElement, ...comments] : comments), promoted },
     }];
     for (const comment of comments) {
       // A reply is a comment inside a comment: each reads only its own text and links.
@@ -161,13 +189,16 @@
       if (!commentText) continue;
       const body = riskhintText.read(commentText).text;
       const commentAuthor = [...comment.querySelectorAll(SELECTORS.commentAuthor)].find((a) => own(a) && a.textContent?.trim())?.textContent?.trim();
-      const commentId = [...comment.querySelectorAll(SELECTORS.links)].filter(own).map((a) => a.getAttribute('href')?.match(COMMENT_ID)?.[1]).find(Boolean);
+      const commentId = [...comment.querySelectorAll(SELECTORS.links)].filter(own).map((a) => {
+        const href = a.getAttribute('href') ?? '';
+        return (href.match(REPLY_ID) ?? href.match(COMMENT_ID))?.[1];
+      }).find(Boolean);
       seen.push({
         element: comment,
         textElement: commentText,
         skip: null,
         post: {
-          id: `${id}/comment/${commentId ? decodeURIComponent(commentId) : hash(`${commentAuthor ?? ''}\n${body}`)}`,
+          id: `${id}/comment/${commentId ? decode(commentId) : hash(`${commentAuthor ?? ''}\n${body}`)}`,
           text: body,
           author: commentAuthor,
           promoted: false,
@@ -241,6 +272,7 @@
 
   riskhintTimeline.start({
     postSelector: SELECTORS.post,
+    expectsPosts: () => !NO_FEED.test(location.pathname),
     containers: () => [...document.querySelectorAll(SELECTORS.feed)],
     read,
   });
