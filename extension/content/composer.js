@@ -194,11 +194,23 @@ var riskhintComposer = (() => {
       await site.replace(draft.editor, range, edit.text);
     }
 
+    /**
+     * The element an event happened on, also inside an open shadow root (LinkedIn's share box),
+     * where event.target is only the shadow host.
+     * @param {Event} event
+     */
+    const targetOf = (event) => {
+      const node = event.composedPath()[0] ?? event.target;
+      return /** @type {Element} */ (node instanceof Element ? node : (/** @type {Node} */ (node)).parentElement);
+    };
+
     // Clicking inside an underlined span opens its card.
     document.addEventListener('click', (event) => {
-      const editor = /** @type {HTMLElement | null} */ ((/** @type {Element} */ (event.target)).closest?.(site.editorSelector));
+      const editor = /** @type {HTMLElement | null} */ (targetOf(event).closest?.(site.editorSelector));
       const draft = editor && drafts.get(editor);
-      const selection = getSelection();
+      // Inside a shadow root, the document's selection shows only the host (Chromium).
+      const root = /** @type {Document | (ShadowRoot & {getSelection?: () => Selection | null})} */ (editor?.getRootNode() ?? document);
+      const selection = root.getSelection?.() ?? getSelection();
       if (!draft || !selection?.anchorNode || !selection.isCollapsed) return;
       const model = textOf(draft.editor);
       if (model.text !== draft.checkedText) return;
@@ -208,7 +220,7 @@ var riskhintComposer = (() => {
     });
 
     document.addEventListener('focusin', (event) => {
-      const editor = /** @type {HTMLElement | null} */ ((/** @type {Element} */ (event.target)).closest?.(site.editorSelector));
+      const editor = /** @type {HTMLElement | null} */ (targetOf(event).closest?.(site.editorSelector));
       if (!editor) return;
       drafts.forEach((d) => d.editor.isConnected || forget(d));
       attach(editor);
@@ -219,7 +231,7 @@ var riskhintComposer = (() => {
     /** @type {WeakSet<HTMLElement>} buttons clicked by us after the user chose to post */
     const confirmed = new WeakSet();
     window.addEventListener('click', (event) => {
-      const button = /** @type {HTMLElement | null} */ ((/** @type {Element} */ (event.target)).closest?.(site.postButtonSelector));
+      const button = /** @type {HTMLElement | null} */ (targetOf(event).closest?.(site.postButtonSelector));
       if (!button) return;
       if (confirmed.delete(button)) return;
       const editors = site.editorsFor(button);
@@ -228,14 +240,14 @@ var riskhintComposer = (() => {
     window.addEventListener('keydown', (event) => {
       // Enter or Space on a focused Post button that is not a real <button> (Facebook's
       // div[role=button]) posts through the site's own key handler, with no click event.
-      const focusedButton = /** @type {HTMLElement | null} */ ((/** @type {Element} */ (event.target)).closest?.(site.postButtonSelector));
+      const focusedButton = /** @type {HTMLElement | null} */ (targetOf(event).closest?.(site.postButtonSelector));
       if (focusedButton && focusedButton.localName !== 'button' && (event.key === 'Enter' || event.key === ' ')) {
         const editors = site.editorsFor(focusedButton);
         if (editors.length) guard(event, editors, focusedButton);
         return;
       }
       if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
-      const editor = /** @type {HTMLElement | null} */ ((/** @type {Element} */ (event.target)).closest?.(site.editorSelector));
+      const editor = /** @type {HTMLElement | null} */ (targetOf(event).closest?.(site.editorSelector));
       const button = editor && site.postButtonFor(editor);
       if (editor && button) guard(event, site.editorsFor(button), button);
     }, true);
@@ -284,7 +296,9 @@ var riskhintComposer = (() => {
     }));
 
     // A composer that already has focus when we arrive.
-    const active = document.activeElement?.closest?.(site.editorSelector);
+    let focused = document.activeElement;
+    while (focused?.shadowRoot?.activeElement) focused = focused.shadowRoot.activeElement;
+    const active = focused?.closest?.(site.editorSelector);
     if (active) attach(/** @type {HTMLElement} */ (active));
   }
 

@@ -1,9 +1,11 @@
 // @ts-check
 // The LinkedIn (www.linkedin.com) adapter. Every selector riskhint uses on LinkedIn is in SELECTORS
-// below (see shared/design/sites.md for where each comes from). LinkedIn hashes its class names, so
-// the table prefers data-, aria- and role attributes, and keeps the older class-named markup (still
-// served on post pages and profiles) as a fallback. A selector that stops matching makes riskhint
-// quiet, never the page broken. Quill edits go through linkedin-main.js, in the page's own world.
+// below. They come from shared/design/sites.md and, where marked (2026), from live captures of the
+// 2026 hashed-class build that public feed tools document (componentkey, the "⋯" menu's label, the
+// ad link's label, the "…more" button). LinkedIn hashes its class names, so the table prefers data-,
+// aria- and role attributes, and keeps the older class-named markup (still served on some pages) as
+// a fallback. A selector that stops matching makes riskhint quiet, never the page broken. Quill
+// edits go through linkedin-main.js, in the page's own world.
 
 (() => {
   const SELECTORS = {
@@ -20,24 +22,27 @@
     ].join(', '),
     /** The post's text (the first one: comments come after it); the older markup's. */
     text: '[data-testid="expandable-text-box"], .update-components-text',
-    /** The "…more" button LinkedIn puts inside a cut text: not part of what the author wrote. */
+    /** (2026) The "…more" button inside a cut text: not part of what the author wrote. */
     moreButton: '[data-testid="expandable-text-button"]',
-    /** The "⋯" menu, labelled with the author's name on every kind of post. */
+    /** (2026) The "⋯" menu, labelled with the author's name on every kind of post. */
     postMenu: 'button[aria-label^="Open control menu for post by "]',
     /** The actor's profile link: /in/ for people, /company/ for pages. */
     authorLink: 'a[href*="/in/"], a[href*="/company/"]',
-    /** Ids: the older markup's data-urn / data-id, a permalink, the 2026 list item's componentkey. */
+    /** Ids: the older markup's data-urn / data-id, a permalink, (2026) the list item's componentkey. */
     urn: '[data-urn*="urn:li:"], [data-id^="urn:li:"]',
     permalink: 'a[href*="/feed/update/urn:li:"]',
     componentKey: 'div[role="listitem"][componentkey]',
-    /** An ad: the link LinkedIn labels "View Sponsored Content", or a "Promoted" line in the header. */
+    /** An ad: (2026) the link labelled "View Sponsored Content", or the "Promoted" sub-description
+     * under the author's name. Both are what the reader sees or hears (unlike Facebook's obfuscated
+     * label), and members cannot put either in a post's header. */
     sponsored: '[aria-label="View Sponsored Content"]',
     headerLine: 'p, span',
     /** Where counts are: "1,843 comments on …" labels and "5,120 reposts" texts. */
     counts: 'button, a, span, [aria-label]',
     /** Quill's editor root (the share box; comments use TipTap and are not Quill). */
     editor: '.ql-editor[contenteditable="true"]',
-    editorBlock: 'p, li',
+    /** Quill's block elements, one line each (the share box makes only paragraphs). */
+    editorBlock: 'p, li, h1, h2, h3, blockquote, .ql-code-block',
     /** The share box's Post button: the older class, or one named "Post" that we mark (CSS cannot
      * match a button by its name). */
     postButton: 'button.share-actions__primary-action, button[data-riskhint-post-button]',
