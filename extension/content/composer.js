@@ -333,5 +333,23 @@ var riskhintComposer = (() => {
     return code >= 0xdc00 && code <= 0xdfff;
   }
 
-  return { start, pasteable };
+  /**
+   * The elements matching `selector` in the nearest ancestor of `from` that holds any: how an
+   * editor finds its Post button and a Post button its editors. `stop` bounds the search (a
+   * dialog), so that a composer never reaches the page's other composers.
+   * @param {Element} from
+   * @param {string} selector
+   * @param {Element | null} [stop]
+   * @returns {HTMLElement[]}
+   */
+  function nearest(from, selector, stop = null) {
+    for (let scope = from.parentElement; scope; scope = scope.parentElement) {
+      const found = scope.querySelectorAll(selector);
+      if (found.length) return /** @type {HTMLElement[]} */ ([...found]);
+      if (scope === stop) break;
+    }
+    return [];
+  }
+
+  return { start, pasteable, nearest };
 })();

@@ -7,6 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { launch, stopServiceWorker } from './browser.mjs';
+import { waitForVerdict, clickWord as clickWordIn } from './helpers.mjs';
 
 const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
 const EDITOR = '[data-testid="tweetTextarea_0"]';
@@ -30,30 +31,9 @@ async function compose(path, text) {
 
 /** DraftJS's own idea of the draft (not the DOM's). */
 const draftText = (page) => page.evaluate(() => window.__composer.text());
+const verdict = (page, expected, editor = EDITOR) => waitForVerdict(page, editor, expected);
+const clickWord = (page, word) => clickWordIn(page, EDITOR, word);
 
-/** Waits until the editor's verdict is `expected` for its current text (no check pending). */
-async function verdict(page, expected, editor = EDITOR) {
-  await page.waitForSelector(`${editor}[data-riskhint-verdict="${expected}"]:not([data-riskhint-pending])`, { timeout: 15_000 });
-}
-
-/** Clicks the middle of `word` inside the editor, as a user would to read its underline. */
-async function clickWord(page, word) {
-  const box = await page.evaluate(({ selector, word }) => {
-    const walker = document.createTreeWalker(document.querySelector(selector), NodeFilter.SHOW_TEXT);
-    for (let node; (node = walker.nextNode());) {
-      const at = node.nodeValue.indexOf(word);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at + 1);
-      range.setEnd(node, at + 2);
-      const r = range.getBoundingClientRect();
-      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-    }
-    return null;
-  }, { selector: EDITOR, word });
-  assert.ok(box, `${word} is in the editor`);
-  await page.mouse.click(box.x, box.y);
-}
 
 test('a risky draft gets its verdict, underlines and pill as the user types; a safe one does not', async () => {
   const page = await compose('/home', 'Project Falcon ships next week, you fucking idiots');

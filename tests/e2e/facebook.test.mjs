@@ -9,6 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { launch } from './browser.mjs';
+import { annotation, waitForVerdict, clickWord as clickWordIn, applyFix } from './helpers.mjs';
 import { feedPosts, laterPosts } from './fixtures/facebook/posts.mjs';
 
 const HOME = 'https://www.facebook.com/';
@@ -30,18 +31,6 @@ const unit = (page, posinset) => page.locator(`div[aria-posinset="${posinset}"]`
 /** The comment article under a feed unit. */
 const commentOf = (page, posinset) => unit(page, posinset).locator('div[role="article"][aria-label^="Comment by"]');
 
-/** The labels and risk riskhint put on an element, waiting until it has. */
-async function annotation(locator) {
-  await locator.scrollIntoViewIfNeeded();
-  const deadline = Date.now() + 15_000;
-  let labels = null;
-  while ((labels = await locator.getAttribute('data-riskhint-labels')) === null) {
-    if (Date.now() > deadline) throw new Error('never labelled');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return { labels: labels.split(' ').filter(Boolean), risk: Number(await locator.getAttribute('data-riskhint-risk')) };
-}
-
 /** Opens the "Create post" dialog and types `text` into its Lexical editor (which has focus). */
 async function compose(text) {
   const page = await browser.page(HOME);
@@ -53,39 +42,9 @@ async function compose(text) {
 
 /** Lexical's own idea of the draft (not the DOM's). */
 const lexicalText = (page) => page.evaluate(() => window.__lexical.text());
-
-/** Waits until the editor's verdict is `expected` for its current text (no check pending). */
-async function verdict(page, expected) {
-  await page.waitForSelector(`${EDITOR}[data-riskhint-verdict="${expected}"]:not([data-riskhint-pending])`, { timeout: 15_000 });
-}
-
-/** Clicks the middle of `word` inside the editor, as a user would to read its underline. */
-async function clickWord(page, word) {
-  const box = await page.evaluate(({ selector, word }) => {
-    const walker = document.createTreeWalker(document.querySelector(selector), NodeFilter.SHOW_TEXT);
-    for (let node; (node = walker.nextNode());) {
-      const at = node.nodeValue.indexOf(word);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at + 1);
-      range.setEnd(node, at + 2);
-      const r = range.getBoundingClientRect();
-      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-    }
-    return null;
-  }, { selector: EDITOR, word });
-  assert.ok(box, `${word} is in the editor`);
-  await page.mouse.click(box.x, box.y);
-}
-
-/** Opens the card of the finding under `word` and clicks its first suggestion. */
-async function applyAt(page, word, code) {
-  await clickWord(page, word);
-  const card = page.locator('[data-riskhint-ui="finding-card"]');
-  await card.waitFor();
-  assert.equal(await card.getAttribute('data-code'), code);
-  await card.locator('[data-riskhint-ui="apply"]').first().click();
-}
+const verdict = (page, expected) => waitForVerdict(page, EDITOR, expected);
+const clickWord = (page, word) => clickWordIn(page, EDITOR, word);
+const applyAt = (page, word, code) => applyFix(page, EDITOR, word, code);
 
 test('every post in the feed gets its labels, keyed by its permalink; a comment gets its own', async () => {
   const page = await browser.page(HOME);

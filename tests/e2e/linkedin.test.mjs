@@ -10,6 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { launch } from './browser.mjs';
+import { annotation, waitForVerdict, clickWord as clickWordIn, applyFix } from './helpers.mjs';
 import { linkedinPosts } from './fixtures/linkedin/posts.mjs';
 
 const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
@@ -29,18 +30,6 @@ after(async () => {
 const cell = (page, post) => page.locator(`[data-lazy-mount-id="${post.cell}"]`);
 const find = (predicate) => linkedinPosts.find(predicate);
 
-/** The labels and risk riskhint put on a post element, waiting until it has. */
-async function annotation(locator) {
-  await locator.scrollIntoViewIfNeeded();
-  const deadline = Date.now() + 15_000;
-  let labels = null;
-  while ((labels = await locator.getAttribute('data-riskhint-labels')) === null) {
-    if (Date.now() > deadline) throw new Error('the post was never labelled');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return { labels: labels.split(' ').filter(Boolean), risk: Number(await locator.getAttribute('data-riskhint-risk')) };
-}
-
 /** Opens the feed (at `url`), then the share box, and types `text` into Quill. */
 async function compose(text, url = FEED) {
   const page = await browser.page(url);
@@ -53,39 +42,10 @@ async function compose(text, url = FEED) {
 /** Quill's own idea of the draft (getText() without its final newline), not the DOM's. */
 const quillText = (page) => page.evaluate(() => window.__quill.text());
 const postButton = (page) => page.locator('[role="dialog"]').getByRole('button', { name: 'Post', exact: true });
+const verdict = (page, expected) => waitForVerdict(page, EDITOR, expected);
+const clickWord = (page, word) => clickWordIn(page, EDITOR, word);
+const applyFixOf = (page, word, code) => applyFix(page, EDITOR, word, code);
 
-/** Waits until the editor's verdict is `expected` for its current text (no check pending). */
-async function verdict(page, expected) {
-  await page.waitForSelector(`${EDITOR}[data-riskhint-verdict="${expected}"]:not([data-riskhint-pending])`, { timeout: 15_000 });
-}
-
-/** Clicks the middle of `word` inside the editor, as a user would to read its underline. */
-async function clickWord(page, word) {
-  const box = await page.locator(EDITOR).evaluate((editor, word) => {
-    const walker = document.createTreeWalker(editor, NodeFilter.SHOW_TEXT);
-    for (let node; (node = walker.nextNode());) {
-      const at = node.nodeValue.indexOf(word);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at + 1);
-      range.setEnd(node, at + 2);
-      const r = range.getBoundingClientRect();
-      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-    }
-    return null;
-  }, word);
-  assert.ok(box, `${word} is in the editor`);
-  await page.mouse.click(box.x, box.y);
-}
-
-/** Opens the card of the underlined `word` and clicks its first Apply. */
-async function applyFixOf(page, word, code) {
-  await clickWord(page, word);
-  const card = page.locator('[data-riskhint-ui="finding-card"]');
-  await card.waitFor();
-  assert.equal(await card.getAttribute('data-code'), code);
-  await card.locator('[data-riskhint-ui="apply"]').first().click();
-}
 
 test('every post in the feed gets the labels a PR reader expects, keyed by its LinkedIn id', async () => {
   const page = await browser.page(FEED);

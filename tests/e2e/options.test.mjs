@@ -9,6 +9,7 @@ import { writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { launch } from './browser.mjs';
+import { waitForVerdict } from './helpers.mjs';
 
 const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
 const EDITOR = '[data-testid="tweetTextarea_0"]';
@@ -40,7 +41,7 @@ async function draft(text) {
   await x.waitForSelector(`${EDITOR}:not([data-riskhint-pending])[data-riskhint-verdict]`, { timeout: 15_000 });
   return x.locator(EDITOR).getAttribute('data-riskhint-verdict');
 }
-const verdictBecomes = (v) => x.waitForSelector(`${EDITOR}[data-riskhint-verdict="${v}"]:not([data-riskhint-pending])`, { timeout: 15_000 });
+const verdictBecomes = (v) => waitForVerdict(x, EDITOR, v);
 
 test('the form shows the policy in force and every rule with its documentation', async () => {
   const options = await openOptions();

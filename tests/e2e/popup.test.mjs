@@ -6,6 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { launch } from './browser.mjs';
+import { waitForVerdict } from './helpers.mjs';
 import { timelinePosts } from './fixtures/timeline-posts.mjs';
 
 const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
@@ -100,7 +101,7 @@ test('clicking a post in the popup scrolls the page to it and opens its card', a
 test('the role and crisis mode set in the popup change the open draft without a reload', async () => {
   await page.locator(EDITOR).click();
   await page.keyboard.type("We're planning layoffs in the mobile unit next month. lol 😂");
-  const verdict = (v) => page.waitForSelector(`${EDITOR}[data-riskhint-verdict="${v}"]:not([data-riskhint-pending])`, { timeout: 15_000 });
+  const verdict = (v) => waitForVerdict(page, EDITOR, v);
   await verdict('ok'); // an employee's note on layoffs is only a hint
   await popup.locator('#role').selectOption('executive');
   await verdict('review'); // an executive speaks for the company

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { launch, stopServiceWorker } from './browser.mjs';
 import { SITES } from './server.mjs';
+import { annotation } from './helpers.mjs';
 import { timelinePosts, morePosts } from './fixtures/timeline-posts.mjs';
 import { VIRTUAL_COUNT, virtualId, virtualKind } from './fixtures/virtual-posts.mjs';
 
@@ -26,18 +27,6 @@ after(async () => {
 const post = (page, id) => page.locator('article[data-testid="tweet"]').filter({ has: page.locator(`a[href*="/status/${id}"]`) }).first();
 /** A quoted post, once riskhint has read it. */
 const quoted = (page, id) => page.locator(`[data-riskhint-id="${id}"]`).first();
-
-/** The labels and risk riskhint put on a post element, waiting until it has. */
-async function annotation(locator) {
-  await locator.scrollIntoViewIfNeeded();
-  const deadline = Date.now() + 15_000;
-  let labels = null;
-  while ((labels = await locator.getAttribute('data-riskhint-labels')) === null) {
-    if (Date.now() > deadline) throw new Error('the post was never labelled');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return { labels: labels.split(' ').filter(Boolean), risk: Number(await locator.getAttribute('data-riskhint-risk')) };
-}
 
 test('every post on the home timeline gets the labels it deserves, quotes on their own', async () => {
   const page = await browser.page('/home');

@@ -209,31 +209,16 @@
   }
 
   /**
-   * The Post button that goes with an editor: the nearest scope holding both, within its dialog.
+   * The Post button of an editor's dialog (never another composer's on the page).
    * @param {Element} editor
    */
-  function postButtonFor(editor) {
-    const dialog = editor.closest(SELECTORS.dialog);
-    for (let scope = editor.parentElement; scope; scope = scope.parentElement) {
-      const button = scope.querySelector(SELECTORS.postButton);
-      if (button) return /** @type {HTMLElement} */ (button);
-      if (scope === dialog) break;
-    }
-    return null;
-  }
+  const postButtonFor = (editor) => riskhintComposer.nearest(editor, SELECTORS.postButton, editor.closest(SELECTORS.dialog))[0] ?? null;
 
   /**
    * The editors a Post button posts: those in the nearest ancestor holding any.
    * @param {Element} button
-   * @returns {HTMLElement[]}
    */
-  function editorsFor(button) {
-    for (let scope = button.parentElement; scope; scope = scope.parentElement) {
-      const editors = scope.querySelectorAll(SELECTORS.editor);
-      if (editors.length) return /** @type {HTMLElement[]} */ ([...editors]);
-    }
-    return [];
-  }
+  const editorsFor = (button) => riskhintComposer.nearest(button, SELECTORS.editor);
 
   /**
    * A comment box in a post opened as a dialog replies to that post; "Create post" replies to none.

@@ -131,27 +131,14 @@
    * The Post button that goes with an editor: the nearest composer root holding both.
    * @param {Element} editor
    */
-  function postButtonFor(editor) {
-    for (let scope = editor.parentElement; scope; scope = scope.parentElement) {
-      const button = scope.querySelector(SELECTORS.postButton);
-      if (button) return /** @type {HTMLElement} */ (button);
-    }
-    return null;
-  }
+  const postButtonFor = (editor) => riskhintComposer.nearest(editor, SELECTORS.postButton)[0] ?? null;
 
   /**
    * The editors a Post button posts: all of them in the nearest ancestor holding any (a thread
    * posts every item at once).
    * @param {Element} button
-   * @returns {HTMLElement[]}
    */
-  function editorsFor(button) {
-    for (let scope = button.parentElement; scope; scope = scope.parentElement) {
-      const editors = scope.querySelectorAll(SELECTORS.editor);
-      if (editors.length) return /** @type {HTMLElement[]} */ ([...editors]);
-    }
-    return [];
-  }
+  const editorsFor = (button) => riskhintComposer.nearest(button, SELECTORS.editor);
 
   /**
    * In a reply dialog or a conversation, the post being replied to.
