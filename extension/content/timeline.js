@@ -79,9 +79,11 @@ var riskhintTimeline = (() => {
       try {
         answers = await riskhintClient.classify(batch.map((seen) => seen.post));
       } catch (error) {
-        // The page keeps working without labels; the next scroll tries again.
+        // The page keeps working without labels; the posts in view are tried again shortly (the
+        // worker may have been restarting), and the others when they scroll into view.
         console.debug('riskhint: could not label posts', error);
         batch.forEach((seen) => seen.element.removeAttribute('data-riskhint-id'));
+        setTimeout(scan, 2000);
         return;
       }
       batch.forEach((seen, i) => {
