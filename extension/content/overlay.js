@@ -69,6 +69,15 @@ var riskhintUi = (() => {
     .dialog { left: 50%; top: 20%; transform: translateX(-50%); width: min(440px, calc(100vw - 16px)); padding: 16px 18px; pointer-events: auto; }
     .dialog h2 { margin: 0 0 8px; font-size: 17px; }
     .dialog ul { margin: 8px 0; padding-left: 18px; }
+    /* The site's dark theme (X's "Lights out", Facebook and LinkedIn dark mode). */
+    :host([data-theme="dark"]) .card, :host([data-theme="dark"]) .dialog, :host([data-theme="dark"]) .list {
+      color: #e7e9ea; background: #15202b; border-color: #38444d; box-shadow: 0 8px 28px rgba(0,0,0,.6); }
+    :host([data-theme="dark"]) .muted { color: #8b98a5; }
+    :host([data-theme="dark"]) .chip { background: #273340; }
+    :host([data-theme="dark"]) button.action { background: #15202b; color: #e7e9ea; border-color: #38444d; }
+    :host([data-theme="dark"]) button.action.primary { background: #e7e9ea; color: #0f1419; border-color: #e7e9ea; }
+    :host([data-theme="dark"]) .list button:hover, :host([data-theme="dark"]) .list button:focus-visible { background: #273340; }
+    :host([data-theme="dark"]) mark { background: #8a6d00; }
   `;
 
   /**
@@ -98,11 +107,24 @@ var riskhintUi = (() => {
   let layerRoot = null;
   /** The page-wide layer for cards, pills and dialogs: one fixed host outside the site's tree. */
   function layer() {
-    if (layerRoot?.host.isConnected) return layerRoot;
-    const host = h('div', { 'data-riskhint-host': 'layer', style: 'position: fixed; inset: 0 auto auto 0; width: 0; height: 0; z-index: 2147483647;' });
-    document.documentElement.append(host);
-    layerRoot = shadowOf(host);
+    if (!layerRoot?.host.isConnected) {
+      const host = h('div', { 'data-riskhint-host': 'layer', style: 'position: fixed; inset: 0 auto auto 0; width: 0; height: 0; z-index: 2147483647;' });
+      document.documentElement.append(host);
+      layerRoot = shadowOf(host);
+    }
+    // The site's theme can change at any time; follow it whenever something is shown.
+    /** @type {HTMLElement} */ (layerRoot.host).dataset.theme = pageIsDark() ? 'dark' : 'light';
     return layerRoot;
+  }
+
+  /** Whether the page is drawn dark: its background's luminance, as the site set it. */
+  function pageIsDark() {
+    for (const el of [document.body, document.documentElement]) {
+      const rgb = el && getComputedStyle(el).backgroundColor.match(/\d+(\.\d+)?/g)?.map(Number);
+      if (!rgb || rgb.length < 3 || rgb[3] === 0) continue; // transparent: look further out
+      return (0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2]) / 255 < 0.5;
+    }
+    return false;
   }
 
   /**

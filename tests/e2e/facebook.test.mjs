@@ -134,6 +134,8 @@ test('hovering a badge opens a card with every label, the hint and the words beh
   for (const label of ['Crisis signal', 'Brand mention']) assert.ok(text.includes(label), `${label} in card: ${text}`);
   assert.match(text, /escalate/i, 'the hint says what to do');
   assert.ok(!text.includes('See more'), 'the "See more" button is not part of the post');
+  // Facebook is drawn light here: so is the card.
+  assert.equal(await card.evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(255, 255, 255)');
   const marked = await card.locator('mark').allTextContents();
   assert.ok(marked.some((w) => /폭발|리콜|recall|논란/.test(w)), `trigger words marked: ${marked}`);
   assert.ok(await page.evaluate(() => CSS.highlights.get('riskhint-evidence')?.size > 0), 'the words are highlighted in the post');

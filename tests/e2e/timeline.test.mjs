@@ -87,6 +87,8 @@ test('hovering a badge opens a card with every label, the hint and the words beh
   await card.waitFor();
   const text = await card.textContent();
   for (const label of ['Crisis signal', 'Brand mention']) assert.ok(text.includes(label), `${label} in card: ${text}`);
+  // X is drawn dark here ("Lights out"): so is the card.
+  assert.equal(await card.evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(21, 32, 43)');
   assert.match(text, /escalate/i, 'the hint says what to do');
   const marked = await card.locator('mark').allTextContents();
   assert.ok(marked.some((w) => /폭발|리콜|recall|논란/.test(w)), `trigger words marked: ${marked}`);
