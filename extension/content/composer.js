@@ -351,5 +351,19 @@ var riskhintComposer = (() => {
     return [];
   }
 
-  return { start, pasteable, nearest };
+  /**
+   * Puts the user's selection on `range` in `editor`, then gives the editor a frame to take it in
+   * (DraftJS, Lexical and Quill read the selection on selectionchange) before an edit is sent.
+   * @param {HTMLElement} editor
+   * @param {Range} range
+   */
+  async function select(editor, range) {
+    editor.focus();
+    const selection = getSelection();
+    selection?.removeAllRanges();
+    selection?.addRange(range);
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  }
+
+  return { start, pasteable, nearest, select };
 })();

@@ -17,18 +17,8 @@ var riskhintUi = (() => {
   /** @param {string} en @param {string} ko */
   const t = (en, ko) => (KO ? ko : en);
 
-  /** @type {Record<string, [string, string]>} feed labels in both languages */
-  const LABELS = {
-    'crisis-signal': ['Crisis signal', '위기 신호'],
-    'possible-leak': ['Possible leak', '유출 가능성'],
-    hostile: ['Hostile', '적대적'],
-    'media-inquiry': ['Media inquiry', '언론 문의'],
-    complaint: ['Complaint', '불만'],
-    'undisclosed-promotion': ['Undisclosed promotion', '광고 미표시'],
-    'brand-mention': ['Brand mention', '자사 언급'],
-  };
   /** @param {string} label */
-  const labelName = (label) => t(...(LABELS[label] ?? [label, label]));
+  const labelName = (label) => t(...(riskhintLabelNames[label] ?? [label, label]));
 
   const STYLE = `
     :host { all: initial; }

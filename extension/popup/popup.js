@@ -4,7 +4,8 @@
 // It reads the page's summary from the tab's content script; it never sees anything else.
 // `popup.html?tab=<id>` shows a given tab's summary (to keep it open in a window of its own).
 
-const LABELS = ['crisis-signal', 'possible-leak', 'hostile', 'media-inquiry', 'complaint', 'undisclosed-promotion', 'brand-mention'];
+// Label names come from content/labels.js (loaded first by popup.html), shared with the overlay.
+const LABELS = Object.keys(riskhintLabelNames);
 
 /** @type {Record<string, [string, string]>} UI text in English and Korean */
 const TEXT = {
@@ -33,13 +34,7 @@ const TEXT = {
   high: ['high', '높음'],
   medium: ['medium', '중간'],
   low: ['low', '낮음'],
-  'crisis-signal': ['Crisis signal', '위기 신호'],
-  'possible-leak': ['Possible leak', '유출 가능성'],
-  hostile: ['Hostile', '적대적'],
-  'media-inquiry': ['Media inquiry', '언론 문의'],
-  complaint: ['Complaint', '불만'],
-  'undisclosed-promotion': ['Undisclosed promotion', '광고 미표시'],
-  'brand-mention': ['Brand mention', '자사 언급'],
+  ...riskhintLabelNames,
 };
 
 const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { launch, stopServiceWorker } from './browser.mjs';
-import { waitForVerdict, clickWord as clickWordIn } from './helpers.mjs';
+import { waitForVerdict, clickWord as clickWordIn, underlines, reviewThenEdit, reviewThenPostAnyway } from './helpers.mjs';
 
 const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
 const EDITOR = '[data-testid="tweetTextarea_0"]';
@@ -38,14 +38,14 @@ const clickWord = (page, word) => clickWordIn(page, EDITOR, word);
 test('a risky draft gets its verdict, underlines and pill as the user types; a safe one does not', async () => {
   const page = await compose('/home', 'Project Falcon ships next week, you fucking idiots');
   await verdict(page, 'block');
-  const underlined = await page.evaluate(() => ({ block: CSS.highlights.get('riskhint-block')?.size ?? 0, warn: CSS.highlights.get('riskhint-warn')?.size ?? 0 }));
+  const underlined = await underlines(page);
   assert.ok(underlined.block >= 1 && underlined.warn >= 1, JSON.stringify(underlined));
   assert.match(await page.locator('[data-riskhint-ui="pill"]').textContent(), /Review before posting · [2-9]/);
   // Editing the risk away clears it: the stale verdict never lingers.
   await page.keyboard.press('Control+a');
   await page.keyboard.type('Lovely weather in Seoul today');
   await verdict(page, 'ok');
-  assert.equal(await page.evaluate(() => CSS.highlights.get('riskhint-block')?.size ?? 0), 0);
+  assert.equal((await underlines(page)).block, 0);
   assert.equal(await page.locator('[data-riskhint-ui="pill"]').count(), 0);
   await page.close();
 });
@@ -130,22 +130,12 @@ test('Ignore hides a finding for this draft; Turn off stores the rule and the dr
 test('a blocking draft asks before posting: Edit keeps it, Post anyway posts it (click)', async () => {
   const page = await compose('/home', 'Funding secured. Project Falcon ships in May.');
   await verdict(page, 'block');
-  await page.locator('[data-testid="tweetButtonInline"]').click();
-  const dialog = page.locator('[data-riskhint-ui="review"]');
-  await dialog.waitFor();
-  assert.match(await dialog.textContent(), /Project Falcon/);
-  await page.screenshot({ path: `${SCREENSHOTS}review-dialog.png` });
-  // Edit is the default: Enter on the focused button keeps the draft and returns to it.
-  await page.keyboard.press('Enter');
-  await dialog.waitFor({ state: 'detached' });
-  assert.equal(await page.locator('#posted li').count(), 0);
-  assert.equal(await draftText(page), 'Funding secured. Project Falcon ships in May.');
-  assert.ok(await page.evaluate((s) => document.querySelector(s).contains(document.activeElement), EDITOR), 'focus is back in the composer');
-  await page.locator('[data-testid="tweetButtonInline"]').click();
-  await dialog.waitFor();
-  await page.locator('[data-riskhint-ui="post-anyway"]').click();
-  await page.waitForSelector('#posted li');
-  assert.equal(await page.locator('#posted li').first().textContent(), 'Funding secured. Project Falcon ships in May.');
+  const review = {
+    editor: EDITOR, postButton: page.locator('[data-testid="tweetButtonInline"]'), draft: 'Funding secured. Project Falcon ships in May.',
+    draftText: () => draftText(page), mentions: /Project Falcon/, onDialog: () => page.screenshot({ path: `${SCREENSHOTS}review-dialog.png` }),
+  };
+  await reviewThenEdit(page, review);
+  await reviewThenPostAnyway(page, review);
   await page.close();
 });
 

@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { launch } from './browser.mjs';
-import { annotation, waitForVerdict, clickWord as clickWordIn, applyFix } from './helpers.mjs';
+import { annotation, waitForVerdict, clickWord as clickWordIn, applyFix, underlines, reviewThenEdit, reviewThenPostAnyway } from './helpers.mjs';
 import { feedPosts, laterPosts } from './fixtures/facebook/posts.mjs';
 
 const HOME = 'https://www.facebook.com/';
@@ -149,13 +149,13 @@ test('hovering a badge opens a card with every label, the hint and the words beh
 test('a risky draft in the Lexical composer gets its verdict, underlines and pill; a safe one does not', async () => {
   const page = await compose('Project Falcon ships next week, you fucking idiots');
   await verdict(page, 'block');
-  const underlined = await page.evaluate(() => ({ block: CSS.highlights.get('riskhint-block')?.size ?? 0, warn: CSS.highlights.get('riskhint-warn')?.size ?? 0 }));
+  const underlined = await underlines(page);
   assert.ok(underlined.block >= 1 && underlined.warn >= 1, JSON.stringify(underlined));
   assert.match(await page.locator('[data-riskhint-ui="pill"]').textContent(), /Review before posting · [2-9]/);
   await page.keyboard.press('Control+a');
   await page.keyboard.type('Lunch at the new ramen place was great');
   await verdict(page, 'ok');
-  assert.equal(await page.evaluate(() => CSS.highlights.get('riskhint-block')?.size ?? 0), 0);
+  assert.equal((await underlines(page)).block, 0);
   assert.equal(await page.locator('[data-riskhint-ui="pill"]').count(), 0);
   await page.close();
 });
@@ -235,21 +235,9 @@ test('a blocking draft asks before posting: Edit keeps it, Post anyway posts it'
   const draft = 'Funding secured. Project Falcon ships in May.';
   const page = await compose(draft);
   await verdict(page, 'block');
-  await page.locator(POST_BUTTON).click();
-  const dialog = page.locator('[data-riskhint-ui="review"]');
-  await dialog.waitFor();
-  assert.match(await dialog.textContent(), /Project Falcon/);
-  // Edit is the default: Enter keeps the draft and returns to it.
-  await page.keyboard.press('Enter');
-  await dialog.waitFor({ state: 'detached' });
-  assert.equal(await page.locator('#posted li').count(), 0);
-  assert.equal(await lexicalText(page), draft);
-  assert.ok(await page.evaluate((s) => document.querySelector(s).contains(document.activeElement), EDITOR), 'focus is back in the composer');
-  await page.locator(POST_BUTTON).click();
-  await dialog.waitFor();
-  await page.locator('[data-riskhint-ui="post-anyway"]').click();
-  await page.waitForSelector('#posted li');
-  assert.equal(await page.locator('#posted li').first().textContent(), draft);
+  const review = { editor: EDITOR, postButton: page.locator(POST_BUTTON), draft, draftText: () => lexicalText(page), mentions: /Project Falcon/ };
+  await reviewThenEdit(page, review);
+  await reviewThenPostAnyway(page, review);
   await page.waitForFunction(() => window.__lexical.text() === '');
   assert.equal(await page.locator(POST_BUTTON).getAttribute('aria-disabled'), 'true');
   await page.close();

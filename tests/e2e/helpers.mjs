@@ -47,3 +47,35 @@ export async function applyFix(page, editor, word, code) {
   assert.equal(await card.getAttribute('data-code'), code);
   await card.locator('[data-riskhint-ui="apply"]').first().click();
 }
+
+/** How many spans are underlined per severity, in every composer of the page. */
+export const underlines = (page) => page.evaluate(() => Object.fromEntries(
+  ['block', 'warn', 'info'].map((s) => [s, CSS.highlights.get(`riskhint-${s}`)?.size ?? 0])));
+
+/**
+ * Review before posting, first half, for a blocking `draft` typed in `editor`: Post opens the
+ * dialog naming what blocks (`mentions`); Edit, the default (Enter), keeps the draft as it was,
+ * posts nothing, and puts focus back in the editor. `onDialog` runs while the dialog is open.
+ * @param {{editor: string, postButton: any, draft: string, draftText: () => Promise<string>, mentions: RegExp, onDialog?: () => Promise<void>}} o
+ */
+export async function reviewThenEdit(page, { editor, postButton, draft, draftText, mentions, onDialog }) {
+  await postButton.click();
+  const dialog = page.locator('[data-riskhint-ui="review"]');
+  await dialog.waitFor();
+  assert.match(await dialog.textContent(), mentions);
+  await onDialog?.();
+  await page.keyboard.press('Enter');
+  await dialog.waitFor({ state: 'detached' });
+  assert.equal(await page.locator('#posted li').count(), 0);
+  assert.equal(await draftText(), draft);
+  assert.ok(await page.locator(editor).first().evaluate((el) => el.contains(document.activeElement) || el.getRootNode().activeElement === el), 'focus is back in the draft');
+}
+
+/** Review before posting, second half: Post, then Post anyway, posts exactly `draft`. */
+export async function reviewThenPostAnyway(page, { postButton, draft }) {
+  await postButton.click();
+  await page.locator('[data-riskhint-ui="review"]').waitFor();
+  await page.locator('[data-riskhint-ui="post-anyway"]').click();
+  await page.waitForSelector('#posted li');
+  assert.equal(await page.locator('#posted li').first().textContent(), draft);
+}

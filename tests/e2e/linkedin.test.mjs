@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { launch } from './browser.mjs';
-import { annotation, waitForVerdict, clickWord as clickWordIn, applyFix } from './helpers.mjs';
+import { annotation, waitForVerdict, clickWord as clickWordIn, applyFix, underlines, reviewThenEdit, reviewThenPostAnyway } from './helpers.mjs';
 import { linkedinPosts } from './fixtures/linkedin/posts.mjs';
 
 const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
@@ -104,13 +104,13 @@ test('hovering a badge opens a card with every label, the hint and the words beh
 test('a risky draft in the share box gets its verdict, underlines and pill; a safe one does not', async () => {
   const page = await compose('Project Falcon ships next week, you fucking idiots');
   await verdict(page, 'block');
-  const underlined = await page.evaluate(() => ({ block: CSS.highlights.get('riskhint-block')?.size ?? 0, warn: CSS.highlights.get('riskhint-warn')?.size ?? 0 }));
-  assert.deepEqual(underlined, { block: 1, warn: 2 });
+  const underlined = await underlines(page);
+  assert.deepEqual(underlined, { block: 1, warn: 2, info: 0 });
   assert.match(await page.locator('[data-riskhint-ui="pill"]').textContent(), /Review before posting · 3/);
   await page.keyboard.press('Control+a');
   await page.keyboard.type('Lovely weather in Seoul today');
   await verdict(page, 'ok');
-  assert.equal(await page.evaluate(() => CSS.highlights.get('riskhint-block')?.size ?? 0), 0);
+  assert.equal((await underlines(page)).block, 0);
   assert.equal(await page.locator('[data-riskhint-ui="pill"]').count(), 0);
   // Korean drafts too, with the card on the right word.
   await page.keyboard.press('Control+a');
@@ -194,26 +194,16 @@ test('a blocking draft asks before posting: Edit keeps it, Post anyway posts it;
   const draft = 'Funding secured. Project Falcon ships in May.';
   const page = await compose(draft);
   await verdict(page, 'block');
-  await postButton(page).click();
+  const review = { editor: EDITOR, postButton: postButton(page), draft, draftText: () => quillText(page), mentions: /Project Falcon/ };
+  await reviewThenEdit(page, review);
+  // The Edit button, clicked, does the same as Enter.
   const dialog = page.locator('[data-riskhint-ui="review"]');
-  await dialog.waitFor();
-  assert.match(await dialog.textContent(), /Project Falcon/);
-  // Edit is the default: Enter keeps the draft and returns to it.
-  await page.keyboard.press('Enter');
-  await dialog.waitFor({ state: 'detached' });
-  assert.equal(await page.locator('#posted li').count(), 0);
-  assert.equal(await quillText(page), draft);
-  assert.ok(await page.evaluate((s) => document.querySelector(s).contains(document.activeElement), EDITOR), 'focus is back in the draft');
   await postButton(page).click();
   await dialog.waitFor();
   await page.locator('[data-riskhint-ui="edit"]').click();
   await dialog.waitFor({ state: 'detached' });
   assert.equal(await page.locator('#posted li').count(), 0);
-  await postButton(page).click();
-  await dialog.waitFor();
-  await page.locator('[data-riskhint-ui="post-anyway"]').click();
-  await page.waitForSelector('#posted li');
-  assert.equal(await page.locator('#posted li').first().textContent(), draft);
+  await reviewThenPostAnyway(page, review);
   // The share box is empty again; a harmless post goes straight through.
   await page.waitForFunction(() => window.__quill.text() === '');
   await page.locator(EDITOR).click();

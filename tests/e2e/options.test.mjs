@@ -9,7 +9,7 @@ import { writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { launch } from './browser.mjs';
-import { waitForVerdict } from './helpers.mjs';
+import { waitForVerdict, underlines } from './helpers.mjs';
 
 const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
 const EDITOR = '[data-testid="tweetTextarea_0"]';
@@ -64,7 +64,7 @@ test('saving a new codename and a rule level changes findings on the open tab, w
   await options.locator('#save').click();
   assert.match(await options.locator('#status').textContent(), /Saved/);
   await verdictBecomes('block');
-  assert.equal(await x.evaluate(() => CSS.highlights.get('riskhint-warn')?.size ?? 0), 0, 'TONE001 is off: no profanity underline');
+  assert.equal((await underlines(x)).warn, 0, 'TONE001 is off: no profanity underline');
   await options.close();
 });
 

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { launch } from './browser.mjs';
-import { waitForVerdict } from './helpers.mjs';
+import { waitForVerdict, underlines } from './helpers.mjs';
 import { timelinePosts } from './fixtures/timeline-posts.mjs';
 
 const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
@@ -109,7 +109,7 @@ test('the role and crisis mode set in the popup change the open draft without a 
   await verdict('ok');
   await popup.locator('#crisis').check();
   await verdict('review'); // no jokes or laughing emoji during a crisis
-  assert.ok(await page.evaluate(() => CSS.highlights.get('riskhint-warn')?.size > 0));
+  assert.ok((await underlines(page)).warn > 0);
   await popup.locator('#crisis').uncheck();
   await verdict('ok');
 });

@@ -239,12 +239,7 @@
    * @param {string} text
    */
   async function replace(editor, range, text) {
-    editor.focus();
-    const selection = getSelection();
-    if (!selection) return;
-    selection.removeAllRanges();
-    selection.addRange(range);
-    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    await riskhintComposer.select(editor, range);
     if (!text) {
       // Deleting a selection: Lexical turns this into its DELETE_CHARACTER command.
       editor.dispatchEvent(new InputEvent('beforeinput', { inputType: 'deleteContentBackward', bubbles: true, cancelable: true }));

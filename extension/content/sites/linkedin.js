@@ -245,10 +245,7 @@
     const start = riskhintText.offsetOf(model, range.startContainer, range.startOffset);
     const end = riskhintText.offsetOf(model, range.endContainer, range.endOffset);
     if (start < 0 || end < start) return;
-    editor.focus();
-    const selection = getSelection();
-    selection?.removeAllRanges();
-    selection?.addRange(range);
+    await riskhintComposer.select(editor, range);
     if (askQuill(editor, { start, end, text, expected: model.text.slice(start, end) })) return;
     document.execCommand(text ? 'insertText' : 'delete', false, text);
   }

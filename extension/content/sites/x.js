@@ -160,13 +160,7 @@
    * @param {string} text
    */
   async function replace(editor, range, text) {
-    editor.focus();
-    const selection = getSelection();
-    if (!selection) return;
-    selection.removeAllRanges();
-    selection.addRange(range);
-    // DraftJS reads the selection on selectionchange; give it a frame.
-    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    await riskhintComposer.select(editor, range);
     if (!text) {
       document.execCommand('delete');
       return;
