@@ -31,13 +31,24 @@ pub struct CheckContext {
     /// The text of the post being replied to, if any.
     pub reply_to: Option<String>,
     pub platform: Platform,
+    /// Findings the user chose to ignore, left out of the report.
+    pub dismissed: Vec<Dismissal>,
 }
 
 impl CheckContext {
-    /// An employee's check on `today`, not a reply, platform unknown.
+    /// An employee's check on `today`, not a reply, platform unknown, nothing dismissed.
     pub fn new(today: Date) -> Self {
-        CheckContext { role: Role::Employee, today, reply_to: None, platform: Platform::Other }
+        CheckContext { role: Role::Employee, today, reply_to: None, platform: Platform::Other, dismissed: Vec::new() }
     }
+}
+
+/// A finding the user ignored ("Ignore" on its card): the rule and the exact words it was about.
+/// The same rule on other words, or other rules on the same words, still report. A rule whose
+/// level the administrator locked cannot be dismissed: the organisation decided it must be seen.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Dismissal {
+    pub code: String,
+    pub text: String,
 }
 
 /// The result of checking a draft.
@@ -143,13 +154,22 @@ impl Engine {
         findings
     }
 
+    /// Whether the user dismissed `finding` (and may: its rule is not locked by the administrator).
+    fn is_dismissed(&self, finding: &Finding, text: &str, dismissed: &[Dismissal]) -> bool {
+        let words = &text[finding.range.clone()];
+        dismissed.iter().any(|d| d.code == finding.code && d.text == words) && !self.policy.is_locked(&format!("rules.{}", finding.code))
+    }
+
     /// Checks a draft the user is about to post.
     pub fn check_draft(&self, text: &str, context: &CheckContext) -> Report {
         let checked = clip(text, MAX_TEXT_BYTES);
         let draft = self.analyse(checked);
         let reply = context.reply_to.as_deref().map(|r| self.analyse(clip(r, MAX_TEXT_BYTES)));
         let cx = Context { role: context.role, today: context.today, policy: &self.policy, reply_to: reply.as_ref(), platform: context.platform };
-        let findings = self.run(&draft, &cx, rules::all().iter());
+        let mut findings = self.run(&draft, &cx, rules::all().iter());
+        if !context.dismissed.is_empty() {
+            findings.retain(|f| !self.is_dismissed(f, checked, &context.dismissed));
+        }
         Report { verdict: Verdict::of(&findings), language: draft.language, findings, truncated: checked.len() < text.len() }
     }
 }

@@ -99,6 +99,8 @@ pub struct DraftRequest {
     pub platform: crate::engine::Platform,
     /// The language of messages; the draft's own language when absent.
     pub lang: Option<Language>,
+    /// Findings the user ignored: `[{"code": "CONF001", "text": "Project Falcon"}]`.
+    pub ignored: Vec<crate::engine::Dismissal>,
 }
 
 impl DraftRequest {
@@ -110,6 +112,7 @@ impl DraftRequest {
         context.role = self.role;
         context.reply_to = self.reply_to.clone();
         context.platform = self.platform;
+        context.dismissed = self.ignored.clone();
         Ok(context)
     }
 }

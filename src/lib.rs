@@ -26,7 +26,7 @@ pub mod rules;
 pub mod text;
 
 pub use date::Date;
-pub use engine::{CheckContext, Engine, Platform, Report, MAX_TEXT_BYTES};
+pub use engine::{CheckContext, Dismissal, Engine, Platform, Report, MAX_TEXT_BYTES};
 pub use feed::{Counts, Evidence, Label, Post, PostReport};
 pub use finding::{Bilingual, Category, EditKind, Finding, Severity, Suggestion, Verdict};
 pub use policy::{layer, layer_all, Layered, Policy, PolicyError, PolicyLayer};

@@ -254,6 +254,11 @@ impl Policy {
         self.rules.iter().find(|(c, _)| c.0 == code).map(|(_, level)| *level)
     }
 
+    /// Whether the administrator locked `path` (or a path above it) in this layered policy.
+    pub fn is_locked(&self, path: &str) -> bool {
+        is_locked(path, &self.locked)
+    }
+
     /// The quiet period `day` falls in, if any.
     pub fn quiet_period(&self, day: Date) -> Option<&QuietPeriod> {
         self.quiet_periods.iter().find(|p| p.contains(day))

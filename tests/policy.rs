@@ -3,7 +3,7 @@
 //! user's policy; and the engine keeping the last good policy.
 
 use riskhint::policy::MAX_POLICY_BYTES;
-use riskhint::{layer, CheckContext, Date, Engine, Policy, PolicyError, PolicyLayer, Severity, Verdict};
+use riskhint::{layer, CheckContext, Date, Dismissal, Engine, Policy, PolicyError, PolicyLayer, Severity, Verdict};
 use std::path::Path;
 
 const MINIMUM: &str = r##"{"organization":{"names":["Hanbit Electronics","Hanbit","@HanbitElec","한빛전자"],"products":["Nova X1","노바 X1"],"executives":["Kim Minjun","김민준"],"tickers":["123450","HBE"],"competitors":["Daesung Mobile","대성모바일"]},"confidential":{"codenames":["Project Falcon","Falcon","팰컨"],"terms":["Q4 roadmap"],"internal_domains":["corp.hanbit.example"]},"disclosure":{"employee_tags":["#HanbitEmployee","#한빛전자직원"]},"quiet_periods":[{"start":"2026-12-20","end":"2027-01-25","reason":"Q4 earnings"}],"crisis":{"active":false,"topics":[],"official_links":[]},"rules":{"TONE003":"off","MNPI001":"block"}}"##;
@@ -542,4 +542,52 @@ fn turning_a_blocking_rule_off_clears_the_block() {
     assert!(report.findings.iter().any(|f| f.code == "CONF001" && f.severity == Severity::Warn));
     assert!(report.findings.iter().all(|f| f.severity != Severity::Block));
     assert_eq!(report.verdict, Verdict::Review);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Findings the user ignored
+
+fn dismissed(list: &[(&str, &str)]) -> CheckContext {
+    CheckContext { dismissed: list.iter().map(|(code, text)| Dismissal { code: code.to_string(), text: text.to_string() }).collect(), ..today() }
+}
+
+#[test]
+fn an_ignored_finding_is_left_out_and_the_verdict_follows() {
+    let engine = Engine::from_json(MINIMUM).unwrap();
+    for (draft, words) in [("Project Falcon ships in June", "Project Falcon"), ("팰컨 프로젝트 다음 달 공개", "팰컨")] {
+        let before = engine.check_draft(draft, &today());
+        assert_eq!(before.verdict, Verdict::Block, "{draft}");
+        let code = before.findings.iter().find(|f| &draft[f.range.clone()] == words).map(|f| f.code).unwrap();
+        let after = engine.check_draft(draft, &dismissed(&[(code, words)]));
+        assert!(after.findings.iter().all(|f| !(f.code == code && &draft[f.range.clone()] == words)), "{draft}: {:?}", after.findings);
+        assert!(after.verdict < Verdict::Block, "{draft}: {:?}", after.findings);
+    }
+}
+
+#[test]
+fn ignoring_is_exact_about_the_rule_and_the_words() {
+    let engine = Engine::from_json(MINIMUM).unwrap();
+    let draft = "Project Falcon ships in June";
+    let code = engine.check_draft(draft, &today()).findings[0].code;
+    // Near misses: the same words under another rule, other words under the same rule, and
+    // another case of the same words; each leaves the finding in place.
+    for (c, words) in [("TONE001", "Project Falcon"), (code, "Falcon ships"), (code, "project falcon")] {
+        let report = engine.check_draft(draft, &dismissed(&[(c, words)]));
+        assert_eq!(report.verdict, Verdict::Block, "{c} {words}");
+    }
+    let korean = "팰컨 다음 달 공개";
+    let korean_code = engine.check_draft(korean, &today()).findings[0].code;
+    assert_eq!(engine.check_draft(korean, &dismissed(&[(korean_code, "팰컨 다음")])).verdict, Verdict::Block);
+}
+
+#[test]
+fn a_finding_of_a_rule_the_administrator_locked_cannot_be_ignored() {
+    let draft = "Project Falcon ships in June";
+    let code = Engine::from_json(MINIMUM).unwrap().check_draft(draft, &today()).findings[0].code;
+    let admin = layer_of(&format!(r#"{{"confidential": {{"codenames": ["Project Falcon"]}}, "rules": {{"{code}": "block"}}, "locked": ["rules.{code}"]}}"#));
+    let engine = Engine::new(layer(Some(&admin), None).policy);
+    assert_eq!(engine.check_draft(draft, &dismissed(&[(code, "Project Falcon")])).verdict, Verdict::Block);
+    let unlocked = layer_of(r#"{"confidential": {"codenames": ["Project Falcon"]}}"#);
+    let engine = Engine::new(layer(Some(&unlocked), None).policy);
+    assert!(engine.check_draft(draft, &dismissed(&[(code, "Project Falcon")])).verdict < Verdict::Block);
 }

@@ -237,7 +237,7 @@ proptest! {
         text in draft(), role in role(), platform in platform(), today in day(),
         reply in proptest::option::of(draft()),
     ) {
-        let context = CheckContext { role, today, reply_to: reply, platform };
+        let context = CheckContext { role, today, reply_to: reply, platform, dismissed: Vec::new() };
         check_all_ways(&text, &context)?;
     }
 
