@@ -8,6 +8,7 @@
 // message that wakes the worker is never lost.
 
 import initEngine, { Checker } from './engine/riskhint.js';
+import { settingsSync, MAX_IGNORED } from './settings.js';
 
 /** The example policy shipped with the extension, in force until the user or an administrator sets one. */
 const DEFAULT_POLICY_URL = chrome.runtime.getURL('default-policy.jsonc');
@@ -20,6 +21,11 @@ const POLICY_KEYS = ['policy', 'rulesOff', 'managedPolicy', 'crisisMode'];
 /** @type {Promise<Checker> | null} */
 let engine = null;
 
+// Settings from an older version are upgraded, and synced settings brought in, before the engine
+// reads them.
+const sync = settingsSync(chrome.storage);
+const settingsReady = sync.start().catch((error) => console.warn('riskhint: could not upgrade or sync settings', error));
+
 /** The engine, started on first use and again after a crash. */
 function ready() {
   engine ??= start().catch((error) => {
@@ -30,6 +36,7 @@ function ready() {
 }
 
 async function start() {
+  await settingsReady;
   await initEngine({ module_or_path: chrome.runtime.getURL('engine/riskhint_bg.wasm') });
   const checker = new Checker();
   if (!(await configure(checker))) await restoreLastGood(checker);
@@ -51,8 +58,8 @@ async function configure(checker) {
   const rulesOff = stringList(local.rulesOff);
   const outcome = JSON.parse(checker.configure(managed ?? undefined, user, settingsLayer(local), rulesOff));
   if (outcome.ok) {
-    // For the popup: whether crisis mode is on, and whether the administrator locked it.
-    await chrome.storage.local.set({ policyState: { crisisActive: outcome.crisis_active, overridden: outcome.overridden } });
+    // For the popup and the cards: whether crisis mode is on, and what the administrator locked.
+    await chrome.storage.local.set({ policyState: { crisisActive: outcome.crisis_active, overridden: outcome.overridden, locked: outcome.locked } });
     const lastGoodPolicy = await readLastGood();
     if (lastGoodPolicy?.admin !== managed || lastGoodPolicy?.user !== user) {
       await chrome.storage.local.set({ lastGoodPolicy: { admin: managed, user } });
@@ -98,6 +105,33 @@ function stringList(value) {
   return Array.isArray(value) ? value.filter((item) => typeof item === 'string') : [];
 }
 
+/**
+ * The findings the user ignored, as the engine takes them.
+ * @param {unknown} ignored chrome.storage.local.ignored: [{code, text, site, at}]
+ */
+function dismissals(ignored) {
+  return Array.isArray(ignored) ? ignored.filter((i) => typeof i?.code === 'string' && typeof i?.text === 'string').map(({ code, text }) => ({ code, text })) : [];
+}
+
+/** @param {unknown} lang */
+async function messagesOf(lang) {
+  if (lang !== 'en' && lang !== 'ko') return { ok: false, error: `no messages in ${JSON.stringify(lang)}` };
+  return { ok: true, messages: await (await fetch(chrome.runtime.getURL(`_locales/${lang}/messages.json`))).json() };
+}
+
+/**
+ * Remembers an ignored finding; the newest MAX_IGNORED are kept.
+ * @param {{code?: unknown, text?: unknown, site?: unknown}} finding
+ */
+async function ignore({ code, text, site }) {
+  if (typeof code !== 'string' || typeof text !== 'string') return { ok: false, error: 'an ignored finding needs its code and text' };
+  const { ignored } = await chrome.storage.local.get('ignored');
+  const others = (Array.isArray(ignored) ? ignored : []).filter((i) => i?.code !== code || i?.text !== text);
+  const entry = { code, text, site: typeof site === 'string' ? site : '', at: new Date().toISOString() };
+  await chrome.storage.local.set({ ignored: [...others, entry].slice(-MAX_IGNORED) });
+  return { ok: true };
+}
+
 /** Copies the administrator's policy (chrome.storage.managed) to local storage when it changed;
  * the copy's change reconfigures the engine. */
 async function refreshManaged() {
@@ -134,13 +168,19 @@ function today() {
  *     → {ok: true, reports: [{id, labels, risk, hint, findings, evidence}]}
  *   {type: 'check', text, platform?, replyTo?, lang?}
  *     → {ok: true, report: {verdict, language, truncated, findings}}
+ *   {type: 'messages', lang}: the UI's words in a language other than the browser's (i18n.js)
+ *     → {ok: true, messages: <_locales/<lang>/messages.json>}
+ *   {type: 'ignore', code, text, site}: the user ignored a finding (kept, listed in options)
+ *     → {ok: true}
  *   any failure → {ok: false, error}
  * Spans in replies are UTF-16 offsets into the text sent.
  * @param {any} message
  */
 async function answer(message) {
+  if (message?.type === 'ignore') return ignore(message);
+  if (message?.type === 'messages') return messagesOf(message.lang);
   const checker = await ready();
-  const { role = 'employee', language } = await chrome.storage.local.get(['role', 'language']);
+  const { role = 'employee', language, ignored } = await chrome.storage.local.get(['role', 'language', 'ignored']);
   // The language chosen in options wins over the browser's, which the content script sends.
   const lang = language === 'ko' || language === 'en' ? language : message.lang;
   let raw;
@@ -148,7 +188,7 @@ async function answer(message) {
     if (message?.type === 'classify') {
       raw = checker.classify_posts(JSON.stringify(message.posts ?? []), lang ?? 'en');
     } else if (message?.type === 'check') {
-      const request = { role, today: today(), platform: message.platform ?? 'other', reply_to: message.replyTo ?? null, lang: lang ?? null };
+      const request = { role, today: today(), platform: message.platform ?? 'other', reply_to: message.replyTo ?? null, lang: lang ?? null, ignored: dismissals(ignored) };
       raw = checker.check_draft(String(message.text ?? ''), JSON.stringify(request));
     } else {
       return { ok: false, error: `unknown request ${JSON.stringify(message?.type)}` };
@@ -169,6 +209,7 @@ chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
 });
 
 chrome.storage.onChanged.addListener((changes, area) => {
+  sync.changed(changes, area);
   if (area === 'managed') {
     refreshManaged().catch((error) => console.warn('riskhint: could not read the managed policy', error));
   } else if (area === 'local' && engine && POLICY_KEYS.some((key) => key in changes)) {

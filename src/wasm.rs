@@ -46,7 +46,8 @@ impl Checker {
 
     /// Layers the administrator's policy, the user's policy, the settings the user made outside it
     /// (a policy layer too, e.g. `{"crisis": {"active": true}}` from the popup) and the rules the
-    /// user turned off. Returns `{"ok": true, "overridden": [paths], "crisis_active": bool}`, or
+    /// user turned off. Returns `{"ok": true, "overridden": [paths], "locked": [the administrator's
+    /// locked paths], "crisis_active": bool}`, or
     /// `{"ok": false, "layer": "admin"|"user"|"settings", "line", "column", "path", "message"}`
     /// with the policy in force unchanged.
     pub fn configure(&mut self, admin: Option<String>, user: Option<String>, settings: Option<String>, rules_off: Vec<String>) -> String {
@@ -64,9 +65,9 @@ impl Checker {
         let off = PolicyLayer::rules_off(&rules_off);
         let users: Vec<&PolicyLayer> = user.iter().chain(settings.iter()).chain([&off]).collect();
         let layered = layer_all(admin.as_ref(), &users);
-        let crisis_active = layered.policy.crisis.active;
+        let outcome = json!({"ok": true, "overridden": layered.overridden, "locked": layered.policy.locked, "crisis_active": layered.policy.crisis.active});
         self.engine = Engine::new(layered.policy);
-        json!({"ok": true, "overridden": layered.overridden, "crisis_active": crisis_active}).to_string()
+        outcome.to_string()
     }
 
     /// Checks a draft. `request` is a [`DraftRequest`] as JSON. Returns the report as JSON, or

@@ -130,6 +130,16 @@ fn crisis_mode_from_the_popup_is_a_layer_that_a_locked_admin_policy_wins_over() 
     let outcome: Value = serde_json::from_str(&checker.configure(admin, Some(POLICY.into()), on, vec![])).unwrap();
     assert_eq!(outcome["crisis_active"], false, "{outcome}");
     assert!(outcome["overridden"].as_array().unwrap().iter().any(|p| p == "crisis.active"), "{outcome}");
+    assert_eq!(outcome["locked"], serde_json::json!(["crisis"]), "the content scripts hide Ignore and Turn off by it");
+}
+
+#[wasm_bindgen_test]
+fn ignored_findings_in_the_request_are_left_out() {
+    let checker = checker();
+    let request = r#"{"today": "2026-06-01", "ignored": [{"code": "CONF001", "text": "팰컨"}]}"#;
+    let report: Value = serde_json::from_str(&checker.check_draft("팰컨 다음 달 출시, Project Falcon too", request)).unwrap();
+    let left: Vec<&str> = report["findings"].as_array().unwrap().iter().filter(|f| f["code"] == "CONF001").map(|f| f["text"].as_str().unwrap()).collect();
+    assert_eq!(left, ["Project Falcon"], "{report}");
 }
 
 #[wasm_bindgen_test]

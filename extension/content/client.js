@@ -32,7 +32,7 @@ var riskhintClient = (() => {
   }
 
   /** Settings whose change changes results (background.js reads them). */
-  const RESULT_KEYS = ['policy', 'rulesOff', 'managedPolicy', 'role', 'language', 'crisisMode'];
+  const RESULT_KEYS = ['policy', 'rulesOff', 'ignored', 'managedPolicy', 'role', 'language', 'crisisMode'];
 
   // Pausing on a site (from the popup) stops all checking there until resumed; the list of paused
   // host names is in chrome.storage.local.pausedSites.
@@ -50,7 +50,20 @@ var riskhintClient = (() => {
     pauseListeners.forEach((run) => run(paused));
   });
 
+  // Rules the administrator locked: their findings cannot be ignored or turned off from a card.
+  /** @type {string[]} */
+  let locked = [];
+  /** @param {any} state chrome.storage.local.policyState, which the worker writes */
+  const readLocked = (state) => { locked = Array.isArray(state?.locked) ? state.locked : []; };
+  chrome.storage.local.get('policyState').then(({ policyState }) => readLocked(policyState));
+  chrome.storage.onChanged.addListener((changes, area) => area === 'local' && 'policyState' in changes && readLocked(changes.policyState.newValue));
+
   return {
+    /**
+     * Whether the administrator locked this rule's level.
+     * @param {string} code
+     */
+    ruleLocked: (code) => locked.some((path) => path === '*' || path === 'rules' || path === `rules.${code}`),
     /** Resolves once the pause setting is known (before the first check). */
     settled: () => pauseRead.catch(() => {}),
     /** Whether riskhint is paused on this site. */
@@ -69,7 +82,7 @@ var riskhintClient = (() => {
      */
     onSettingsChange(run) {
       chrome.storage.onChanged.addListener((changes, area) => {
-        if (area === 'local' && RESULT_KEYS.some((key) => key in changes)) setTimeout(run, 200);
+        if (area === 'local' && RESULT_KEYS.some((key) => key in changes)) setTimeout(() => riskhintI18n.ready().then(run), 200);
       });
     },
     /**
@@ -78,7 +91,14 @@ var riskhintClient = (() => {
      * @returns {Promise<Array<any>>} one report per post, in order
      */
     async classify(posts) {
-      return (await send({ type: 'classify', posts, lang: uiLanguage() })).reports;
+      return (await send({ type: 'classify', posts, lang: riskhintI18n.language() })).reports;
+    },
+    /**
+     * Ignores a finding from now on (the worker keeps it; options lists it for restoring).
+     * @param {{code: string, text: string}} finding
+     */
+    async ignore({ code, text }) {
+      await send({ type: 'ignore', code, text, site: location.hostname });
     },
     /**
      * Checks a draft.
@@ -86,12 +106,7 @@ var riskhintClient = (() => {
      * @param {{platform?: string, replyTo?: string}} [context]
      */
     async check(text, context = {}) {
-      return (await send({ type: 'check', text, lang: uiLanguage(), ...context })).report;
+      return (await send({ type: 'check', text, lang: riskhintI18n.language(), ...context })).report;
     },
   };
-
-  /** Messages follow the browser's language: Korean for a Korean browser, else English. */
-  function uiLanguage() {
-    return navigator.language?.toLowerCase().startsWith('ko') ? 'ko' : 'en';
-  }
 })();

@@ -16,7 +16,7 @@
  * }} ComposerAdapter
  * @typedef {{
  *   editor: HTMLElement, seq: number, checkedText: string | null, report: any,
- *   ignored: Set<string>, pill: HTMLElement | null, timer: number, ranges: Map<string, Range[]>,
+ *   pill: HTMLElement | null, timer: number, ranges: Map<string, Range[]>,
  *   observer: MutationObserver,
  * }} Draft
  */
@@ -42,12 +42,8 @@ var riskhintComposer = (() => {
       if (known) return known;
       // Only the editor's own subtree is observed; DraftJS re-renders it on every change,
       // including the ones our Apply makes (which fire no input event).
-      const observer = new MutationObserver(() => {
-        // An emptied composer (posted, or cleared) starts a new draft: ignored findings come back.
-        if (!editor.textContent?.trim()) d.ignored.clear();
-        schedule(d);
-      });
-      const d = { editor, seq: 0, checkedText: null, report: null, ignored: new Set(), pill: null, timer: 0, ranges: new Map(), observer };
+      const observer = new MutationObserver(() => schedule(d));
+      const d = { editor, seq: 0, checkedText: null, report: null, pill: null, timer: 0, ranges: new Map(), observer };
       drafts.set(editor, d);
       observer.observe(editor, { childList: true, characterData: true, subtree: true });
       schedule(d, 0);
@@ -89,22 +85,19 @@ var riskhintComposer = (() => {
     }
 
     /**
-     * The findings the user has not ignored.
+     * The current findings of a draft (ignored ones are already left out by the worker).
      * @param {Draft} draft
      * @returns {any[]}
      */
-    const visible = (draft) => (draft.report?.findings ?? []).filter((/** @type {any} */ f) => !draft.ignored.has(`${f.code}:${f.text}`));
-
-    /** @param {any[]} findings */
-    const verdictOf = (findings) => (findings.some((f) => f.severity === 'block') ? 'block' : findings.some((f) => f.severity === 'warn') ? 'review' : 'ok');
+    const findingsOf = (draft) => draft.report?.findings ?? [];
 
     /** @param {Draft} draft */
     function render(draft) {
       const { editor } = draft;
       if (!editor.isConnected) return forget(draft);
       if (riskhintClient.isPaused()) return clear(draft); // an answer that arrived after the user paused
-      const findings = visible(draft);
-      const verdict = verdictOf(findings);
+      const findings = findingsOf(draft);
+      const verdict = draft.report?.verdict ?? 'ok';
       editor.setAttribute('data-riskhint-verdict', verdict);
       editor.setAttribute('data-riskhint-findings', String(findings.length));
       if (textOf(editor).text === draft.checkedText) editor.removeAttribute('data-riskhint-pending');
@@ -164,12 +157,14 @@ var riskhintComposer = (() => {
       const model = textOf(draft.editor);
       const range = model.text === draft.checkedText ? riskhintText.range(model, finding.start, finding.end) : null;
       const rect = range?.getBoundingClientRect() ?? draft.editor.getBoundingClientRect();
-      riskhintUi.findingCard(finding, rect, {
+      riskhintUi.findingCard(finding, rect, riskhintClient.ruleLocked(finding.code), {
         apply: (suggestion) => apply(draft, suggestion).catch((error) => console.warn('riskhint: could not apply the fix', error)),
-        ignore: () => {
-          draft.ignored.add(`${finding.code}:${finding.text}`);
-          render(draft);
+        // Kept from now on (options lists it); the worker leaves it out of the next check.
+        ignore: async () => {
           draft.editor.focus();
+          await riskhintClient.ignore(finding);
+          draft.checkedText = null;
+          schedule(draft, 0);
         },
         turnOff: async () => {
           const stored = (await chrome.storage.local.get('rulesOff')).rulesOff;
@@ -215,7 +210,7 @@ var riskhintComposer = (() => {
       const model = textOf(draft.editor);
       if (model.text !== draft.checkedText) return;
       const at = riskhintText.offsetOf(model, selection.anchorNode, selection.anchorOffset);
-      const finding = visible(draft).find((f) => at >= f.start && at <= f.end && f.end > f.start);
+      const finding = findingsOf(draft).find((f) => at >= f.start && at <= f.end && f.end > f.start);
       if (finding) openFinding(draft, finding);
     });
 
@@ -262,7 +257,7 @@ var riskhintComposer = (() => {
     function guard(event, editors, button) {
       if (riskhintClient.isPaused()) return;
       const all = editors.map(attach);
-      const blocking = () => all.flatMap((d) => visible(d).filter((f) => f.severity === 'block'));
+      const blocking = () => all.flatMap((d) => findingsOf(d).filter((f) => f.severity === 'block'));
       const fresh = all.every((d) => d.checkedText === textOf(d.editor).text);
       if (fresh && !blocking().length) return;
       event.preventDefault();
@@ -277,7 +272,7 @@ var riskhintComposer = (() => {
           if (!found.length) return post();
           const choice = await riskhintUi.review(found);
           if (choice === 'post') post();
-          else (all.find((d) => visible(d).some((f) => f.severity === 'block'))?.editor ?? editors[0]).focus();
+          else (all.find((d) => findingsOf(d).some((f) => f.severity === 'block'))?.editor ?? editors[0]).focus();
         },
         // The engine is unavailable: never stand between the user and their post.
         post,

@@ -6,19 +6,10 @@
 
 /* exported riskhintUi */
 var riskhintUi = (() => {
-  // The browser's language, unless one is chosen in options.
-  let KO = navigator.language?.toLowerCase().startsWith('ko');
-  const readLanguage = () => chrome.storage.local.get('language').then(({ language }) => {
-    if (language === 'ko' || language === 'en') KO = language === 'ko';
-    else KO = navigator.language?.toLowerCase().startsWith('ko');
-  });
-  readLanguage();
-  chrome.storage.onChanged.addListener((changes, area) => area === 'local' && 'language' in changes && readLanguage());
-  /** @param {string} en @param {string} ko */
-  const t = (en, ko) => (KO ? ko : en);
-
-  /** @param {string} label */
-  const labelName = (label) => t(...(riskhintLabelNames[label] ?? [label, label]));
+  const { t } = riskhintI18n;
+  const labelName = riskhintLabels.name;
+  /** @param {string} severity */
+  const severityName = (severity) => t(`severity_${severity}`);
 
   const STYLE = `
     :host { all: initial; }
@@ -55,6 +46,7 @@ var riskhintUi = (() => {
     .list button:hover, .list button:focus-visible { background: #eff3f4; outline: none; }
     .sev { font-size: 11px; font-weight: 700; text-transform: uppercase; margin-right: 6px; }
     .sev.block { color: #c62828; } .sev.warn { color: #b26a00; } .sev.info { color: #1d6fa5; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
     .backdrop { position: fixed; inset: 0; z-index: 2147483645; background: rgba(0,0,0,.35); pointer-events: auto; }
     .dialog { left: 50%; top: 20%; transform: translateX(-50%); width: min(440px, calc(100vw - 16px)); padding: 16px 18px; pointer-events: auto; }
     .dialog h2 { margin: 0 0 8px; font-size: 17px; }
@@ -101,10 +93,21 @@ var riskhintUi = (() => {
       const host = h('div', { 'data-riskhint-host': 'layer', style: 'position: fixed; inset: 0 auto auto 0; width: 0; height: 0; z-index: 2147483647;' });
       document.documentElement.append(host);
       layerRoot = shadowOf(host);
+      // Where screen readers hear what changed in a draft (it must exist before it speaks).
+      layerRoot.append(h('div', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'data-riskhint-ui': 'announce' }));
     }
     // The site's theme can change at any time; follow it whenever something is shown.
     /** @type {HTMLElement} */ (layerRoot.host).dataset.theme = pageIsDark() ? 'dark' : 'light';
     return layerRoot;
+  }
+
+  /**
+   * Says `text` to screen readers, politely (after what they are reading).
+   * @param {string} text
+   */
+  function announce(text) {
+    const region = layer().querySelector('[data-riskhint-ui="announce"]');
+    if (region) region.textContent = text;
   }
 
   /** Whether the page is drawn dark: its background's luminance, as the site set it. */
@@ -179,11 +182,11 @@ var riskhintUi = (() => {
     host = h('div', { 'data-riskhint-host': 'badge', style: 'position: relative; display: block; height: 0; width: 100%; overflow: visible;' });
     const root = shadowOf(host);
     const top = report.labels[0];
-    const text = top ? `${labelName(top)}${report.labels.length > 1 ? ` +${report.labels.length - 1}` : ''}` : t('Ad', '광고');
+    const text = top ? `${labelName(top)}${report.labels.length > 1 ? ` +${report.labels.length - 1}` : ''}` : t('badgeAd');
     const button = h('button', {
       class: `badge ${riskClass(report.risk)}`,
       'data-riskhint-ui': 'badge',
-      'aria-label': t(`riskhint: ${text}, risk ${report.risk} of 100`, `riskhint: ${text}, 위험도 ${report.risk}/100`),
+      'aria-label': top ? t('badgeName', report.labels.map(labelName).join(', '), report.risk) : t('badgeAdName'),
       'aria-haspopup': 'dialog',
     }, h('span', { text }), top ? h('span', { class: 'risk', text: String(report.risk) }) : null);
     let closeTimer = 0;
@@ -225,13 +228,13 @@ var riskhintUi = (() => {
     }
     words.append(text.slice(at));
     const reasons = [...new Map(report.findings.map((/** @type {any} */ f) => [f.code, f])).values()];
-    const card = h('div', { class: 'card', role: 'dialog', 'data-riskhint-ui': 'post-card', 'aria-label': t('riskhint: about this post', 'riskhint: 이 게시물') },
-      h('h2', { text: report.hint ?? t('Nothing stands out', '특이 사항 없음') }),
+    const card = h('div', { class: 'card', role: 'dialog', 'data-riskhint-ui': 'post-card', 'aria-label': t('postCardName') },
+      h('h2', { text: report.hint ?? t('nothingStandsOut') }),
       h('div', { class: 'chips' }, ...report.labels.map((/** @type {string} */ l) => h('span', { class: 'chip', 'data-label': l, text: labelName(l) })),
-        promoted ? h('span', { class: 'chip', 'data-label': 'promoted', text: t('Ad (marked by the site)', '광고(사이트 표시)') }) : null),
-      h('p', { class: 'muted', text: t(`Risk ${report.risk} of 100, counting reach`, `위험도 ${report.risk}/100 (도달 범위 반영)`) }),
+        promoted ? h('span', { class: 'chip', 'data-label': 'promoted', text: t('adBySite') }) : null),
+      h('p', { class: 'muted', text: t('riskWithReach', report.risk) }),
       spans.length ? words : null,
-      ...reasons.map((/** @type {any} */ f) => h('p', {}, h('span', { class: `sev ${f.severity}`, text: f.code }), f.message)));
+      ...reasons.map((/** @type {any} */ f) => h('p', {}, h('span', { class: `sev ${f.severity}`, title: severityName(f.severity), text: f.code }), f.message)));
     card.addEventListener('mouseleave', closeCard);
     return showCard(card, rect, onClose);
   }
@@ -240,24 +243,31 @@ var riskhintUi = (() => {
    * The card for one finding in a draft, with its suggestions.
    * @param {any} finding
    * @param {DOMRect} rect
+   * @param {boolean} locked the administrator locked its rule: no Ignore, no Turn off
    * @param {{apply: (suggestion: any) => void, ignore: () => void, turnOff: () => void}} actions
    * @param {boolean} [focus] move keyboard focus into the card (when opened from the list)
    */
-  function findingCard(finding, rect, actions, focus = false) {
-    const buttons = finding.suggestions.map((/** @type {any} */ s) => {
-      const b = h('button', { class: 'action primary', 'data-riskhint-ui': 'apply', text: s.label });
-      b.addEventListener('click', () => { closeCard(); actions.apply(s); });
+  function findingCard(finding, rect, locked, actions, focus = false) {
+    /**
+     * @param {string} ui its data-riskhint-ui name
+     * @param {string} text
+     * @param {() => void} run
+     * @param {string} [kind]
+     */
+    const action = (ui, text, run, kind = 'action') => {
+      const b = h('button', { class: kind, 'data-riskhint-ui': ui, text });
+      b.addEventListener('click', () => { closeCard(); run(); });
       return b;
-    });
-    const ignore = h('button', { class: 'action', 'data-riskhint-ui': 'ignore', text: t('Ignore', '무시') });
-    ignore.addEventListener('click', () => { closeCard(); actions.ignore(); });
-    const off = h('button', { class: 'action', 'data-riskhint-ui': 'turn-off', text: t(`Turn off ${finding.code}`, `${finding.code} 끄기`) });
-    off.addEventListener('click', () => { closeCard(); actions.turnOff(); });
+    };
+    const buttons = finding.suggestions.map((/** @type {any} */ s) => action('apply', s.label, () => actions.apply(s), 'action primary'));
+    const dismiss = locked
+      ? [h('p', { class: 'muted', 'data-riskhint-ui': 'required', text: t('requiredByOrganisation') })]
+      : [action('ignore', t('ignore'), actions.ignore), action('turn-off', t('turnOffRule', finding.code), actions.turnOff)];
     const card = h('div', { class: 'card', role: 'dialog', 'data-riskhint-ui': 'finding-card', 'data-code': finding.code, 'aria-label': finding.message },
-      h('h2', {}, h('span', { class: `sev ${finding.severity}`, text: finding.severity }), finding.message),
+      h('h2', {}, h('span', { class: `sev ${finding.severity}`, text: severityName(finding.severity) }), finding.message),
       h('p', { text: finding.reason }),
       h('p', { class: 'muted', text: `${finding.code} · ${finding.source}` }),
-      h('div', { class: 'actions' }, ...buttons, ignore, off));
+      h('div', { class: 'actions' }, ...buttons, ...dismiss));
     card.addEventListener('keydown', (e) => e.key === 'Escape' && closeCard());
     showCard(card, rect);
     if (focus) /** @type {HTMLElement | null} */ (card.querySelector('button'))?.focus();
@@ -273,29 +283,49 @@ var riskhintUi = (() => {
    * @param {(finding: any) => void} onPick
    */
   function pill(pill, editor, verdict, findings, onPick) {
+    const before = pill ? `${pill.dataset.verdict}:${pill.dataset.count}` : null;
     if (!findings.length) {
+      if (pill) announce(t('draftClear'));
       pill?.remove();
       return null;
     }
-    pill ??= h('button', { class: 'pill', 'data-riskhint-ui': 'pill' });
-    pill.className = `pill ${verdict}`;
-    pill.dataset.verdict = verdict;
-    const summary = verdict === 'block' ? t('Review before posting', '게시 전 확인') : verdict === 'review' ? t('Check this', '확인 필요') : t('Note', '참고');
-    pill.textContent = `riskhint · ${summary} · ${findings.length}`;
-    pill.onclick = () => {
-      const list = h('div', { class: 'list', role: 'menu', 'data-riskhint-ui': 'finding-list' },
-        ...findings.map((f) => {
-          const item = h('button', { role: 'menuitem', 'data-riskhint-ui': 'finding', 'data-code': f.code },
-            h('span', { class: `sev ${f.severity}`, text: f.severity }), f.message.includes(f.text) ? f.message : `${f.message} — “${f.text}”`);
-          item.addEventListener('click', () => onPick(f));
-          return item;
-        }));
-      showCard(list, (/** @type {HTMLElement} */ (pill)).getBoundingClientRect());
-      /** @type {HTMLElement | null} */ (list.querySelector('button'))?.focus();
+    pill ??= h('button', { class: 'pill', 'data-riskhint-ui': 'pill', 'aria-haspopup': 'menu', 'aria-expanded': 'false' });
+    const button = pill;
+    button.className = `pill ${verdict}`;
+    button.dataset.verdict = verdict;
+    button.dataset.count = String(findings.length);
+    const summary = t(verdict === 'block' ? 'pillBlock' : verdict === 'review' ? 'pillReview' : 'pillNote');
+    button.textContent = t('pillText', summary, findings.length);
+    button.setAttribute('aria-label', t('pillName', summary, findings.length));
+    // Screen readers hear a change of verdict or count, not every keystroke's check.
+    if (before !== `${verdict}:${findings.length}`) announce(t('draftStatus', summary, findings.length));
+    button.onclick = () => {
+      const items = findings.map((f) => {
+        const item = h('button', { role: 'menuitem', 'data-riskhint-ui': 'finding', 'data-code': f.code, tabindex: '-1' },
+          h('span', { class: `sev ${f.severity}`, text: severityName(f.severity) }), f.message.includes(f.text) ? f.message : `${f.message} — “${f.text}”`);
+        item.addEventListener('click', () => onPick(f));
+        return item;
+      });
+      const list = h('div', { class: 'list', role: 'menu', 'data-riskhint-ui': 'finding-list', 'aria-label': t('findingListName') }, ...items);
+      // A menu's keys: arrows, Home and End move; Escape goes back to the pill.
+      list.addEventListener('keydown', (e) => {
+        const at = items.indexOf(/** @type {HTMLElement} */ (layer().activeElement));
+        const next = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: items.length - 1 }[e.key];
+        if (next !== undefined) {
+          e.preventDefault();
+          items[(next + items.length) % items.length].focus();
+        } else if (e.key === 'Escape' || e.key === 'Tab') {
+          closeCard();
+          button.focus();
+        }
+      });
+      button.setAttribute('aria-expanded', 'true');
+      showCard(list, button.getBoundingClientRect(), () => button.setAttribute('aria-expanded', 'false'));
+      items[0]?.focus();
     };
-    if (!pill.isConnected) layer().append(pill);
-    placePill(pill, editor);
-    return pill;
+    if (!button.isConnected) layer().append(button);
+    placePill(button, editor);
+    return button;
   }
 
   /**
@@ -320,11 +350,11 @@ var riskhintUi = (() => {
     closeCard();
     return new Promise((resolve) => {
       const backdrop = h('div', { class: 'backdrop' });
-      const edit = h('button', { class: 'action primary', 'data-riskhint-ui': 'edit', text: t('Edit', '수정하기') });
-      const post = h('button', { class: 'action', 'data-riskhint-ui': 'post-anyway', text: t('Post anyway', '그래도 게시') });
+      const edit = h('button', { class: 'action primary', 'data-riskhint-ui': 'edit', text: t('edit') });
+      const post = h('button', { class: 'action', 'data-riskhint-ui': 'post-anyway', text: t('postAnyway') });
       const dialog = h('div', { class: 'dialog', role: 'alertdialog', 'aria-modal': 'true', 'data-riskhint-ui': 'review', 'aria-labelledby': 'riskhint-review-title' },
-        h('h2', { id: 'riskhint-review-title', text: t('Review before posting?', '게시 전에 확인할까요?') }),
-        h('p', { text: t('riskhint found something that could hurt you or your company:', '본인이나 회사에 해가 될 수 있는 내용이 있습니다:') }),
+        h('h2', { id: 'riskhint-review-title', text: t('reviewTitle') }),
+        h('p', { text: t('reviewIntro') }),
         h('ul', {}, ...findings.map((f) => h('li', { 'data-code': f.code }, h('strong', { text: `“${f.text}” ` }), f.message))),
         h('div', { class: 'actions' }, edit, post));
       const finish = (/** @type {'edit' | 'post'} */ choice) => {
@@ -354,5 +384,5 @@ var riskhintUi = (() => {
     if (openCard && !e.composedPath().includes(openCard)) closeCard();
   }, true);
 
-  return { badge, postCard, findingCard, pill, placePill, review, closeCard, closeCardUnlessHovered, labelName, t };
+  return { badge, postCard, findingCard, pill, placePill, review, closeCard, closeCardUnlessHovered };
 })();

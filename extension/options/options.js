@@ -8,62 +8,19 @@
 
 import initEngine, { rules as ruleDocs, validate_policy as validatePolicy } from '../engine/riskhint.js';
 
-/** @type {Record<string, [string, string]>} UI text in English and Korean */
-const TEXT = {
-  language: ['Language', '언어'],
-  browserLanguage: ['Browser default', '브라우저 설정'],
-  quietPeriods: ['Quiet periods (before earnings)', '조용한 기간(실적 발표 전)'],
-  addQuiet: ['Add a quiet period', '기간 추가'],
-  remove: ['Remove', '삭제'],
-  reason: ['Reason', '사유'],
-  crisis: ['Crisis mode', '위기 모드'],
-  crisisActive: ['Crisis mode is on: drafts stick to facts and official links', '위기 모드 켜기: 사실과 공식 링크 위주로'],
-  rules: ['Rules', '규칙'],
-  asDefault: ['default', '기본'],
-  save: ['Save', '저장'],
-  export: ['Export JSON', 'JSON 내보내기'],
-  import: ['Import JSON…', 'JSON 가져오기…'],
-  turnedOff: ['Rules you turned off from a card', '카드에서 끈 규칙'],
-  turnBackOn: ['Turn back on', '다시 켜기'],
-  noneOff: ['None.', '없음.'],
-  saved: ['Saved. Open tabs use it now.', '저장했습니다. 열린 탭에 바로 적용됩니다.'],
-  imported: ['Imported and saved.', '가져와서 저장했습니다.'],
-  rejected: ['Not saved', '저장하지 않음'],
-  unchanged: ['Your current policy is still in force.', '현재 정책이 그대로 적용됩니다.'],
-  managed: ['Your organisation manages part of this policy. Its entries are shown under each field; locked fields cannot be changed here.', '조직이 이 정책의 일부를 관리합니다. 조직 항목은 각 칸 아래에 표시되며, 잠긴 항목은 여기서 바꿀 수 없습니다.'],
-  fromOrganisation: ['From your organisation:', '조직 설정:'],
-  locked: ['Locked by your organisation.', '조직이 잠근 항목입니다.'],
-  onePerLine: ['One per line.', '한 줄에 하나씩.'],
-  what: ['Catches', '잡는 것'],
-  why: ['Why', '이유'],
-  example: ['Example', '예'],
-  fix: ['Fix', '고치는 법'],
-  source: ['Source', '근거'],
-};
+const { t } = riskhintI18n;
 
-/** The policy's list fields, in form order: [path, English label, Korean label]. */
-const LISTS = [
-  ['organization.names', 'Organisation names and handles', '회사명과 계정'],
-  ['organization.products', 'Products', '제품'],
-  ['organization.executives', 'Executives', '임원'],
-  ['organization.tickers', 'Stock codes and tickers', '종목 코드와 티커'],
-  ['organization.competitors', 'Competitors', '경쟁사'],
-  ['confidential.codenames', 'Codenames of unreleased projects', '미공개 프로젝트 코드명'],
-  ['confidential.terms', 'Other confidential terms', '그 밖의 기밀 용어'],
-  ['confidential.internal_domains', 'Internal domains', '내부 도메인'],
-  ['disclosure.employee_tags', 'Employee disclosure tags', '직원 표시 태그'],
-];
-const CRISIS_LISTS = [
-  ['crisis.topics', 'What the crisis is about', '위기 주제'],
-  ['crisis.official_links', 'Official links (the first is suggested)', '공식 링크(첫 번째를 제안)'],
-];
+/** The policy's list fields, in form order; each is named by message field_<path with _>. */
+const LISTS = ['organization.names', 'organization.products', 'organization.executives', 'organization.tickers', 'organization.competitors',
+  'confidential.codenames', 'confidential.terms', 'confidential.internal_domains', 'disclosure.employee_tags'];
+const CRISIS_LISTS = ['crisis.topics', 'crisis.official_links'];
 
 const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
-let korean = navigator.language.toLowerCase().startsWith('ko');
-/** @param {string} key */
-const t = (key) => (TEXT[key] ?? [key, key])[korean ? 1 : 0];
-/** @param {string[]} pair */
-const pick = ([en, ko]) => (korean ? ko : en);
+/**
+ * One of the engine's texts in both languages, in the UI's.
+ * @param {{en: string, ko: string}} pair
+ */
+const pick = (pair) => pair[riskhintI18n.language() === 'ko' ? 'ko' : 'en'];
 
 /** @type {any} the administrator's policy as written, if any */
 let managed = null;
@@ -102,12 +59,12 @@ function parsePolicy(text) {
 }
 
 async function main() {
-  await initEngine();
-  const stored = await chrome.storage.local.get(['policy', 'managedPolicy', 'rulesOff', 'language']);
-  if (stored.language === 'ko' || stored.language === 'en') korean = stored.language === 'ko';
-  document.documentElement.lang = korean ? 'ko' : 'en';
-  document.querySelectorAll('[data-text]').forEach((el) => { el.textContent = t(/** @type {HTMLElement} */ (el).dataset.text ?? ''); });
+  await Promise.all([initEngine(), riskhintI18n.ready()]);
+  const stored = await chrome.storage.local.get(['policy', 'managedPolicy', 'rulesOff', 'ignored', 'language', 'syncState']);
+  document.documentElement.lang = riskhintI18n.language();
+  riskhintI18n.translate(document);
   languagePicker(stored.language);
+  syncState(stored.syncState);
 
   managed = typeof stored.managedPolicy === 'string' ? parsePolicy(stored.managedPolicy) : null;
   if (managed) {
@@ -117,6 +74,14 @@ async function main() {
   const text = typeof stored.policy === 'string' ? stored.policy : await (await fetch('../default-policy.jsonc')).text();
   fill(parsePolicy(text) ?? {});
   turnedOff(Array.isArray(stored.rulesOff) ? stored.rulesOff : []);
+  ignoredFindings(Array.isArray(stored.ignored) ? stored.ignored : []);
+  // Lists that change elsewhere (a card's Ignore or Turn off, another browser through sync).
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local') return;
+    if ('rulesOff' in changes) turnedOff(Array.isArray(changes.rulesOff.newValue) ? changes.rulesOff.newValue : []);
+    if ('ignored' in changes) ignoredFindings(Array.isArray(changes.ignored.newValue) ? changes.ignored.newValue : []);
+    if ('syncState' in changes) syncState(changes.syncState.newValue);
+  });
 
   $('policy').addEventListener('submit', async (event) => {
     event.preventDefault();
@@ -155,15 +120,15 @@ function languagePicker(current) {
 /**
  * A list field: a textarea with one entry per line, the organisation's entries under it.
  * @param {HTMLElement} parent
- * @param {string[]} field [path, English label, Korean label]
+ * @param {string} path
  * @param {any} policy
  */
-function listField(parent, [path, en, ko], policy) {
+function listField(parent, path, policy) {
   const id = `field-${path.replace('.', '-')}`;
   const label = document.createElement('label');
   label.className = 'field';
   label.htmlFor = id;
-  label.textContent = pick([en, ko]);
+  label.textContent = t(`field_${path.replace(/\./g, '_')}`);
   const area = document.createElement('textarea');
   area.id = id;
   area.dataset.path = path;
@@ -205,7 +170,7 @@ function fill(policy) {
   const lists = $('lists');
   lists.replaceChildren();
   const legend = document.createElement('legend');
-  legend.textContent = korean ? '조직과 기밀' : 'Organisation and confidential terms';
+  legend.textContent = t('organisationAndConfidential');
   lists.append(legend);
   LISTS.forEach((field) => listField(lists, field, policy));
 
@@ -242,7 +207,7 @@ function quietRow(period) {
   remove.textContent = t('remove');
   remove.disabled = isLocked('quiet_periods');
   remove.addEventListener('click', () => row.remove());
-  row.append(input('date', period.start, 'start', korean ? '시작일' : 'Start'), '–', input('date', period.end, 'end', korean ? '종료일' : 'End'),
+  row.append(input('date', period.start, 'start', t('start')), '–', input('date', period.end, 'end', t('end')),
     input('text', period.reason ?? '', 'reason', t('reason')), remove);
   $('quiet-rows').append(row);
 }
@@ -263,19 +228,19 @@ function ruleRows(levels) {
     select.dataset.rule = doc.code;
     select.setAttribute('aria-label', `${doc.code} ${doc.name}`);
     for (const level of ['', 'off', 'info', 'warn', 'block']) {
-      select.append(new Option(level ? level : `${t('asDefault')} (${doc.severity})`, level, false, (levels[doc.code] ?? '') === level));
+      select.append(new Option(t(level ? `level_${level}` : 'levelDefault', t(`level_${doc.severity}`)), level, false, (levels[doc.code] ?? '') === level));
     }
     // Choosing a level must not toggle the details open.
     select.addEventListener('click', (e) => e.stopPropagation());
     const what = document.createElement('span');
     what.className = 'what';
-    what.textContent = pick([doc.what.en, doc.what.ko]);
+    what.textContent = pick(doc.what);
     summary.append(code, what, select);
     details.append(summary);
-    for (const [key, value] of [['why', pick([doc.why.en, doc.why.ko])], ['example', doc.example], ['fix', pick([doc.fix.en, doc.fix.ko])], ['source', doc.source]]) {
+    for (const [key, value] of [['why', pick(doc.why)], ['example', doc.example], ['fix', pick(doc.fix)], ['source', doc.source]]) {
       const p = document.createElement('p');
       const strong = document.createElement('strong');
-      strong.textContent = `${t(key)}: `;
+      strong.textContent = `${t(`doc_${key}`)}: `;
       p.append(strong, value);
       details.append(p);
     }
@@ -321,7 +286,7 @@ async function save(text, done) {
   const status = $('status');
   if (!outcome.ok) {
     status.className = 'error';
-    status.textContent = `${t('rejected')}: ${korean ? `${outcome.line}행 ${outcome.column}열` : `line ${outcome.line}, column ${outcome.column}`}${outcome.path ? `, ${outcome.path}` : ''}: ${outcome.message}. ${t('unchanged')}`;
+    status.textContent = t('rejected', `${t('lineColumn', outcome.line, outcome.column)}${outcome.path ? `, ${outcome.path}` : ''}`, outcome.message);
     return false;
   }
   await chrome.storage.local.set({ policy: text });
@@ -345,7 +310,7 @@ function turnedOff(codes) {
   const list = $('turned-off-rows');
   if (!codes.length) {
     const none = document.createElement('li');
-    none.textContent = t('noneOff');
+    none.textContent = t('none');
     list.replaceChildren(none);
     return;
   }
@@ -367,3 +332,58 @@ function turnedOff(codes) {
 }
 
 main();
+
+/**
+ * The findings ignored from a card, newest first, each with Restore; and Restore all.
+ * @param {Array<{code: string, text: string, site?: string, at?: string}>} entries
+ */
+function ignoredFindings(entries) {
+  const list = $('ignored-rows');
+  const restoreAll = /** @type {HTMLButtonElement} */ ($('restore-all'));
+  restoreAll.hidden = entries.length === 0;
+  restoreAll.onclick = () => chrome.storage.local.set({ ignored: [] });
+  if (!entries.length) {
+    const none = document.createElement('li');
+    none.textContent = t('none');
+    list.replaceChildren(none);
+    return;
+  }
+  list.replaceChildren(...[...entries].reverse().map((entry) => {
+    const item = document.createElement('li');
+    item.className = 'row';
+    item.dataset.code = entry.code;
+    const code = document.createElement('span');
+    code.className = 'code';
+    code.textContent = entry.code;
+    const words = document.createElement('q');
+    words.textContent = entry.text;
+    const where = document.createElement('span');
+    where.className = 'hint';
+    where.textContent = [entry.site, entry.at?.slice(0, 10)].filter(Boolean).join(' · ');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = t('restore');
+    button.setAttribute('aria-label', `${t('restore')}: ${entry.code} “${entry.text}”`);
+    button.addEventListener('click', async () => {
+      const { ignored = [] } = await chrome.storage.local.get('ignored');
+      await chrome.storage.local.set({ ignored: /** @type {any[]} */ (ignored).filter((i) => i.code !== entry.code || i.text !== entry.text) });
+    });
+    item.append(code, words, where, button);
+    return item;
+  }));
+}
+
+/**
+ * Whether the settings reach the user's other browsers (the worker keeps chrome.storage.sync).
+ * @param {any} state chrome.storage.local.syncState
+ */
+function syncState(state) {
+  const note = $('sync-state');
+  note.hidden = !state;
+  if (!state) return;
+  note.dataset.state = state.ok ? 'ok' : state.error;
+  note.classList.toggle('error', !state.ok);
+  note.textContent = state.ok ? t('syncOk')
+    : state.error === 'too-large' ? t('syncTooLarge', state.bytes, state.limit)
+      : state.error === 'newer-settings' ? t('syncNewer') : t('syncFailed', state.error);
+}

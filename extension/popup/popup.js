@@ -4,43 +4,9 @@
 // It reads the page's summary from the tab's content script; it never sees anything else.
 // `popup.html?tab=<id>` shows a given tab's summary (to keep it open in a window of its own).
 
-// Label names come from content/labels.js (loaded first by popup.html), shared with the overlay.
-const LABELS = Object.keys(riskhintLabelNames);
-
-/** @type {Record<string, [string, string]>} UI text in English and Korean */
-const TEXT = {
-  settings: ['Settings', '설정'],
-  pause: ['Pause riskhint on this site', '이 사이트에서 일시 중지'],
-  role: ['I post as', '내 역할'],
-  employee: ['Employee', '직원'],
-  executive: ['Executive', '임원'],
-  pr: ['PR / social media', '홍보 담당'],
-  crisis: ['Crisis mode', '위기 모드'],
-  crisisLocked: ['Set by your organisation.', '조직 정책으로 설정되어 있습니다.'],
-  summary: ['On this page', '이 페이지'],
-  show: ['Show', '표시'],
-  allPosts: ['All labelled posts', '모든 표시 게시물'],
-  mediumUp: ['Risk 40 and over', '위험도 40 이상'],
-  highOnly: ['Risk 70 and over', '위험도 70 이상'],
-  riskiest: ['Riskiest posts', '위험도 높은 게시물'],
-  exportCsv: ['Export CSV', 'CSV 내보내기'],
-  exportJson: ['Export JSON', 'JSON 내보내기'],
-  unsupported: ['riskhint works on X, Facebook and LinkedIn. Open one of them to see its summary.', 'riskhint는 X, Facebook, LinkedIn에서 동작합니다.'],
-  noAnswer: ['This page has not loaded riskhint yet. Reload it to start.', '이 페이지에 riskhint가 아직 없습니다. 새로 고침하세요.'],
-  notRecognised: ["riskhint doesn't recognise this page's layout, so nothing is labelled here. The site may have changed.", '이 페이지의 구조를 인식하지 못해 표시한 것이 없습니다. 사이트가 바뀌었을 수 있습니다.'],
-  paused: ['Paused on this site.', '이 사이트에서 일시 중지됨.'],
-  nothing: ['Nothing labelled yet. Scroll the feed.', '아직 표시한 게시물이 없습니다.'],
-  posts: ['posts labelled', '개 게시물 표시'],
-  high: ['high', '높음'],
-  medium: ['medium', '중간'],
-  low: ['low', '낮음'],
-  ...riskhintLabelNames,
-};
-
+const { t } = riskhintI18n;
+const LABELS = riskhintLabels.ALL;
 const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
-let korean = navigator.language.toLowerCase().startsWith('ko');
-/** @param {string} key */
-const t = (key) => (TEXT[key] ?? [key, key])[korean ? 1 : 0];
 
 /** @param {number} risk */
 const band = (risk) => (risk >= 70 ? 'high' : risk >= 40 ? 'medium' : 'low');
@@ -51,10 +17,12 @@ let posts = [];
 let tabId;
 
 async function main() {
-  const settings = await chrome.storage.local.get(['language', 'role', 'crisisMode', 'policyState', 'pausedSites']);
-  if (settings.language === 'ko' || settings.language === 'en') korean = settings.language === 'ko';
-  document.documentElement.lang = korean ? 'ko' : 'en';
-  document.querySelectorAll('[data-text]').forEach((el) => { el.textContent = t(/** @type {HTMLElement} */ (el).dataset.text ?? ''); });
+  await riskhintI18n.ready();
+  const settings = await chrome.storage.local.get(['role', 'crisisMode', 'policyState', 'pausedSites']);
+  document.documentElement.lang = riskhintI18n.language();
+  riskhintI18n.translate(document);
+  $('bands').setAttribute('aria-label', t('bandsName'));
+  $('chart').setAttribute('aria-label', t('chartName'));
 
   const requested = Number(new URLSearchParams(location.search).get('tab'));
   tabId = requested || (await chrome.tabs.query({ active: true, currentWindow: true }))[0]?.id;
@@ -119,14 +87,14 @@ function setUpControls(settings) {
 function render() {
   const minimum = Number(/** @type {HTMLSelectElement} */ ($('filter')).value);
   const shown = posts.filter((p) => p.risk >= minimum).sort((a, b) => b.risk - a.risk);
-  $('totals').textContent = `${shown.length} ${t('posts')}`;
+  $('totals').textContent = t('postsLabelled', shown.length);
 
   const bands = $('bands');
   bands.replaceChildren(...['high', 'medium', 'low'].map((name) => {
     const chip = document.createElement('span');
     chip.className = `chip ${name}`;
     chip.dataset.band = name;
-    chip.textContent = `${t(name)} ${shown.filter((p) => band(p.risk) === name).length}`;
+    chip.textContent = `${t(`band_${name}`)} ${shown.filter((p) => band(p.risk) === name).length}`;
     return chip;
   }));
 
@@ -136,7 +104,7 @@ function render() {
     const row = document.createElement('li');
     row.dataset.label = String(label);
     const name = document.createElement('span');
-    name.textContent = t(String(label));
+    name.textContent = riskhintLabels.name(String(label));
     const bar = document.createElement('span');
     bar.className = 'bar';
     bar.style.width = `${(Number(n) / most) * 100}%`;
@@ -160,8 +128,9 @@ function render() {
     words.textContent = `${p.author ? `${p.author}: ` : ''}${p.text.slice(0, 90)}`;
     const labels = document.createElement('span');
     labels.className = 'labels';
-    labels.textContent = p.labels.map(t).join(' · ');
+    labels.textContent = p.labels.map(riskhintLabels.name).join(' · ');
     button.append(risk, words, labels);
+    button.setAttribute('aria-label', `${t('postButtonName', p.risk, p.labels.map(riskhintLabels.name).join(', '))}. ${words.textContent}`);
     // Scrolls the page to the post and opens its card.
     button.addEventListener('click', () => tabId !== undefined && chrome.tabs.sendMessage(tabId, { type: 'reveal', id: p.id }));
     item.append(button);

@@ -104,26 +104,31 @@ test('Apply on a blank-line draft keeps the other lines, and the Post button fol
   await page.close();
 });
 
-test('Ignore hides a finding for this draft; Turn off stores the rule and the draft is rechecked', async () => {
+test('Ignore keeps those words unflagged for that rule, in later drafts too; Turn off stores the rule and the draft is rechecked', async () => {
   const page = await compose('/home', 'This fucking update is great');
   await verdict(page, 'review');
   await clickWord(page, 'fucking');
   await page.locator('[data-riskhint-ui="ignore"]').click();
   await verdict(page, 'ok');
   assert.equal(await page.locator(EDITOR).getAttribute('data-riskhint-findings'), '0');
-  // Ignoring lasts while this draft does: an emptied composer starts a new draft, checked afresh.
+  const worker = await browser.worker();
+  const { ignored } = await worker.evaluate(() => chrome.storage.local.get('ignored'));
+  assert.deepEqual(ignored.map(({ code, text, site }) => ({ code, text, site })), [{ code: 'TONE001', text: 'fucking', site: 'x.com' }]);
+  // A new draft with the same words stays clear; other words under the same rule are still flagged.
   await page.keyboard.press('Control+a');
   await page.keyboard.press('Backspace');
   await page.waitForFunction(() => window.__composer.text() === '');
   await page.keyboard.type('Another fucking meeting');
+  await verdict(page, 'ok');
+  await page.keyboard.type(', this is shitty');
   await verdict(page, 'review');
-  await clickWord(page, 'fucking');
+  await clickWord(page, 'shitty');
   await page.locator('[data-riskhint-ui="turn-off"]').click();
   await verdict(page, 'ok');
-  const worker = await browser.worker();
   assert.deepEqual(await worker.evaluate(() => chrome.storage.local.get('rulesOff')), { rulesOff: ['TONE001'] });
-  await worker.evaluate(() => chrome.storage.local.remove('rulesOff'));
+  await worker.evaluate(() => chrome.storage.local.remove(['rulesOff', 'ignored']));
   await verdict(page, 'review');
+  assert.equal(await page.locator(EDITOR).getAttribute('data-riskhint-findings'), '2', 'both words are flagged again');
   await page.close();
 });
 

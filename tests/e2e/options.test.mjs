@@ -9,7 +9,7 @@ import { writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { launch } from './browser.mjs';
-import { waitForVerdict, underlines } from './helpers.mjs';
+import { waitForVerdict, underlines, clickWord } from './helpers.mjs';
 
 const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
 const EDITOR = '[data-testid="tweetTextarea_0"]';
@@ -95,11 +95,37 @@ test('rules turned off from a card are listed and can be turned back on', async 
   await options.close();
 });
 
+test('findings ignored from a card are listed with their words and can be restored, one or all', async () => {
+  // Back to the example policy (an earlier test turned TONE001 off).
+  await (await browser.worker()).evaluate(() => chrome.storage.local.remove('policy'));
+  await draft('Call me on 010-1234-5678, the fucking roadmap slipped');
+  await verdictBecomes('review');
+  for (const word of ['010-1234-5678', 'fucking']) {
+    await clickWord(x, EDITOR, word);
+    await x.locator('[data-riskhint-ui="ignore"]').click();
+    await x.waitForSelector(`${EDITOR}:not([data-riskhint-pending])`);
+  }
+  await verdictBecomes('ok');
+  const options = await openOptions();
+  const rows = options.locator('#ignored-rows li[data-code]');
+  await rows.nth(1).waitFor();
+  assert.deepEqual(await rows.evaluateAll((els) => els.map((e) => [e.dataset.code, e.querySelector('q').textContent])),
+    [['TONE001', 'fucking'], ['PII004', '010-1234-5678']], 'newest first');
+  await rows.filter({ hasText: '010-1234-5678' }).getByRole('button').click();
+  await verdictBecomes('review');
+  assert.equal(await x.locator(EDITOR).getAttribute('data-riskhint-findings'), '1', 'only the restored finding is back');
+  assert.equal(await rows.count(), 1, 'the list follows');
+  await options.locator('#restore-all').click();
+  await x.waitForSelector(`${EDITOR}[data-riskhint-findings="2"]:not([data-riskhint-pending])`);
+  assert.equal(await rows.count(), 0);
+  await options.close();
+});
+
 test('in Korean, the options page, the pill and the findings speak Korean', async () => {
   const options = await openOptions();
   await options.locator('#language').selectOption('ko');
-  await options.waitForLoadState('load');
-  await options.locator('#rule-rows details').first().waitFor();
+  // The page reloads in Korean.
+  await options.waitForFunction(() => document.documentElement.lang === 'ko' && document.querySelector('#rule-rows details'));
   assert.equal(await options.locator('#save').textContent(), '저장');
   assert.equal(await options.locator('html').getAttribute('lang'), 'ko');
   await draft('Project Falcon 다음 달 출시');

@@ -1,0 +1,99 @@
+// @ts-check
+// The UI's words, from _locales/{en,ko}/messages.json, for the overlay, the popup and options.
+//
+// chrome.i18n follows the browser's language only, and riskhint lets the user choose another in
+// options (storage.local.language). So: the browser's language goes through chrome.i18n; a chosen
+// language that differs loads that locale's messages.json (an extension page reads it directly; a
+// content script asks the worker, since reading extension files from a page would expose them to
+// the site) and formats its messages the way chrome.i18n does, with the same placeholders.
+
+/* exported riskhintI18n */
+var riskhintI18n = (() => {
+  /** @typedef {Record<string, {message: string, placeholders?: Record<string, {content: string}>}>} Messages */
+
+  const browserLanguage = () => (chrome.i18n.getUILanguage().toLowerCase().startsWith('ko') ? 'ko' : 'en');
+  let language = browserLanguage();
+  /** @type {Messages | null} the chosen locale's messages, when it is not the browser's */
+  let messages = null;
+  /** @type {Array<() => void>} */
+  const listeners = [];
+
+  /** @param {string} lang */
+  async function fetchMessages(lang) {
+    if (location.protocol === 'chrome-extension:') return (await fetch(chrome.runtime.getURL(`_locales/${lang}/messages.json`))).json();
+    const reply = await chrome.runtime.sendMessage({ type: 'messages', lang });
+    if (!reply?.ok) throw new Error(reply?.error ?? 'no messages');
+    return reply.messages;
+  }
+
+  /** @param {unknown} chosen storage.local.language */
+  async function use(chosen) {
+    const lang = chosen === 'ko' || chosen === 'en' ? chosen : browserLanguage();
+    let table = null;
+    if (lang !== browserLanguage()) {
+      try {
+        table = await fetchMessages(lang);
+      } catch (error) {
+        // Keep the browser's language rather than show keys.
+        console.warn('riskhint: could not load the chosen language', error);
+        return;
+      }
+    }
+    language = lang;
+    messages = table;
+    listeners.forEach((run) => run());
+  }
+
+  let loaded = chrome.storage.local.get('language').then(({ language: chosen }) => use(chosen)).catch(() => {});
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && 'language' in changes) loaded = use(changes.language.newValue);
+  });
+
+  /**
+   * A message with its substitutions ($1…$9 through the message's placeholders), as chrome.i18n
+   * formats it.
+   * @param {Messages[string]} entry
+   * @param {string[]} substitutions
+   */
+  function format(entry, substitutions) {
+    const placeholders = entry.placeholders ?? {};
+    return entry.message
+      .replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name) => placeholders[name.toLowerCase()]?.content ?? whole)
+      .replace(/\$(\d)/g, (_, n) => substitutions[Number(n) - 1] ?? '')
+      .replace(/\$\$/g, '$');
+  }
+
+  /**
+   * The text of message `key`, with its substitutions in the English text's order.
+   * @param {string} key
+   * @param {...(string | number)} substitutions
+   */
+  function t(key, ...substitutions) {
+    const strings = substitutions.map(String);
+    const entry = messages?.[key];
+    const text = entry ? format(entry, strings) : chrome.i18n.getMessage(key, strings);
+    return text || key;
+  }
+
+  return {
+    t,
+    /** Resolves once the chosen language is known and loaded (also after a change). */
+    ready: () => loaded,
+    /** 'en' or 'ko': the language the UI speaks now (and asks the engine's messages in). */
+    language: () => language,
+    /**
+     * Runs `run` after the language changed.
+     * @param {() => void} run
+     */
+    onChange(run) {
+      listeners.push(run);
+    },
+    /**
+     * Sets the text of every element with data-i18n="key" (an extension page's static words).
+     * @param {ParentNode} root
+     */
+    translate(root) {
+      root.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(/** @type {HTMLElement} */ (el).dataset.i18n ?? ''); });
+    },
+  };
+})();
