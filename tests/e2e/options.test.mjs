@@ -99,7 +99,7 @@ test('findings ignored from a card are listed with their words and can be restor
   // Back to the example policy (an earlier test turned TONE001 off).
   await (await browser.worker()).evaluate(() => chrome.storage.local.remove('policy'));
   await draft('Call me on 010-1234-5678, the fucking roadmap slipped');
-  await verdictBecomes('review');
+  await x.waitForSelector(`${EDITOR}[data-riskhint-findings="2"]:not([data-riskhint-pending])`);
   for (const word of ['010-1234-5678', 'fucking']) {
     await clickWord(x, EDITOR, word);
     await x.locator('[data-riskhint-ui="ignore"]').click();
