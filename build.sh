@@ -106,6 +106,8 @@ run_tests() {
   cargo test --locked --target "$WASM_TARGET" --no-default-features --test wasm
   say "type-checking the extension's JavaScript"
   npx --no-install tsc -p extension/jsconfig.json
+  say "unit tests of the extension's JavaScript (settings upgrade and sync, the UI's words)"
+  node --test tests/unit/
   say "end-to-end tests: the extension in Chromium on X-, Facebook- and LinkedIn-shaped pages"
   node --test --test-concurrency=1 tests/e2e/
 }

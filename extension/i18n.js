@@ -11,7 +11,9 @@
 var riskhintI18n = (() => {
   /** @typedef {Record<string, {message: string, placeholders?: Record<string, {content: string}>}>} Messages */
 
-  const browserLanguage = () => (chrome.i18n.getUILanguage().toLowerCase().startsWith('ko') ? 'ko' : 'en');
+  // The language of the messages chrome.i18n picked (its own choice among our locales; with
+  // --lang, getUILanguage() can disagree with it).
+  const browserLanguage = () => (chrome.i18n.getMessage('uiLanguage') === 'ko' ? 'ko' : 'en');
   let language = browserLanguage();
   /** @type {Messages | null} the chosen locale's messages, when it is not the browser's */
   let messages = null;

@@ -2,7 +2,7 @@
 // (default: <repo>/dist) and the fixture server behind https://x.com and https://twitter.com, so the
 // shipped manifest's content scripts run on the fixture pages unchanged.
 //
-//   const b = await launch({ dist, headless, userDataDir });
+//   const b = await launch({ dist, headless, userDataDir, args });  // args: more Chromium flags (--lang=ko)
 //   const page = await b.page('/home');  // https://x.com/home in a new tab
 //   const sw = await b.worker();         // the extension's service worker, once it is running
 //   b.extensionId; b.requests;           // every URL any page or worker of the browser requested
@@ -20,7 +20,7 @@ import { startServer, SITES } from './server.mjs';
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const WORKER_TIMEOUT_MS = 15_000;
 
-export async function launch({ dist = process.env.RISKHINT_DIST ?? path.join(REPO, 'dist'), headless = true, userDataDir } = {}) {
+export async function launch({ dist = process.env.RISKHINT_DIST ?? path.join(REPO, 'dist'), headless = true, userDataDir, args = [] } = {}) {
   const server = await startServer();
   const ownDir = !userDataDir;
   const dir = userDataDir ?? (await mkdtemp(path.join(tmpdir(), 'riskhint-profile-')));
@@ -48,6 +48,7 @@ export async function launch({ dist = process.env.RISKHINT_DIST ?? path.join(REP
         '--no-first-run',
         `--host-resolver-rules=${['x.com', 'twitter.com', ...Object.keys(SITES)].map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(', ')}`,
         '--ignore-certificate-errors',
+        ...args,
       ],
     });
     // Page and service-worker requests both arrive here (playwright reports worker network by default).

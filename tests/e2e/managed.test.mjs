@@ -7,11 +7,15 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { access, mkdir, rm, writeFile, constants } from 'node:fs/promises';
 import { launch } from './browser.mjs';
+import { clickWord } from './helpers.mjs';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLICY_FILE = `${POLICY_DIR}/riskhint-e2e.json`;
 const EDITOR = '[data-testid="tweetTextarea_0"]';
-const ADMIN_POLICY = { organization: { names: ['Hanbit Electronics'] }, confidential: { codenames: ['Project Orion'] }, locked: ['confidential'] };
+const ADMIN_POLICY = {
+  organization: { names: ['Hanbit Electronics'] }, confidential: { codenames: ['Project Orion'] }, rules: { CONF001: 'block' },
+  locked: ['confidential', 'rules.CONF001'],
+};
 const USER_POLICY = { organization: { products: ['Nova X1'] }, confidential: { codenames: ['Project Nightingale'] } };
 
 /** @type {Awaited<ReturnType<typeof launch>> | null} */
@@ -73,4 +77,27 @@ test('the options page shows the managed policy read-only and keeps unlocked fie
   assert.ok(!(await options.locator('#field-organization-products').isDisabled()));
   assert.match(await options.locator('[data-managed-for="organization.names"]').textContent(), /Hanbit Electronics/);
   await options.close();
+});
+
+test("a finding of a rule the administrator locked offers no Ignore or Turn off, and an ignore stored anyway has no effect", async (t) => {
+  if (skip) return t.skip(skip);
+  const page = await browser.page('/home');
+  await page.locator(EDITOR).click();
+  await page.keyboard.type('Project Orion ships, fucking finally');
+  await page.waitForSelector(`${EDITOR}[data-riskhint-verdict="block"]:not([data-riskhint-pending])`, { timeout: 15_000 });
+  await clickWord(page, EDITOR, 'Orion');
+  const card = page.locator('[data-riskhint-ui="finding-card"]');
+  await card.waitFor();
+  assert.equal(await card.getAttribute('data-code'), 'CONF001');
+  assert.match(await card.locator('[data-riskhint-ui="required"]').textContent(), /organisation requires/);
+  assert.equal(await card.locator('[data-riskhint-ui="ignore"], [data-riskhint-ui="turn-off"]').count(), 0);
+  // Another rule's card keeps both.
+  await clickWord(page, EDITOR, 'fucking');
+  await page.locator('[data-riskhint-ui="finding-card"][data-code="TONE001"] [data-riskhint-ui="ignore"]').waitFor();
+  const worker = await browser.worker();
+  await worker.evaluate(() => chrome.storage.local.set({ ignored: [{ code: 'CONF001', text: 'Project Orion', site: 'x.com', at: '2026-11-22' }] }));
+  await page.keyboard.type('!');
+  await page.waitForSelector(`${EDITOR}[data-riskhint-verdict="block"]:not([data-riskhint-pending])`, { timeout: 15_000 });
+  await worker.evaluate(() => chrome.storage.local.remove('ignored'));
+  await page.close();
 });
