@@ -61,8 +61,8 @@ var riskhintI18n = (() => {
     const placeholders = entry.placeholders ?? {};
     return entry.message
       .replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name) => placeholders[name.toLowerCase()]?.content ?? whole)
-      .replace(/\$(\d)/g, (_, n) => substitutions[Number(n) - 1] ?? '')
-      .replace(/\$\$/g, '$');
+      // One pass, so a substituted value is inserted as it is (a "$$" in it stays "$$").
+      .replace(/\$(\$|\d)/g, (_, token) => (token === '$' ? '$' : substitutions[Number(token) - 1] ?? ''));
   }
 
   /**

@@ -250,8 +250,13 @@ export function settingsSync(storage) {
     const settings = pickSettings(local);
     const current = await storage.sync.get(null);
     const remote = fromSyncItems(current);
+    if (remote && 'newer' in remote) {
+      // A newer riskhint's settings: leave them alone.
+      await storage.local.set({ syncState: { ok: false, error: 'newer-settings' } });
+      return;
+    }
     // Nothing new (also the echo of a pull): no write.
-    if (remote && 'settings' in remote && same(remote.settings, settings)) return;
+    if (remote && same(remote.settings, settings)) return;
     const changedAt = changedNow || !local.settingsChangedAt ? Date.now() : Number(local.settingsChangedAt);
     if (changedAt !== local.settingsChangedAt) await storage.local.set({ settingsChangedAt: changedAt });
     const { items, bytes } = toSyncItems(settings, changedAt);
@@ -260,9 +265,13 @@ export function settingsSync(storage) {
       return;
     }
     try {
-      await storage.sync.set(items);
+      // Chunks of an older, longer write: removed after the new write, so that another browser
+      // never sees a header without its chunks; or before it, when they would not fit together.
       const stale = Object.keys(current).filter((key) => key.startsWith(`${HEADER}.`) && !(key in items));
-      if (stale.length) await storage.sync.remove(stale);
+      const staleBytes = stale.reduce((sum, key) => sum + itemBytes(key, current[key]), 0);
+      if (stale.length && bytes + staleBytes > TOTAL_BYTES) await storage.sync.remove(stale);
+      await storage.sync.set(items);
+      if (stale.length && bytes + staleBytes <= TOTAL_BYTES) await storage.sync.remove(stale);
       await storage.local.set({ syncState: { ok: true, at: Date.now(), bytes } });
     } catch (error) {
       // Over a quota (writes per minute, or bytes): the settings stay here and go out next time.

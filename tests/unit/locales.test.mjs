@@ -23,6 +23,8 @@ const LOCALES = { en, ko };
 const HANGUL = /\p{Script=Hangul}/u;
 /** Messages that are only the product's name (and placeholders): the same in every language. */
 const PROPER_NAMES = ['extName', 'pillText'];
+/** The message that names its file's language (i18n.js asks chrome.i18n for it). */
+const LANGUAGE_CODE = 'uiLanguage';
 
 /** The $NAME$ placeholders a message uses, lower-cased (Chrome matches them case-insensitively). */
 const placeholdersUsed = (message) => new Set([...message.matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) => m[1].toLowerCase()));
@@ -47,67 +49,108 @@ function sources(ext) {
   return out.sort();
 }
 
-/**
- * The first argument of the call whose '(' is at `open` in `code`, as source text: up to the first
- * ',' or ')' at its own depth, skipping over strings, template literals and nested brackets.
- */
-function firstArgument(code, open) {
-  let depth = 0;
-  let i = open + 1;
-  const templates = []; // brace depths at which a `${…}` returns into a template literal
-  for (; i < code.length; i++) {
-    const c = code[i];
-    if (c === "'" || c === '"') {
-      for (i++; code[i] !== c; i++) if (code[i] === '\\') i++;
-    } else if (c === '`' || (c === '}' && templates.at(-1) === depth)) {
-      if (c === '}') templates.pop();
-      for (i++; code[i] !== '`'; i++) {
-        if (code[i] === '\\') i++;
-        else if (code[i] === '$' && code[i + 1] === '{') {
-          templates.push(depth);
-          i++;
-          break;
-        }
-      }
-    } else if ('([{'.includes(c)) {
-      depth++;
-    } else if (')]}'.includes(c)) {
-      if (depth === 0) break;
-      depth--;
-    } else if (c === ',' && depth === 0) {
-      break;
-    }
-  }
-  return code.slice(open + 1, i);
+/** The index just after the string literal whose opening quote is at `i`. */
+function skipString(code, i) {
+  const quote = code[i];
+  for (i++; code[i] !== quote; i++) if (code[i] === '\\') i++;
+  return i + 1;
 }
 
 /**
- * The keys an argument can name: its string literals (but not those compared against, as in
- * `verdict === 'block' ? 'pillBlock' : …`), and the fixed start of its template literals.
+ * The template literal whose opening backtick is at `i`: the index just after it, its text up to
+ * the first `${…}` (`head`), and whether it has any (`dynamic`).
  */
-function keysIn(argument) {
+function readTemplate(code, i) {
+  let head = '';
+  let dynamic = false;
+  for (i++; code[i] !== '`';) {
+    if (code[i] === '\\') {
+      if (!dynamic) head += code.slice(i, i + 2);
+      i += 2;
+    } else if (code[i] === '$' && code[i + 1] === '{') {
+      dynamic = true;
+      i = skipExpression(code, i + 2);
+    } else {
+      if (!dynamic) head += code[i];
+      i++;
+    }
+  }
+  return { end: i + 1, head, dynamic };
+}
+
+/** The index just after the '}' that closes the `${` expression starting at `i`. */
+function skipExpression(code, i) {
+  for (let depth = 0; ; ) {
+    const c = code[i];
+    if (c === "'" || c === '"') i = skipString(code, i);
+    else if (c === '`') i = readTemplate(code, i).end;
+    else {
+      if (c === '{') depth++;
+      else if (c === '}' && depth-- === 0) return i + 1;
+      i++;
+    }
+  }
+}
+
+/**
+ * The literals at the top level of `code` from `i`, until a ',' or ')' at depth 0 (or the end):
+ * returns where it stopped, and each string or template literal with the text around it.
+ */
+function scanArgument(code, i) {
+  const literals = [];
+  for (let depth = 0; i < code.length;) {
+    const c = code[i];
+    if (c === "'" || c === '"') {
+      const end = skipString(code, i);
+      literals.push({ start: i, end, key: code.slice(i + 1, end - 1) });
+      i = end;
+    } else if (c === '`') {
+      const template = readTemplate(code, i);
+      literals.push({ start: i, end: template.end, ...(template.dynamic ? { prefix: template.head } : { key: template.head }) });
+      i = template.end;
+    } else {
+      if ('([{'.includes(c)) depth++;
+      else if (')]}'.includes(c)) {
+        if (depth === 0) break;
+        depth--;
+      } else if (c === ',' && depth === 0) break;
+      i++;
+    }
+  }
+  return { end: i, literals };
+}
+
+/**
+ * The keys the first argument of the call whose '(' is at `open` can name: its string literals
+ * (but not those compared against, as in `verdict === 'block' ? 'pillBlock' : …`), and the fixed
+ * start of its template literals.
+ */
+function keysOfCall(code, open) {
+  const { literals } = scanArgument(code, open + 1);
   const keys = [];
   const prefixes = [];
-  for (const m of argument.matchAll(/(['"])((?:\\.|(?!\1).)*)\1|`([^`$]*)(\$\{)?/g)) {
-    const before = argument.slice(0, m.index);
-    const after = argument.slice(m.index + m[0].length);
+  for (const literal of literals) {
+    const before = code.slice(open + 1, literal.start);
+    const after = code.slice(literal.end, literal.end + 10);
     if (/[=!]==?\s*$/.test(before) || /^\s*[=!]==?/.test(after)) continue;
-    if (m[1]) keys.push(m[2]);
-    else if (m[4]) prefixes.push(m[3]);
-    else keys.push(m[3]);
+    if (literal.prefix !== undefined) prefixes.push(literal.prefix);
+    else if (literal.key) keys.push(literal.key); // '' is a fallback (`?? ''`), never a key
   }
   return { keys, prefixes };
 }
 
-/** Every t(…) call's keys in the extension's scripts: static keys and dynamic prefixes, by file. */
+/**
+ * The keys named by every t(…) and chrome.i18n.getMessage(…) call in the extension's scripts:
+ * static keys and dynamic prefixes, each with the files that use it.
+ */
 function keysFromCalls() {
   const statics = new Map(); // key -> files
   const prefixes = new Map();
-  const note = (map, key, file) => map.set(key, [...(map.get(key) ?? []), file]);
+  const note = (map, key, file) => map.set(key, [...new Set([...(map.get(key) ?? []), file])]);
   for (const file of sources('.js')) {
     const code = read(file);
-    for (const m of code.matchAll(/(?<![\w$])t\(/g)) {
-      const found = keysIn(firstArgument(code, m.index + 1));
+    for (const m of code.matchAll(/(?<![\w$])(?:t|getMessage)\(/g)) {
+      const found = keysOfCall(code, m.index + m[0].length - 1);
       for (const key of found.keys) note(statics, key, file);
       for (const prefix of found.prefixes) note(prefixes, prefix, file);
     }
@@ -115,6 +158,7 @@ function keysFromCalls() {
   return { statics, prefixes };
 }
 
+/** The keys of data-i18n attributes in the extension's pages, each with its files. */
 function keysFromHtml() {
   const keys = new Map();
   for (const file of sources('.html')) {
@@ -123,6 +167,7 @@ function keysFromHtml() {
   return keys;
 }
 
+/** The keys of __MSG_…__ references in manifest.json (and the pages and styles), each with its files. */
 function keysFromManifest() {
   const keys = new Map();
   for (const file of ['manifest.json', ...sources('.html'), ...sources('.css')]) {
@@ -154,7 +199,7 @@ const FAMILIES = {
 
 const calls = keysFromCalls();
 const STATIC_USES = [
-  ...[...calls.statics].map(([key, files]) => ({ key, where: `t() in ${files.join(', ')}` })),
+  ...[...calls.statics].map(([key, files]) => ({ key, where: `t() or getMessage() in ${files.join(', ')}` })),
   ...[...keysFromHtml()].map(([key, files]) => ({ key, where: `data-i18n in ${files.join(', ')}` })),
   ...[...keysFromManifest()].map(([key, files]) => ({ key, where: `__MSG_${key}__ in ${files.join(', ')}` })),
 ];
@@ -225,9 +270,13 @@ describe('messages.json: en and ko agree', () => {
   });
 
   test('ko messages are in Korean; en messages have no Korean', () => {
-    const notKorean = Object.keys(ko).filter((k) => !PROPER_NAMES.includes(k) && !HANGUL.test(ko[k].message));
+    const notKorean = Object.keys(ko).filter((k) => ![...PROPER_NAMES, LANGUAGE_CODE].includes(k) && !HANGUL.test(ko[k].message));
     const koreanInEn = Object.keys(en).filter((k) => HANGUL.test(en[k].message));
     assert.deepEqual({ notKorean, koreanInEn }, { notKorean: [], koreanInEn: [] });
+  });
+
+  test(`each locale's ${LANGUAGE_CODE} message is its own language code`, () => {
+    for (const [lang, messages] of Object.entries(LOCALES)) assert.equal(messages[LANGUAGE_CODE]?.message, lang);
   });
 
   test('messages that are a proper name read the same in both languages', () => {
@@ -237,6 +286,7 @@ describe('messages.json: en and ko agree', () => {
 
 describe('messages.json: what the code uses', () => {
   test('the scan finds the code\'s uses (a sanity check of this test)', () => {
+    assert.ok(calls.statics.has(LANGUAGE_CODE), 'chrome.i18n.getMessage(\'…\') keys are found');
     assert.ok(calls.statics.size > 30, `${calls.statics.size} static t() keys`);
     assert.ok(calls.statics.has('pillBlock') && calls.statics.has('levelDefault'), 'keys chosen by a conditional are found');
     assert.ok(!calls.statics.has('block'), 'compared values are not taken as keys');
@@ -353,10 +403,20 @@ describe('i18n.js: a chosen language formats like chrome.i18n', () => {
     assert.ok(HANGUL.test(t('badgeName', 'A, B', 80)));
   });
 
-  test('substitutions with $ signs are inserted as they are', async () => {
+  test('every ko message formats as chrome.i18n would format it', async () => {
     const { i18n } = loadI18n();
     await i18n.ready();
-    assert.equal(i18n.t('turnOffRule', '$1 $$'), fill(ko.turnOffRule.message, { CODE: '$1 $$' }));
+    const differ = Object.keys(ko).filter((key) => i18n.t(key, 'first', 'second') !== chromeGetMessage(ko, key, ['first', 'second']));
+    assert.deepEqual(differ, []);
+  });
+
+  test('a substitution with $ signs is inserted as it is, as chrome.i18n does', async () => {
+    const { i18n } = loadI18n();
+    await i18n.ready();
+    // chrome.i18n (base::ReplaceStringPlaceholders) reads $$ and $1 in the message only, never in
+    // what it substitutes.
+    assert.equal(i18n.t('turnOffRule', 'US$$ $1'), fill(ko.turnOffRule.message, { CODE: 'US$$ $1' }));
+    assert.equal(i18n.t('turnOffRule', 'US$$ $1'), chromeGetMessage(ko, 'turnOffRule', ['US$$ $1']));
   });
 
   test('an unknown key reads as the key', async () => {
