@@ -162,7 +162,7 @@ var riskhintComposer = (() => {
         // Kept from now on (options lists it); the worker leaves it out of the next check.
         ignore: async () => {
           draft.editor.focus();
-          await riskhintClient.ignore(finding);
+          await riskhintClient.ignore(finding).catch((error) => console.warn('riskhint: could not ignore the finding', error));
           draft.checkedText = null;
           schedule(draft, 0);
         },
