@@ -5,6 +5,7 @@ use crate::date::Date;
 use crate::engine::{clip, Engine, MAX_TEXT_BYTES};
 use crate::finding::{Bilingual, Finding};
 use crate::lexicon::Lex;
+use crate::model;
 use crate::rules::{self, Context, Draft, Role};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
@@ -129,7 +130,7 @@ pub struct PostReport {
 }
 
 /// Rules that also apply to other people's posts: hostility and leaks.
-const HOSTILE_RULES: &[&str] = &["TONE001", "TONE002", "TONE004", "TONE005"];
+const HOSTILE_RULES: &[&str] = &["TONE001", "TONE002", "TONE004", "TONE005", "TONE007"];
 const LEAK_RULES: &[&str] = &["CONF001", "CONF002", "CONF003", "PII001", "PII002", "PII003", "SEC001", "SEC002"];
 
 /// How far a post travels: 1 with no engagement, about 2 at a thousand, under 3 at a million.
@@ -186,8 +187,17 @@ impl Engine {
         let complaints = draft.hits(Lex::ComplaintEn).len() + draft.hits(Lex::ComplaintKo).len();
         // About us, or about no one named; a complaint about a competitor is not ours to route.
         let ours_or_anyone = brand || !draft.has(Lex::Competitors);
+        let mut learned = Vec::new();
         if complaints > 0 && ours_or_anyone && draft.hits(Lex::Praise).len() < complaints.max(2) {
             add(Label::Complaint, &[Lex::ComplaintEn, Lex::ComplaintKo]);
+        } else if (brand || self.policy().organization.names.is_empty()) && !draft.has(Lex::Competitors) {
+            // No listed complaint word: the learned model may still hear an unhappy customer.
+            // Only about us (or anyone, with no organisation set): other people's moods are not ours to route.
+            let model = model::builtin(model::Task::Complaint, draft.language);
+            let words = model::words_outside(draft.text, &draft.name_ranges());
+            if model.score_words(&words).positive {
+                learned.extend(model.top_words(&words, 3).into_iter().map(|range| Evidence { label: Label::Complaint, range }));
+            }
         }
         let about_us = brand || draft.has(Lex::CrisisTopics) || self.policy().organization.names.is_empty();
         if about_us && draft.has(Lex::CrisisSignals) {
@@ -198,6 +208,7 @@ impl Engine {
             add(Label::UndisclosedPromotion, &[Lex::PromotionCues, Lex::WeakLabels]);
         }
         add(Label::MediaInquiry, &[Lex::MediaInquiry]);
+        evidence.extend(learned);
     }
 }
 

@@ -21,6 +21,7 @@ pub mod feed;
 pub mod finding;
 pub mod json;
 pub mod lexicon;
+pub mod model;
 pub mod policy;
 pub mod rules;
 pub mod text;

@@ -153,9 +153,53 @@ fn eval_prints_precision_recall_and_f1() {
     let out = riskhint(&["eval", "--task", "hostile", "--input", path.to_str().unwrap(), "--text-col", "text", "--label-col", "label", "--positive", "1"], "");
     let text = stdout(&out);
     assert!(text.contains("4 rows, 3 positive"), "{text}");
-    assert!(text.contains("precision 1.000  recall 0.667"), "{text}");
+    // "you people are the worst" has no listed word: the learned model finds it.
+    assert!(text.contains("precision 1.000  recall 1.000"), "{text}");
     assert!(text.contains("rows/s"));
     let missing_col = riskhint(&["eval", "--task", "hostile", "--input", path.to_str().unwrap(), "--text-col", "tweet", "--label-col", "label", "--positive", "1"], "");
     assert_eq!(missing_col.status.code(), Some(2));
     assert!(stderr(&missing_col).contains("no column \"tweet\""));
+}
+
+#[test]
+fn train_writes_a_model_from_a_data_directory_and_reports_held_out_figures() {
+    // A data directory shaped like ../shared/data, small enough to train in a moment.
+    let data = std::env::temp_dir().join(format!("riskhint-train-{}", std::process::id()));
+    let dir = data.join("ko/korean-hate-speech");
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut tsv = String::from("comments\tcontain_gender_bias\tbias\thate\n");
+    for i in 0..300 {
+        tsv += &format!("이 멍청한 인간 {i}번째\tFalse\tnone\toffensive\n진짜 좋은 기사 {i}번째\tFalse\tnone\tnone\n");
+    }
+    std::fs::write(dir.join("train.tsv"), tsv).unwrap();
+    std::fs::create_dir_all(data.join("ko/k-mhas")).unwrap();
+    std::fs::write(data.join("ko/k-mhas/valid.tsv"), "document\tlabel\n멍청한 놈\t5\n좋은 하루\t8\n").unwrap();
+    let out = data.join("model.rhm");
+    let o = riskhint(&["train", "--model", "hostile-ko", "--data", data.to_str().unwrap(), "--out", out.to_str().unwrap()], "");
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.contains("test (held out, never seen)"), "{text}");
+    let model = riskhint::model::Model::from_bytes(&std::fs::read(&out).unwrap()).unwrap();
+    assert!(model.score("멍청한 인간").probability > model.score("좋은 기사").probability);
+
+    let o = riskhint(&["train", "--model", "hostile-xx"], "");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("hostile-en, hostile-ko, complaint-ko, complaint-en"), "{}", stderr(&o));
+    std::fs::remove_dir_all(&data).unwrap();
+}
+
+#[test]
+fn the_shipped_models_are_what_train_writes_from_the_shared_data() {
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data");
+    if !std::path::Path::new(data).is_dir() {
+        eprintln!("skipped: no {data}");
+        return;
+    }
+    for name in ["hostile-en", "hostile-ko", "complaint-en", "complaint-ko"] {
+        let out = temp_file(&format!("{name}.rhm"), "");
+        let o = riskhint(&["train", "--model", name, "--data", data, "--out", out.to_str().unwrap()], "");
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+        let shipped = std::fs::read(format!("{}/models/{name}.rhm", env!("CARGO_MANIFEST_DIR"))).unwrap();
+        assert!(std::fs::read(&out).unwrap() == shipped, "models/{name}.rhm differs from a fresh `riskhint train --model {name}`: retrain and commit it");
+    }
 }

@@ -52,6 +52,7 @@ mod tone003_shouting;
 mod tone004_threat;
 mod tone005_identity_attack;
 mod tone006_dismissive_reply;
+mod tone007_hostile_model;
 
 /// A rule's documentation, shown by `riskhint rules` and the options page.
 #[derive(Debug)]
@@ -134,6 +135,15 @@ impl<'a> Draft<'a> {
     }
 
     /// Whether the organisation is named anywhere.
+    /// Where the policy's names are (the organisation, its products and people, competitors,
+    /// codenames): a learned model reads around them, since a name says nothing of tone.
+    pub fn name_ranges(&self) -> Vec<Range<usize>> {
+        [Lex::OrgNames, Lex::Products, Lex::Executives, Lex::Tickers, Lex::Competitors, Lex::Codenames]
+            .iter()
+            .flat_map(|&l| self.hits(l).iter().map(|h| h.range.clone()))
+            .collect()
+    }
+
     pub fn names_org(&self) -> bool {
         self.names_org_in(&(0..self.text.len()))
     }
@@ -305,6 +315,7 @@ pub fn all() -> &'static [&'static dyn Rule] {
         &tone004_threat::Rule,
         &tone005_identity_attack::Rule,
         &tone006_dismissive_reply::Rule,
+        &tone007_hostile_model::Rule,
     ];
     RULES
 }

@@ -1,0 +1,209 @@
+//! The featuriser shared by training and scoring: a text becomes hashed word, word-pair and
+//! character n-gram features (the "hashing trick"), so a model is a flat array of weights and
+//! needs no vocabulary.
+//!
+//! Why these features: word features carry meaning ("idiot", "환불"); character n-grams inside
+//! words catch what lists miss — inflections and particles in Korean ("쓰레기같은", "쓰레기네"),
+//! misspellings and stretched words ("stuuupid" is folded to "stuupid") in English.
+
+use crate::text::is_invisible;
+use std::ops::Range;
+
+/// One word of the text: its byte range in the original and its normalised form.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Word {
+    pub range: Range<usize>,
+    pub norm: String,
+}
+
+/// Words of `text`: runs of letters and digits (apostrophes inside English words kept), each
+/// lower-cased, digits folded to 0, a letter repeated more than twice folded to two, and
+/// invisible characters dropped (digits keep their count: a number's length says something).
+pub fn words(text: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut current: Option<(usize, String, Option<char>, usize)> = None; // start, norm, last char, its run
+    let mut end = 0;
+    let mut skip_to = 0;
+    for (at, c) in text.char_indices() {
+        if at < skip_to || is_invisible(c) {
+            continue;
+        }
+        // A handle or a link is one word, "user" or "url", as the training data writes them
+        // (TweetEval's "@USER" and "URL"): who is addressed is not tone.
+        if current.is_none() {
+            if let Some((len, norm)) = handle_or_link(&text[at..]) {
+                out.push(Word { range: at..at + len, norm: norm.to_string() });
+                skip_to = at + len;
+                continue;
+            }
+        }
+        let inner_apostrophe = (c == '\'' || c == '’') && current.is_some() && text[at + c.len_utf8()..].chars().next().is_some_and(char::is_alphabetic);
+        if c.is_alphanumeric() || inner_apostrophe {
+            let (_, norm, last, run) = current.get_or_insert_with(|| (at, String::new(), None, 0));
+            for lower in c.to_lowercase() {
+                let folded = if lower.is_ascii_digit() { '0' } else if lower == '’' { '\'' } else { lower };
+                *run = if Some(folded) == *last { *run + 1 } else { 1 };
+                *last = Some(folded);
+                if *run <= 2 || folded == '0' {
+                    norm.push(folded);
+                }
+            }
+            end = at + c.len_utf8();
+        } else if let Some((start, norm, _, _)) = current.take() {
+            out.push(Word { range: start..end, norm });
+        }
+    }
+    if let Some((start, norm, _, _)) = current {
+        out.push(Word { range: start..end, norm });
+    }
+    out
+}
+
+/// The length of a handle (`@name`) or link (`http…`, `www.…`) at the start of `rest`, with the
+/// word it stands for.
+fn handle_or_link(rest: &str) -> Option<(usize, &'static str)> {
+    if let Some(name) = rest.strip_prefix('@') {
+        let len = name.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(name.len());
+        return (len > 0).then_some((len + 1, "user"));
+    }
+    let lower = rest.get(..8).unwrap_or(rest).to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.") {
+        return Some((rest.find(char::is_whitespace).unwrap_or(rest.len()), "url"));
+    }
+    None
+}
+
+/// FNV-1a, 64-bit, over a kind tag and the parts: stable across platforms and versions, which a
+/// model's saved weights depend on.
+fn hash(kind: u8, parts: &[&[u8]]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |byte: u8| {
+        h ^= byte as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    eat(kind);
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            eat(0xff); // a separator no UTF-8 text contains
+        }
+        part.iter().copied().for_each(&mut eat);
+    }
+    h
+}
+
+/// A hashed feature: the weight index (the top `bits` bits of the hash) and a sign (a low bit),
+/// so colliding features tend to cancel rather than add up.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Feature {
+    pub index: u32,
+    pub sign: f32,
+}
+
+fn feature(h: u64, bits: u32) -> Feature {
+    Feature { index: (h >> (64 - bits)) as u32, sign: if h & 1 == 0 { 1.0 } else { -1.0 } }
+}
+
+const WORD: u8 = 1;
+const PAIR: u8 = 2;
+const GRAM: u8 = 3;
+const BIAS_LIKE: u8 = 4;
+const JAMO: u8 = 5;
+
+/// Character n-grams of a word, padded with boundary marks: 2- to 4-grams.
+fn grams(word: &str, mut each: impl FnMut(&[u8])) {
+    let padded: Vec<char> = std::iter::once('\u{2}').chain(word.chars()).chain(std::iter::once('\u{3}')).collect();
+    let mut buf = String::new();
+    for n in 2..=4 {
+        for window in padded.windows(n) {
+            buf.clear();
+            buf.extend(window);
+            each(buf.as_bytes());
+        }
+    }
+}
+
+/// Features of one word alone (its own and its n-grams): what a word contributes, for explaining.
+pub fn word_features(word: &Word, bits: u32, out: &mut Vec<Feature>) {
+    out.push(feature(hash(WORD, &[word.norm.as_bytes()]), bits));
+    grams(&word.norm, |g| out.push(feature(hash(GRAM, &[g]), bits)));
+    if word.norm.chars().any(is_syllable) {
+        let jamo: String = word.norm.chars().flat_map(decompose).collect();
+        let chars: Vec<char> = jamo.chars().collect();
+        let mut buf = String::new();
+        for window in chars.windows(3) {
+            buf.clear();
+            buf.extend(window);
+            out.push(feature(hash(JAMO, &[buf.as_bytes()]), bits));
+        }
+    }
+}
+
+fn is_syllable(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
+/// A Hangul syllable's letters (initial, vowel, final): "욕" → ㅇ ㅛ ㄱ. Typos, spaced-out and
+/// initial-only spellings ("ㅅㅂ") share these with the word they stand for.
+fn decompose(c: char) -> impl Iterator<Item = char> {
+    const INITIAL: [char; 19] = ['ㄱ', 'ㄲ', 'ㄴ', 'ㄷ', 'ㄸ', 'ㄹ', 'ㅁ', 'ㅂ', 'ㅃ', 'ㅅ', 'ㅆ', 'ㅇ', 'ㅈ', 'ㅉ', 'ㅊ', 'ㅋ', 'ㅌ', 'ㅍ', 'ㅎ'];
+    const VOWEL: [char; 21] = ['ㅏ', 'ㅐ', 'ㅑ', 'ㅒ', 'ㅓ', 'ㅔ', 'ㅕ', 'ㅖ', 'ㅗ', 'ㅘ', 'ㅙ', 'ㅚ', 'ㅛ', 'ㅜ', 'ㅝ', 'ㅞ', 'ㅟ', 'ㅠ', 'ㅡ', 'ㅢ', 'ㅣ'];
+    const FINAL: [char; 28] = ['\0', 'ㄱ', 'ㄲ', 'ㄳ', 'ㄴ', 'ㄵ', 'ㄶ', 'ㄷ', 'ㄹ', 'ㄺ', 'ㄻ', 'ㄼ', 'ㄽ', 'ㄾ', 'ㄿ', 'ㅀ', 'ㅁ', 'ㅂ', 'ㅄ', 'ㅅ', 'ㅆ', 'ㅇ', 'ㅈ', 'ㅊ', 'ㅋ', 'ㅌ', 'ㅍ', 'ㅎ'];
+    let parts = if is_syllable(c) {
+        let n = c as u32 - 0xAC00;
+        [INITIAL[(n / 588) as usize], VOWEL[(n % 588 / 28) as usize], FINAL[(n % 28) as usize]]
+    } else {
+        [c, '\0', '\0']
+    };
+    parts.into_iter().filter(|&p| p != '\0')
+}
+
+/// Every feature of a text: its words, word pairs and n-grams, and one constant feature for
+/// texts with no words. Each feature counts once; the caller scales by 1/sqrt(len).
+pub fn features(words: &[Word], bits: u32, out: &mut Vec<Feature>) {
+    out.clear();
+    for word in words {
+        word_features(word, bits, out);
+    }
+    for pair in words.windows(2) {
+        out.push(feature(hash(PAIR, &[pair[0].norm.as_bytes(), pair[1].norm.as_bytes()]), bits));
+    }
+    if words.is_empty() {
+        out.push(feature(hash(BIAS_LIKE, &[]), bits));
+    }
+    out.sort_by_key(|f| f.index);
+    out.dedup_by_key(|f| f.index);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norms(text: &str) -> Vec<String> {
+        words(text).into_iter().map(|w| w.norm).collect()
+    }
+
+    #[test]
+    fn words_are_normalised_and_keep_their_spans() {
+        assert_eq!(norms("You're SO stuuuupid!!! 2024"), ["you're", "so", "stuupid", "0000"]);
+        assert_eq!(norms("진짜 쓰레기같은 서비스ㅋㅋㅋㅋ"), ["진짜", "쓰레기같은", "서비스ㅋㅋ"]);
+        let text = "a\u{200B}b 환불해줘";
+        let found = words(text);
+        assert_eq!(found[0].norm, "ab", "an invisible character inside a word is dropped");
+        assert_eq!(&text[found[1].range.clone()], "환불해줘");
+        assert!(words("!!! ... ???").is_empty());
+        assert_eq!(norms("@HanbitElec see https://x.co/a?b=1 and @USER"), ["user", "see", "url", "and", "user"]);
+        assert_eq!(norms("mail me@ home"), ["mail", "me", "home"], "a lone @ is not a handle");
+    }
+
+    #[test]
+    fn features_are_stable_and_in_range() {
+        let mut a = Vec::new();
+        let mut b = Vec::new();
+        features(&words("Hanbit support is a joke"), 16, &mut a);
+        features(&words("hanbit SUPPORT is a joke!"), 16, &mut b);
+        assert_eq!(a, b, "case and punctuation do not change features");
+        assert!(a.iter().all(|f| f.index < 1 << 16));
+        features(&words("Hanbit support is great"), 16, &mut b);
+        assert_ne!(a, b);
+    }
+}

@@ -1,0 +1,179 @@
+//! Learned classifiers: logistic regression over hashed features ([`features`]), with weights
+//! quantised to one signed byte each. A model is a flat file (`models/*.rhm`) compiled into the
+//! engine; `riskhint train` writes it from ../shared/data, and the model cards in `models/` say
+//! what each was trained on and how well it does.
+//!
+//! File format (little-endian): `RHM1`, bits (u8), scale (f32), bias (f32), threshold (f32),
+//! then 2^bits weights (i8); a weight is `i8 × scale`.
+
+pub mod features;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod train;
+
+use crate::text::Language;
+use features::{features, word_features, words, Feature, Word};
+use std::ops::Range;
+use std::sync::OnceLock;
+
+const MAGIC: &[u8; 4] = b"RHM1";
+const HEADER: usize = 4 + 1 + 4 * 3;
+
+/// A trained linear model.
+#[derive(Debug, Clone)]
+pub struct Model {
+    pub bits: u32,
+    pub scale: f32,
+    pub bias: f32,
+    /// The probability from which a text counts as positive (chosen on held-out data).
+    pub threshold: f32,
+    pub weights: Vec<i8>,
+}
+
+/// What a model says of a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Score {
+    /// The probability that the text is positive.
+    pub probability: f32,
+    pub positive: bool,
+}
+
+fn sigmoid(x: f32) -> f32 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+impl Model {
+    /// Reads a model file.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, String> {
+        if bytes.len() < HEADER || &bytes[..4] != MAGIC {
+            return Err("not a riskhint model (no RHM1 header)".into());
+        }
+        let bits = bytes[4] as u32;
+        if !(8..=24).contains(&bits) {
+            return Err(format!("a model of 2^{bits} weights is out of range"));
+        }
+        let f = |at: usize| f32::from_le_bytes(bytes[at..at + 4].try_into().expect("four bytes"));
+        let weights = &bytes[HEADER..];
+        if weights.len() != 1 << bits {
+            return Err(format!("the model has {} weights, its header says {}", weights.len(), 1u32 << bits));
+        }
+        Ok(Model { bits, scale: f(5), bias: f(9), threshold: f(13), weights: weights.iter().map(|&b| b as i8).collect() })
+    }
+
+    /// The model file.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(HEADER + self.weights.len());
+        out.extend_from_slice(MAGIC);
+        out.push(self.bits as u8);
+        for value in [self.scale, self.bias, self.threshold] {
+            out.extend_from_slice(&value.to_le_bytes());
+        }
+        out.extend(self.weights.iter().map(|&w| w as u8));
+        out
+    }
+
+    fn weight(&self, f: &Feature) -> f32 {
+        self.weights[f.index as usize] as f32 * self.scale * f.sign
+    }
+
+    /// The model's raw score (log-odds) of a text's features.
+    fn margin(&self, feats: &[Feature]) -> f32 {
+        let norm = 1.0 / (feats.len().max(1) as f32).sqrt();
+        self.bias + feats.iter().map(|f| self.weight(f)).sum::<f32>() * norm
+    }
+
+    /// Scores a text.
+    pub fn score(&self, text: &str) -> Score {
+        self.score_words(&words(text))
+    }
+
+    /// Scores a text's words (some may have been left out: names are not tone).
+    pub fn score_words(&self, words: &[Word]) -> Score {
+        let mut feats = Vec::new();
+        features(words, self.bits, &mut feats);
+        let probability = sigmoid(self.margin(&feats));
+        Score { probability, positive: probability >= self.threshold }
+    }
+
+    /// The words that pushed the score up most, strongest first (at most `n`): what a finding
+    /// from the model points at.
+    pub fn top_words(&self, words: &[Word], n: usize) -> Vec<Range<usize>> {
+        let mut feats = Vec::new();
+        let mut weighed: Vec<(f32, Range<usize>)> = words
+            .iter()
+            .filter(|word| !is_filler(&word.norm))
+            .map(|word| {
+                feats.clear();
+                word_features(word, self.bits, &mut feats);
+                (feats.iter().map(|f| self.weight(f)).sum::<f32>(), word.range.clone())
+            })
+            .filter(|(w, _)| *w > 0.0)
+            .collect();
+        weighed.sort_by(|a, b| b.0.total_cmp(&a.0));
+        // Words that barely count ("a", "the") are not worth pointing at.
+        let floor = weighed.first().map_or(0.0, |w| w.0 * 0.3);
+        weighed.into_iter().take_while(|w| w.0 >= floor).take(n).map(|(_, range)| range).collect()
+    }
+}
+
+/// One- and two-letter Latin words ("a", "is"): too common to be what a finding points at.
+fn is_filler(norm: &str) -> bool {
+    norm.len() <= 2 && norm.chars().all(|c| c.is_ascii_alphabetic())
+}
+
+/// The words of `text` outside `skip` (byte ranges), as a model reads them.
+pub fn words_outside(text: &str, skip: &[Range<usize>]) -> Vec<Word> {
+    words(text).into_iter().filter(|w| !skip.iter().any(|s| s.start < w.range.end && w.range.start < s.end)).collect()
+}
+
+/// What a built-in model tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Task {
+    /// Insults, threats, identity attacks, profanity aimed at someone.
+    Hostile,
+    /// A customer's negative experience with a product or service.
+    Complaint,
+}
+
+/// The models shipped in the engine (`models/*.rhm`, written by `riskhint train`; their cards are
+/// next to them), read once on first use.
+pub fn builtin(task: Task, language: Language) -> &'static Model {
+    static MODELS: [OnceLock<Model>; 4] = [OnceLock::new(), OnceLock::new(), OnceLock::new(), OnceLock::new()];
+    let (slot, bytes): (usize, &'static [u8]) = match (task, language) {
+        (Task::Hostile, Language::En) => (0, include_bytes!("../../models/hostile-en.rhm")),
+        (Task::Hostile, Language::Ko) => (1, include_bytes!("../../models/hostile-ko.rhm")),
+        (Task::Complaint, Language::En) => (2, include_bytes!("../../models/complaint-en.rhm")),
+        (Task::Complaint, Language::Ko) => (3, include_bytes!("../../models/complaint-ko.rhm")),
+    };
+    MODELS[slot].get_or_init(|| Model::from_bytes(bytes).expect("a built-in model is well formed (tested)"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_built_in_model_loads_and_separates_the_obvious() {
+        for (task, language, bad, fine) in [
+            (Task::Hostile, Language::En, "you are a pathetic idiot, shut up", "thanks for the lovely photos"),
+            (Task::Hostile, Language::Ko, "이 멍청한 놈아 꺼져", "좋은 기사 감사합니다"),
+            (Task::Complaint, Language::En, "my phone died again and support won't answer, want a refund", "loving the new phone, camera is great"),
+            (Task::Complaint, Language::Ko, "최악이다 돈 아깝고 시간 아깝다", "정말 재밌게 봤어요 최고"),
+        ] {
+            let model = builtin(task, language);
+            assert!(model.score(bad).positive, "{task:?} {language:?}: {bad} → {:?}", model.score(bad));
+            assert!(!model.score(fine).positive, "{task:?} {language:?}: {fine} → {:?}", model.score(fine));
+        }
+    }
+
+    #[test]
+    fn a_model_file_round_trips_and_bad_files_are_refused() {
+        let model = Model { bits: 8, scale: 0.01, bias: -0.5, threshold: 0.6, weights: (0..256).map(|i| (i as i32 - 128) as i8).collect() };
+        let again = Model::from_bytes(&model.to_bytes()).unwrap();
+        assert_eq!((again.bits, again.scale, again.bias, again.threshold), (8, 0.01, -0.5, 0.6));
+        assert_eq!(again.weights, model.weights);
+        assert!(Model::from_bytes(b"nope").is_err());
+        let mut short = model.to_bytes();
+        short.pop();
+        assert!(Model::from_bytes(&short).unwrap_err().contains("255 weights"));
+    }
+}
