@@ -74,27 +74,22 @@ build_extension() {
   rm -rf dist && mkdir -p dist/engine target/wasm-opt
   # Optimise before wasm-bindgen adds its externref table: binaryen 108 run afterwards leaves that
   # table unable to grow, and the engine fails to start.
-  wasm-opt -Oz --strip-debug --strip-producers --enable-reference-types --enable-bulk-memory \
-    --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
-    "$WASM_OUT" -o target/wasm-opt/riskhint.wasm
+  optimise_wasm "$WASM_OUT" target/wasm-opt/riskhint.wasm
   wasm-bindgen --target web --out-dir dist/engine target/wasm-opt/riskhint.wasm
   cp manifest.json dist/
   cp -r extension/. dist/
   cp examples/hanbit-policy.jsonc dist/default-policy.jsonc
-  # Budgets: the whole WASM 1 MB gzipped; each model 300 KB gzipped; the engine without its models
-  # 400 KB gzipped (the whole less the models' own gzipped sizes: close, as weights compress alike).
-  local raw gz models=0 model_gz
-  raw=$(wc -c < dist/engine/riskhint_bg.wasm)
-  gz=$(gzip -9 -c dist/engine/riskhint_bg.wasm | wc -c)
-  for model in models/*.rhm; do
-    model_gz=$(gzip -9 -c "$model" | wc -c)
-    echo "  model $(basename "$model" .rhm): $((model_gz / 1024)) KB gzipped (budget 300 KB)"
-    if [ "$model_gz" -gt $((300 * 1024)) ]; then echo "model $model is over its 300 KB gzipped budget" >&2; exit 1; fi
-    models=$((models + model_gz))
-  done
-  echo "WASM engine: $((raw / 1024)) KB, $((gz / 1024)) KB gzipped (budget 1 MB); without models about $(((gz - models) / 1024)) KB (budget 400 KB)"
-  if [ "$gz" -gt $((1024 * 1024)) ]; then echo "the WASM engine is over its 1 MB gzipped budget" >&2; exit 1; fi
-  if [ $((gz - models)) -gt $((400 * 1024)) ]; then echo "the WASM engine without models is over its 400 KB gzipped budget" >&2; exit 1; fi
+  # Size budgets (scripts/wasm-size.mjs): the engine is also measured with its models zeroed out,
+  # optimised and bound the same way, for its own 400 KB budget.
+  node scripts/wasm-size.mjs strip "$WASM_OUT" target/wasm-opt/without-models.wasm models/*.rhm
+  optimise_wasm target/wasm-opt/without-models.wasm target/wasm-opt/without-models.opt.wasm
+  wasm-bindgen --target web --out-dir target/wasm-opt/without-models target/wasm-opt/without-models.opt.wasm
+  node scripts/wasm-size.mjs check dist/engine/riskhint_bg.wasm target/wasm-opt/without-models/without-models.wasm models/*.rhm
+}
+
+optimise_wasm() {
+  wasm-opt -Oz --strip-debug --strip-producers --enable-reference-types --enable-bulk-memory \
+    --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals "$1" -o "$2"
 }
 
 build() {

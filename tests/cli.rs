@@ -179,7 +179,7 @@ fn train_writes_a_model_from_a_data_directory_and_reports_held_out_figures() {
     assert!(o.status.success(), "{}", stderr(&o));
     let text = stdout(&o);
     assert!(text.contains("test (held out, never seen)"), "{text}");
-    let model = riskhint::model::Model::from_bytes(&std::fs::read(&out).unwrap()).unwrap();
+    let model = riskhint::model::Model::from_vec(&std::fs::read(&out).unwrap()).unwrap();
     assert!(model.score("멍청한 인간").probability > model.score("좋은 기사").probability);
 
     let o = riskhint(&["train", "--model", "hostile-xx"], "");

@@ -12,8 +12,8 @@ pub mod train;
 
 use crate::text::Language;
 use features::{features, word_features, words, Feature, Word};
+use std::borrow::Cow;
 use std::ops::Range;
-use std::sync::OnceLock;
 
 const MAGIC: &[u8; 4] = b"RHM1";
 const HEADER: usize = 4 + 1 + 4 * 3;
@@ -26,7 +26,8 @@ pub struct Model {
     pub bias: f32,
     /// The probability from which a text counts as positive (chosen on held-out data).
     pub threshold: f32,
-    pub weights: Vec<i8>,
+    /// Each byte is a signed weight (`as i8`); a built-in model borrows them from the binary.
+    pub weights: Cow<'static, [u8]>,
 }
 
 /// What a model says of a text.
@@ -42,8 +43,18 @@ fn sigmoid(x: f32) -> f32 {
 }
 
 impl Model {
-    /// Reads a model file.
-    pub fn from_bytes(bytes: &[u8]) -> Result<Model, String> {
+    /// Reads a model file (its weights are borrowed, not copied).
+    pub fn from_bytes(bytes: &'static [u8]) -> Result<Model, String> {
+        Model::read(bytes).map(|(header, weights)| Model { weights: Cow::Borrowed(weights), ..header })
+    }
+
+    /// Reads a model file into a model of its own.
+    pub fn from_vec(bytes: &[u8]) -> Result<Model, String> {
+        Model::read(bytes).map(|(header, weights)| Model { weights: Cow::Owned(weights.to_vec()), ..header })
+    }
+
+    /// The header (with no weights) and the weights of a model file.
+    fn read(bytes: &[u8]) -> Result<(Model, &[u8]), String> {
         if bytes.len() < HEADER || &bytes[..4] != MAGIC {
             return Err("not a riskhint model (no RHM1 header)".into());
         }
@@ -56,7 +67,7 @@ impl Model {
         if weights.len() != 1 << bits {
             return Err(format!("the model has {} weights, its header says {}", weights.len(), 1u32 << bits));
         }
-        Ok(Model { bits, scale: f(5), bias: f(9), threshold: f(13), weights: weights.iter().map(|&b| b as i8).collect() })
+        Ok((Model { bits, scale: f(5), bias: f(9), threshold: f(13), weights: Cow::Borrowed(&[]) }, weights))
     }
 
     /// The model file.
@@ -67,12 +78,12 @@ impl Model {
         for value in [self.scale, self.bias, self.threshold] {
             out.extend_from_slice(&value.to_le_bytes());
         }
-        out.extend(self.weights.iter().map(|&w| w as u8));
+        out.extend_from_slice(&self.weights);
         out
     }
 
     fn weight(&self, f: &Feature) -> f32 {
-        self.weights[f.index as usize] as f32 * self.scale * f.sign
+        self.weights[f.index as usize] as i8 as f32 * self.scale * f.sign
     }
 
     /// The model's raw score (log-odds) of a text's features.
@@ -135,16 +146,15 @@ pub enum Task {
 }
 
 /// The models shipped in the engine (`models/*.rhm`, written by `riskhint train`; their cards are
-/// next to them), read once on first use.
-pub fn builtin(task: Task, language: Language) -> &'static Model {
-    static MODELS: [OnceLock<Model>; 4] = [OnceLock::new(), OnceLock::new(), OnceLock::new(), OnceLock::new()];
-    let (slot, bytes): (usize, &'static [u8]) = match (task, language) {
-        (Task::Hostile, Language::En) => (0, include_bytes!("../../models/hostile-en.rhm")),
-        (Task::Hostile, Language::Ko) => (1, include_bytes!("../../models/hostile-ko.rhm")),
-        (Task::Complaint, Language::En) => (2, include_bytes!("../../models/complaint-en.rhm")),
-        (Task::Complaint, Language::Ko) => (3, include_bytes!("../../models/complaint-ko.rhm")),
+/// next to them). Reading one is reading its 17-byte header: the weights stay where they are.
+pub fn builtin(task: Task, language: Language) -> Model {
+    let bytes: &'static [u8] = match (task, language) {
+        (Task::Hostile, Language::En) => include_bytes!("../../models/hostile-en.rhm"),
+        (Task::Hostile, Language::Ko) => include_bytes!("../../models/hostile-ko.rhm"),
+        (Task::Complaint, Language::En) => include_bytes!("../../models/complaint-en.rhm"),
+        (Task::Complaint, Language::Ko) => include_bytes!("../../models/complaint-ko.rhm"),
     };
-    MODELS[slot].get_or_init(|| Model::from_bytes(bytes).expect("a built-in model is well formed (tested)"))
+    Model::from_bytes(bytes).expect("a built-in model is well formed (tested)")
 }
 
 #[cfg(test)]
@@ -167,13 +177,13 @@ mod tests {
 
     #[test]
     fn a_model_file_round_trips_and_bad_files_are_refused() {
-        let model = Model { bits: 8, scale: 0.01, bias: -0.5, threshold: 0.6, weights: (0..256).map(|i| (i as i32 - 128) as i8).collect() };
-        let again = Model::from_bytes(&model.to_bytes()).unwrap();
+        let model = Model { bits: 8, scale: 0.01, bias: -0.5, threshold: 0.6, weights: Cow::Owned((0..=255).collect()) };
+        let again = Model::from_vec(&model.to_bytes()).unwrap();
         assert_eq!((again.bits, again.scale, again.bias, again.threshold), (8, 0.01, -0.5, 0.6));
         assert_eq!(again.weights, model.weights);
         assert!(Model::from_bytes(b"nope").is_err());
         let mut short = model.to_bytes();
         short.pop();
-        assert!(Model::from_bytes(&short).unwrap_err().contains("255 weights"));
+        assert!(Model::from_vec(&short).unwrap_err().contains("255 weights"));
     }
 }

@@ -115,7 +115,7 @@ pub fn train(train: &[(String, bool)], dev: &[(String, bool)], settings: &Settin
         scale,
         bias,
         threshold: 0.5,
-        weights: weights.iter().map(|w| (w / scale).round().clamp(-127.0, 127.0) as i8).collect(),
+        weights: weights.iter().map(|w| (w / scale).round().clamp(-127.0, 127.0) as i8 as u8).collect(),
     };
     let metrics = choose_threshold(&model, dev, settings.min_precision);
     model.threshold = metrics.threshold;

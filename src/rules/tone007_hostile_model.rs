@@ -67,7 +67,7 @@ impl super::Rule for Rule {
             let words = model.top_words(words, 3);
             let Some(strongest) = words.first().cloned() else { continue };
             let quoted = words.iter().map(|w| format!("“{}”", &draft.text[w.clone()])).collect::<Vec<_>>().join(", ");
-            let percent = (score.probability * 100.0).round();
+            let percent = (score.probability * 100.0).round() as u32;
             out.add(&DOC, strongest, bi(
                 format!("This sentence reads as hostile ({percent}% by the model); the words that weigh most: {quoted}."),
                 format!("이 문장은 적대적으로 읽힙니다(모델 {percent}%). 가장 크게 작용한 말: {quoted}."),
