@@ -5,6 +5,7 @@
 #   ./build.sh demo     Chromium with the extension on a local demo timeline and composer
 #                       (headless without a display: screenshots go to demo/)
 #   ./build.sh bench    throughput and latency figures (not a test)
+#   ./build.sh compare  riskhint beside alt-profanity-check and obscenity: F1 and rows/s (not a test)
 # Everything comes from the package registries (crates.io, Debian, npm); no browser is downloaded.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -129,10 +130,18 @@ run_bench() {
   target/release/riskhint bench --data "$DATA"
 }
 
+run_compare() {
+  ensure_cargo
+  build_cli
+  say "riskhint beside the tools people use today, on the same texts from $DATA"
+  DATA="$DATA" scripts/compare/compare.sh
+}
+
 case "${1:-build}" in
   build) build ;;
   test) run_tests ;;
   demo) run_demo ;;
   bench) run_bench ;;
-  *) echo "usage: ./build.sh [build|test|demo|bench]" >&2; exit 2 ;;
+  compare) run_compare ;;
+  *) echo "usage: ./build.sh [build|test|demo|bench|compare]" >&2; exit 2 ;;
 esac

@@ -187,17 +187,9 @@ impl Engine {
         let complaints = draft.hits(Lex::ComplaintEn).len() + draft.hits(Lex::ComplaintKo).len();
         // About us, or about no one named; a complaint about a competitor is not ours to route.
         let ours_or_anyone = brand || !draft.has(Lex::Competitors);
-        let mut learned = Vec::new();
-        if complaints > 0 && ours_or_anyone && draft.hits(Lex::Praise).len() < complaints.max(2) {
+        let listed_complaint = complaints > 0 && ours_or_anyone && draft.hits(Lex::Praise).len() < complaints.max(2);
+        if listed_complaint {
             add(Label::Complaint, &[Lex::ComplaintEn, Lex::ComplaintKo]);
-        } else if (brand || self.policy().organization.names.is_empty()) && !draft.has(Lex::Competitors) {
-            // No listed complaint word: the learned model may still hear an unhappy customer.
-            // Only about us (or anyone, with no organisation set): other people's moods are not ours to route.
-            let model = model::builtin(model::Task::Complaint, draft.language);
-            let words = model::words_outside(draft.text, &draft.name_ranges());
-            if model.score_words(&words).positive {
-                learned.extend(model.top_words(&words, 3).into_iter().map(|range| Evidence { label: Label::Complaint, range }));
-            }
         }
         let about_us = brand || draft.has(Lex::CrisisTopics) || self.policy().organization.names.is_empty();
         if about_us && draft.has(Lex::CrisisSignals) {
@@ -208,7 +200,17 @@ impl Engine {
             add(Label::UndisclosedPromotion, &[Lex::PromotionCues, Lex::WeakLabels]);
         }
         add(Label::MediaInquiry, &[Lex::MediaInquiry]);
-        evidence.extend(learned);
+        // No listed complaint word: the learned model may still hear an unhappy customer. Only
+        // about us (or anyone, with no organisation set), and only when nothing graver is said:
+        // a hostile post is not for customer care, a crisis or a reporter is not one customer.
+        let graver = evidence.iter().any(|e| matches!(e.label, Label::Hostile | Label::CrisisSignal | Label::MediaInquiry));
+        if !listed_complaint && !graver && (brand || self.policy().organization.names.is_empty()) && !draft.has(Lex::Competitors) {
+            let model = model::builtin(model::Task::Complaint, draft.language);
+            let words = model::words_outside(draft.text, &draft.name_ranges());
+            if model.score_words(&words).positive {
+                evidence.extend(model.top_words(&words, 3).into_iter().map(|range| Evidence { label: Label::Complaint, range }));
+            }
+        }
     }
 }
 

@@ -23,7 +23,7 @@ usage:
   riskhint train --model hostile-en|hostile-ko|complaint-en|complaint-ko [--data DIR] [--out FILE]
                                                       train a classifier on ../shared/data (models/)
   riskhint eval  --task hostile|complaint --input FILE.tsv --text-col NAME --label-col NAME --positive V[,V]
-                 [--policy FILE]                      precision, recall, F1 and rows/s on labelled data
+                 [--policy FILE] [--json]             precision, recall, F1 and rows/s on labelled data
   riskhint bench [--data DIR]                         throughput and latency on ../shared/data texts
 
 exit status: 0 ok, 1 --fail-on threshold met, 2 bad input";
@@ -318,8 +318,10 @@ fn read_labelled(path: &str, text_col: &str, label_col: &str, positive: &[String
 fn eval(mut args: lexopt::Parser) -> Result<u8> {
     use lexopt::Arg::Long;
     let (mut task, mut input, mut text_col, mut label_col, mut positive, mut policy) = (None, None, None, None, None, None);
+    let mut as_json = false;
     while let Some(arg) = args.next()? {
         match arg {
+            Long("json") => as_json = true,
             Long("task") => task = Some(value(&mut args)?),
             Long("input") => input = Some(value(&mut args)?),
             Long("text-col") => text_col = Some(value(&mut args)?),
@@ -356,9 +358,14 @@ fn eval(mut args: lexopt::Parser) -> Result<u8> {
     let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
     let (precision, recall) = (ratio(tp, tp + fp), ratio(tp, tp + fn_));
     let f1 = if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
+    let rows_per_s = rows.len() as f64 / elapsed.as_secs_f64().max(1e-9);
+    if as_json {
+        println!("{}", serde_json::json!({"tool": "riskhint", "task": task, "rows": rows.len(), "positive": tp + fn_, "precision": precision, "recall": recall, "f1": f1, "rows_per_s": rows_per_s}));
+        return Ok(0);
+    }
     println!("task {task} on {input}: {} rows, {} positive", rows.len(), tp + fn_);
     println!("precision {precision:.3}  recall {recall:.3}  F1 {f1:.3}  (tp {tp}, fp {fp}, fn {fn_})");
-    println!("rows/s {:.0}", rows.len() as f64 / elapsed.as_secs_f64().max(1e-9));
+    println!("rows/s {rows_per_s:.0}");
     Ok(0)
 }
 
@@ -404,6 +411,18 @@ fn bench(mut args: lexopt::Parser) -> Result<u8> {
             done += posts.len();
         }
         println!("{:<44} {:>9.0} posts/s", format!("scan {name}"), done as f64 / started.elapsed().as_secs_f64());
+    }
+    for (name, set, language) in [("English", &english, Language::En), ("Korean", &korean, Language::Ko)] {
+        let model = riskhint::model::builtin(riskhint::model::Task::Hostile, language);
+        let started = Instant::now();
+        let mut done = 0usize;
+        while started.elapsed() < Duration::from_millis(500) {
+            set.iter().for_each(|t| {
+                std::hint::black_box(model.score(t));
+            });
+            done += set.len();
+        }
+        println!("{:<44} {:>11.2} µs", format!("hostile model, one {name} text (mean)"), started.elapsed().as_secs_f64() * 1e6 / done as f64);
     }
     let mixed: String = english.iter().zip(&korean).flat_map(|(e, k)| [e.as_str(), " ", k.as_str(), "\n"]).collect();
     let context = CheckContext::new(Date::parse("2026-06-01").expect("date"));

@@ -30,6 +30,14 @@ pub fn words(text: &str) -> Vec<Word> {
         }
         // A handle or a link is one word, "user" or "url", as the training data writes them
         // (TweetEval's "@USER" and "URL"): who is addressed is not tone.
+        // Markup pasted into a post (<img onerror=…>) is not words: skipped like a separator.
+        if let Some(len) = markup_tag(&text[at..]) {
+            if let Some((start, norm, _, _)) = current.take() {
+                out.push(Word { range: start..end, norm });
+            }
+            skip_to = at + len;
+            continue;
+        }
         if current.is_none() {
             if let Some((len, norm)) = handle_or_link(&text[at..]) {
                 out.push(Word { range: at..at + len, norm: norm.to_string() });
@@ -57,6 +65,18 @@ pub fn words(text: &str) -> Vec<Word> {
         out.push(Word { range: start..end, norm });
     }
     out
+}
+
+/// The length of an HTML tag at the start of `rest` (`<b>`, `</p>`, `<img src=x …>`), if it is one.
+fn markup_tag(rest: &str) -> Option<usize> {
+    let after = rest.strip_prefix('<')?;
+    let first = after.chars().next()?;
+    if !(first.is_ascii_alphabetic() || first == '/') {
+        return None; // "<3", "a < b"
+    }
+    let inside = &after[..after.len().min(300)];
+    let close = inside.find(['>', '<'])?;
+    (inside.as_bytes()[close] == b'>').then_some(close + 2)
 }
 
 /// The length of a handle (`@name`) or link (`http…`, `www.…`) at the start of `rest`, with the
@@ -193,6 +213,7 @@ mod tests {
         assert!(words("!!! ... ???").is_empty());
         assert_eq!(norms("@HanbitElec see https://x.co/a?b=1 and @USER"), ["user", "see", "url", "and", "user"]);
         assert_eq!(norms("mail me@ home"), ["mail", "me", "home"], "a lone @ is not a handle");
+        assert_eq!(norms(r#"<img src=x onerror="go()">so<b>bad</b> <3 a<b"#), ["so", "bad", "0", "a", "b"], "tags are not words; <3 and a<b are not tags");
     }
 
     #[test]
