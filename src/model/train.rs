@@ -76,8 +76,9 @@ fn featurise(rows: &[(String, bool)], bits: u32) -> Vec<(Vec<Feature>, bool)> {
 }
 
 /// Trains on `train`, picks the threshold on `dev`, and returns the quantised model with its
-/// metrics on `dev`.
-pub fn train(train: &[(String, bool)], dev: &[(String, bool)], settings: &Settings) -> (Model, Metrics) {
+/// metrics on `dev`. With `dev_prior` (what the rules already flag, row by row), the threshold is
+/// the one that serves the engine best: rules or model together, precision first.
+pub fn train(train: &[(String, bool)], dev: &[(String, bool)], dev_prior: Option<&[bool]>, settings: &Settings) -> (Model, Metrics) {
     let size = 1usize << settings.bits;
     let data = featurise(train, settings.bits);
     let mut weights = vec![0f32; size];
@@ -117,17 +118,25 @@ pub fn train(train: &[(String, bool)], dev: &[(String, bool)], settings: &Settin
         threshold: 0.5,
         weights: weights.iter().map(|w| (w / scale).round().clamp(-127.0, 127.0) as i8 as u8).collect(),
     };
-    let metrics = choose_threshold(&model, dev, settings.min_precision);
+    let metrics = choose_threshold(&model, dev, dev_prior, settings.min_precision);
     model.threshold = metrics.threshold;
     (model, metrics)
 }
 
 /// The threshold with the best F1 at or above `min_precision` on `rows` (or the most precise).
-pub fn choose_threshold(model: &Model, rows: &[(String, bool)], min_precision: f64) -> Metrics {
-    let mut scored: Vec<(f32, bool)> = rows.iter().map(|(text, label)| (model.score(text).probability, *label)).collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-    let positives = scored.iter().filter(|(_, y)| *y).count();
+/// Rows the `prior` already flags count as flagged whatever the model says.
+pub fn choose_threshold(model: &Model, rows: &[(String, bool)], prior: Option<&[bool]>, min_precision: f64) -> Metrics {
+    let flagged_before = |i: usize| prior.is_some_and(|p| p[i]);
+    let positives = rows.iter().filter(|(_, y)| *y).count();
     let (mut tp, mut fp) = (0, 0);
+    for (i, (_, y)) in rows.iter().enumerate() {
+        if flagged_before(i) {
+            if *y { tp += 1 } else { fp += 1 }
+        }
+    }
+    let mut scored: Vec<(f32, bool)> =
+        rows.iter().enumerate().filter(|(i, _)| !flagged_before(*i)).map(|(_, (text, label))| (model.score(text).probability, *label)).collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
     let (mut best, mut most_precise) = (None::<Metrics>, Metrics::default());
     for (i, &(p, y)) in scored.iter().enumerate() {
         if y { tp += 1 } else { fp += 1 }
@@ -146,11 +155,11 @@ pub fn choose_threshold(model: &Model, rows: &[(String, bool)], min_precision: f
     best.unwrap_or(most_precise)
 }
 
-/// The model's metrics on `rows` at its own threshold.
-pub fn evaluate(model: &Model, rows: &[(String, bool)]) -> Metrics {
+/// The model's metrics on `rows` at its own threshold (with `prior`: rules or model).
+pub fn evaluate(model: &Model, rows: &[(String, bool)], prior: Option<&[bool]>) -> Metrics {
     let (mut tp, mut fp, mut fn_) = (0, 0, 0);
-    for (text, label) in rows {
-        match (model.score(text).positive, *label) {
+    for (i, (text, label)) in rows.iter().enumerate() {
+        match (prior.is_some_and(|p| p[i]) || model.score(text).positive, *label) {
             (true, true) => tp += 1,
             (true, false) => fp += 1,
             (false, true) => fn_ += 1,
@@ -178,16 +187,19 @@ mod tests {
             data.push((format!("너 진짜 친구다 {i}번"), false));
         }
         let settings = Settings { bits: 12, epochs: 5, min_precision: 0.9, ..Settings::default() };
-        let (model, metrics) = train(&data, &data, &settings);
+        let (model, metrics) = train(&data, &data, None, &settings);
         assert!(metrics.f1 > 0.95, "{metrics:?}");
         assert!(model.score("what an idiot").probability > model.score("what a friend").probability);
         assert!(model.score("멍청이 같으니").probability > model.score("좋은 친구 같으니").probability);
         let top = model.top_words(&words("hello idiot friend"), 1);
         assert_eq!(&"hello idiot friend"[top[0].clone()], "idiot");
         // Deterministic: the same data and settings give the same file.
-        assert_eq!(train(&data, &data, &settings).0.to_bytes(), model.to_bytes());
-        let check = evaluate(&model, &rows(&[("idiot", true), ("friend", false)]));
+        assert_eq!(train(&data, &data, None, &settings).0.to_bytes(), model.to_bytes());
+        let check = evaluate(&model, &rows(&[("idiot", true), ("friend", false)]), None);
         assert_eq!((check.tp, check.fp), (1, 0), "{check:?}");
+        // What the rules flag counts as flagged: a wrong prior shows up as a false positive.
+        let check = evaluate(&model, &rows(&[("idiot", true), ("friend", false)]), Some(&[false, true]));
+        assert_eq!((check.tp, check.fp), (1, 1), "{check:?}");
     }
 
     #[test]
