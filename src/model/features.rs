@@ -28,8 +28,6 @@ pub fn words(text: &str) -> Vec<Word> {
         if at < skip_to || is_invisible(c) {
             continue;
         }
-        // A handle or a link is one word, "user" or "url", as the training data writes them
-        // (TweetEval's "@USER" and "URL"): who is addressed is not tone.
         // Markup pasted into a post (<img onerror=…>) is not words: skipped like a separator.
         if let Some(len) = markup_tag(&text[at..]) {
             if let Some((start, norm, _, _)) = current.take() {
@@ -38,6 +36,8 @@ pub fn words(text: &str) -> Vec<Word> {
             skip_to = at + len;
             continue;
         }
+        // A handle or a link is one word, "user" or "url", as the training data writes them
+        // (TweetEval's "@USER" and "URL"): who is addressed is not tone.
         if current.is_none() {
             if let Some((len, norm)) = handle_or_link(&text[at..]) {
                 out.push(Word { range: at..at + len, norm: norm.to_string() });

@@ -1,5 +1,5 @@
 // What every site's end-to-end tests do the same way: wait for a post's labels, wait for a
-// draft's verdict on its current text, click a word in an editor, apply a finding's fix.
+// draft's verdict on its current text, replace a draft, click a word in an editor, apply a fix.
 
 import assert from 'node:assert/strict';
 
@@ -18,6 +18,17 @@ export async function annotation(locator) {
 /** Waits until the editor matching `editor` shows `expected` for its current text (no check pending). */
 export async function waitForVerdict(page, editor, expected) {
   await page.waitForSelector(`${editor}[data-riskhint-verdict="${expected}"]:not([data-riskhint-pending])`, { timeout: 15_000 });
+}
+
+/** Replaces the whole draft in the editor matching `editor` by `text`, as a user would, and returns
+ * its verdict once that text is checked. */
+export async function redraft(page, editor, text) {
+  await page.locator(editor).click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(text);
+  await page.waitForSelector(`${editor}:not([data-riskhint-pending])[data-riskhint-verdict]`, { timeout: 15_000 });
+  return page.locator(editor).getAttribute('data-riskhint-verdict');
 }
 
 /** Clicks the middle of `word` in the editor matching `editor`, as a user would to read its underline. */

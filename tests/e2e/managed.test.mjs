@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { access, mkdir, rm, writeFile, constants } from 'node:fs/promises';
 import { launch } from './browser.mjs';
-import { clickWord } from './helpers.mjs';
+import { clickWord, redraft } from './helpers.mjs';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLICY_FILE = `${POLICY_DIR}/riskhint-e2e.json`;
@@ -53,14 +53,7 @@ after(async () => {
 test("the administrator's codename counts, the user's is set aside in the locked field", async (t) => {
   if (skip) return t.skip(skip);
   const page = await browser.page('/home');
-  const check = async (text) => {
-    await page.locator(EDITOR).click();
-    await page.keyboard.press('Control+a');
-    await page.keyboard.press('Backspace');
-    await page.keyboard.type(text);
-    await page.waitForSelector(`${EDITOR}:not([data-riskhint-pending])[data-riskhint-verdict]`, { timeout: 15_000 });
-    return page.locator(EDITOR).getAttribute('data-riskhint-verdict');
-  };
+  const check = (text) => redraft(page, EDITOR, text);
   assert.equal(await check('Project Orion ships next month'), 'block');
   assert.equal(await check('Project Nightingale ships next month'), 'ok');
   await page.close();

@@ -9,7 +9,7 @@ import { writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { launch } from './browser.mjs';
-import { waitForVerdict, underlines, clickWord } from './helpers.mjs';
+import { waitForVerdict, underlines, clickWord, redraft } from './helpers.mjs';
 
 const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
 const EDITOR = '[data-testid="tweetTextarea_0"]';
@@ -33,14 +33,7 @@ const openOptions = async () => {
 };
 
 /** Replaces the draft on the X tab and waits for its verdict for that text. */
-async function draft(text) {
-  await x.locator(EDITOR).click();
-  await x.keyboard.press('Control+a');
-  await x.keyboard.press('Backspace');
-  await x.keyboard.type(text);
-  await x.waitForSelector(`${EDITOR}:not([data-riskhint-pending])[data-riskhint-verdict]`, { timeout: 15_000 });
-  return x.locator(EDITOR).getAttribute('data-riskhint-verdict');
-}
+const draft = (text) => redraft(x, EDITOR, text);
 const verdictBecomes = (v) => waitForVerdict(x, EDITOR, v);
 
 test('the form shows the policy in force and every rule with its documentation', async () => {

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, stopServiceWorker } from './browser.mjs';
-import { waitForVerdict } from './helpers.mjs';
+import { waitForVerdict, redraft } from './helpers.mjs';
 
 const EDITOR = '[data-testid="tweetTextarea_0"]';
 /** @type {Awaited<ReturnType<typeof launch>>} */
@@ -22,14 +22,7 @@ after(async () => {
 });
 
 /** Replaces the draft on the X tab and waits for its verdict for that text. */
-async function draft(text) {
-  await x.locator(EDITOR).click();
-  await x.keyboard.press('Control+a');
-  await x.keyboard.press('Backspace');
-  await x.keyboard.type(text);
-  await x.waitForSelector(`${EDITOR}:not([data-riskhint-pending])[data-riskhint-verdict]`, { timeout: 15_000 });
-  return x.locator(EDITOR).getAttribute('data-riskhint-verdict');
-}
+const draft = (text) => redraft(x, EDITOR, text);
 
 /** The settings in chrome.storage.sync, read the way another browser would: header, then chunks. */
 async function synced() {
