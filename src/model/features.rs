@@ -129,15 +129,15 @@ const GRAM: u8 = 3;
 const BIAS_LIKE: u8 = 4;
 const JAMO: u8 = 5;
 
-/// Character n-grams of a word, padded with boundary marks: 2- to 4-grams.
+/// Character n-grams of a word, padded with boundary marks: 2- to 4-grams, as slices of one
+/// padded string (no string per n-gram: this runs for every word of every post).
 fn grams(word: &str, mut each: impl FnMut(&[u8])) {
-    let padded: Vec<char> = std::iter::once('\u{2}').chain(word.chars()).chain(std::iter::once('\u{3}')).collect();
-    let mut buf = String::new();
+    let padded = format!("\u{2}{word}\u{3}");
+    let starts: Vec<usize> = padded.char_indices().map(|(at, _)| at).chain(std::iter::once(padded.len())).collect();
+    let chars = starts.len() - 1;
     for n in 2..=4 {
-        for window in padded.windows(n) {
-            buf.clear();
-            buf.extend(window);
-            each(buf.as_bytes());
+        for first in 0..chars.saturating_sub(n - 1) {
+            each(&padded.as_bytes()[starts[first]..starts[first + n]]);
         }
     }
 }
