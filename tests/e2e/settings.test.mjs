@@ -98,7 +98,9 @@ test('an upgrade from 0.1.0 keeps every setting, repairs what it can and drops o
     language: 'fr',
     pausedSites: ['www.facebook.com'],
   }));
-  // The upgraded worker starts (the browser restarts it for the next message).
+  // Let the running worker finish with these changes (it copies them to sync), so that it can be
+  // stopped; then the upgraded worker starts (the browser restarts it for the next message).
+  await eventually(synced, (s) => s?.settings.role === 'executive', 'the running worker settled');
   assert.ok(await stopServiceWorker(browser.context, browser.extensionId));
   await x.reload();
   assert.equal(await draft('Project Kestrel lands Monday, call 010-1234-5678'), 'block', 'the policy is still in force');
