@@ -21,7 +21,8 @@ usage:
   riskhint rules [--json]                             every rule with its documentation
   riskhint schema                                     JSON Schema of the policy
   riskhint train --model hostile-en|hostile-ko|complaint-en|complaint-ko [--data DIR] [--out FILE]
-                                                      train a classifier on ../shared/data (models/)
+                 [--bits N] [--epochs N] [--learning-rate X] [--l2 X]
+                                                      train a classifier (writes models/NAME.rhm)
   riskhint eval  --task hostile|complaint --input FILE.tsv --text-col NAME --label-col NAME --positive V[,V]
                  [--policy FILE] [--json]             precision, recall, F1 and rows/s on labelled data
   riskhint bench [--data DIR]                         throughput and latency on ../shared/data texts
