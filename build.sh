@@ -124,10 +124,14 @@ run_demo() {
 }
 
 run_bench() {
-  ensure_cargo
-  build_cli
-  say "benchmark on texts from $DATA"
+  build
+  say "benchmark, native, on texts from $DATA"
   target/release/riskhint bench --data "$DATA"
+  say "benchmark, the WASM engine in Node"
+  # The same optimised engine as dist/, bound for Node instead of the browser.
+  wasm-bindgen --target nodejs --out-dir target/bench-node target/wasm-opt/riskhint.wasm
+  echo '{"type": "commonjs"}' > target/bench-node/package.json  # the bindings are CommonJS
+  node scripts/bench/wasm-node.mjs target/bench-node "$DATA"
 }
 
 run_compare() {

@@ -1,0 +1,83 @@
+// The WASM engine, as the extension ships it, under Node: start-up (instantiating the module and
+// compiling the example policy), posts/s classifying the validation texts in batches of 40 (as the
+// content scripts send them), and draft-check latency at 280 and 25,000 characters. Prints figures
+// and writes bench/wasm-node.json. Not a test.
+//   node scripts/bench/wasm-node.mjs ENGINE_DIR DATA_DIR
+// ENGINE_DIR holds `wasm-bindgen --target nodejs` output of the engine (./build.sh bench makes it).
+
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { texts } from '../tsv.mjs';
+
+const [engineDir, data] = process.argv.slice(2);
+const require = createRequire(import.meta.url);
+const POLICY = readFileSync(new URL('../../examples/hanbit-policy.jsonc', import.meta.url), 'utf8');
+const BATCH = 40;
+
+const ms = (start) => performance.now() - start;
+const percentile = (sorted, p) => sorted[Math.round((sorted.length - 1) * p)];
+
+// Start-up: load and instantiate the module, then build a checker with the policy.
+let started = performance.now();
+const { Checker } = require(path.resolve(engineDir, 'riskhint.js'));
+const instantiate = ms(started);
+started = performance.now();
+const checker = new Checker();
+const outcome = JSON.parse(checker.configure(undefined, POLICY, undefined, []));
+const configure = ms(started);
+if (!outcome.ok) throw new Error(`the example policy was rejected: ${JSON.stringify(outcome)}`);
+// The first check also touches the models and the lexicon index for the first time.
+started = performance.now();
+checker.check_draft('first words', JSON.stringify({ today: '2026-06-01' }));
+const firstCheck = ms(started);
+
+const results = { machine: `${process.platform} ${process.arch}, node ${process.version}`, at: new Date().toISOString(), startup: { instantiate_ms: instantiate, configure_ms: configure, first_check_ms: firstCheck } };
+
+/** Posts/s classifying `set` for about a second. */
+function throughput(set) {
+  const batches = [];
+  for (let i = 0; i < set.length; i += BATCH) batches.push(JSON.stringify(set.slice(i, i + BATCH).map((text, k) => ({ id: String(i + k), text }))));
+  let done = 0;
+  const begin = performance.now();
+  while (ms(begin) < 1000) {
+    for (const batch of batches) checker.classify_posts(batch, 'en');
+    done += set.length;
+  }
+  return done / (ms(begin) / 1000);
+}
+
+const english = texts(path.join(data, 'en/tweeteval-offensive/val.tsv'), 'text');
+const korean = texts(path.join(data, 'ko/k-mhas/valid.tsv'), 'document');
+results.posts_per_s = { english_tweets: throughput(english), korean_comments: throughput(korean) };
+
+const mixed = english.map((e, i) => `${e} ${korean[i % korean.length]}`).join('\n');
+const request = JSON.stringify({ today: '2026-06-01', role: 'employee' });
+results.check_draft_ms = {};
+for (const chars of [280, 25_000]) {
+  const draft = [...mixed].slice(0, chars).join('');
+  const runs = chars < 1000 ? 3000 : 150;
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const begin = performance.now();
+    checker.check_draft(draft, request);
+    times.push(ms(begin));
+  }
+  times.sort((a, b) => a - b);
+  results.check_draft_ms[chars] = { p50: percentile(times, 0.5), p99: percentile(times, 0.99) };
+}
+
+const row = (name, value, budget) => console.log(`${name.padEnd(52)} ${value.padStart(16)}   ${budget}`);
+console.log(`riskhint WASM engine in Node (${results.machine})`);
+row('start-up: instantiate the module', `${instantiate.toFixed(1)} ms`, '');
+row('start-up: compile the example policy', `${configure.toFixed(1)} ms`, '');
+row('start-up: first check (models, lexicons touched)', `${firstCheck.toFixed(1)} ms`, '');
+row('start-up in all', `${(instantiate + configure + firstCheck).toFixed(1)} ms`, '≤ 50 ms (issue 5), worker cold start ≤ 100 ms (issue 6)');
+row('classify English tweets, batches of 40', `${Math.round(results.posts_per_s.english_tweets)} posts/s`, '≥ 20,000');
+row('classify Korean comments, batches of 40', `${Math.round(results.posts_per_s.korean_comments)} posts/s`, '≥ 20,000');
+for (const [chars, { p50, p99 }] of Object.entries(results.check_draft_ms)) {
+  row(`check_draft ${chars} chars p50 / p99`, `${p50.toFixed(2)} / ${p99.toFixed(2)} ms`, chars === '280' ? 'p99 ≤ 0.5 ms' : 'p99 ≤ 10 ms');
+}
+mkdirSync('bench', { recursive: true });
+writeFileSync('bench/wasm-node.json', `${JSON.stringify(results, null, 2)}\n`);
+console.log('written to bench/wasm-node.json');
