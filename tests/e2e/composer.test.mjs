@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { launch, stopServiceWorker } from './browser.mjs';
-import { waitForVerdict, clickWord as clickWordIn, underlines, reviewThenEdit, reviewThenPostAnyway } from './helpers.mjs';
+import { waitForVerdict, clickWord as clickWordIn, findingCard, underlines, reviewThenEdit, reviewThenPostAnyway } from './helpers.mjs';
 
 const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
 const EDITOR = '[data-testid="tweetTextarea_0"]';
@@ -53,10 +53,7 @@ test('a risky draft gets its verdict, underlines and pill as the user types; a s
 test('Korean drafts are checked too, with spans that land on the right words', async () => {
   const page = await compose('/home', '😀 다음 달 팰컨 출시 확정! 김민준 대표님 최고');
   await verdict(page, 'block');
-  await clickWord(page, '팰컨');
-  const card = page.locator('[data-riskhint-ui="finding-card"]');
-  await card.waitFor();
-  assert.equal(await card.getAttribute('data-code'), 'CONF001');
+  const card = await findingCard(page, EDITOR, '팰컨', 'CONF001');
   assert.match(await card.textContent(), /팰컨/);
   await page.close();
 });
@@ -65,10 +62,7 @@ test('clicking an underlined word opens its card; Apply changes DraftJS state an
   const original = 'Project Falcon ships next week, you fucking idiots';
   const page = await compose('/home', original);
   await verdict(page, 'block');
-  await clickWord(page, 'fucking');
-  const card = page.locator('[data-riskhint-ui="finding-card"]');
-  await card.waitFor();
-  assert.equal(await card.getAttribute('data-code'), 'TONE001');
+  const card = await findingCard(page, EDITOR, 'fucking', 'TONE001');
   const text = await card.textContent();
   assert.match(text, /Profanity/);
   assert.match(text, /guidelines/i, 'the card says why, with its source');

@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { launch } from './browser.mjs';
-import { annotation, waitForVerdict, clickWord as clickWordIn, applyFix, underlines, reviewThenEdit, reviewThenPostAnyway } from './helpers.mjs';
+import { annotation, waitForVerdict, clickWord as clickWordIn, findingCard, applyFix, postCard, underlines, reviewThenEdit, reviewThenPostAnyway } from './helpers.mjs';
 import { feedPosts, laterPosts } from './fixtures/facebook/posts.mjs';
 
 const HOME = 'https://www.facebook.com/';
@@ -125,12 +125,7 @@ test('hovering a badge opens a card with every label, the hint and the words beh
   const page = await browser.page(HOME);
   const crisis = feedPosts.find((p) => p.expect.includes('crisis-signal'));
   await annotation(unit(page, crisis.posinset));
-  const badge = unit(page, crisis.posinset).locator('[data-riskhint-ui="badge"]').first();
-  assert.match(await badge.textContent(), /Crisis signal/);
-  await badge.hover();
-  const card = page.locator('[data-riskhint-ui="post-card"]');
-  await card.waitFor();
-  const text = await card.textContent();
+  const { card, text } = await postCard(page, unit(page, crisis.posinset), /Crisis signal/);
   for (const label of ['Crisis signal', 'Brand mention']) assert.ok(text.includes(label), `${label} in card: ${text}`);
   assert.match(text, /escalate/i, 'the hint says what to do');
   assert.ok(!text.includes('See more'), 'the "See more" button is not part of the post');
@@ -164,10 +159,7 @@ test('clicking an underlined word opens its card; Apply changes Lexical state, t
   const original = 'Project Falcon ships next week, you fucking idiots';
   const page = await compose(original);
   await verdict(page, 'block');
-  await clickWord(page, 'Falcon');
-  const card = page.locator('[data-riskhint-ui="finding-card"]');
-  await card.waitFor();
-  assert.equal(await card.getAttribute('data-code'), 'CONF001');
+  const card = await findingCard(page, EDITOR, 'Falcon', 'CONF001');
   assert.match(await card.textContent(), /Project Falcon|codename|confidential/i);
   await card.locator('[data-riskhint-ui="apply"]').first().click();
   const redacted = '[redacted] ships next week, you fucking idiots';

@@ -1,5 +1,6 @@
 // What every site's end-to-end tests do the same way: wait for a post's labels, wait for a
-// draft's verdict on its current text, replace a draft, click a word in an editor, apply a fix.
+// draft's verdict on its current text, replace a draft, click a word in an editor, open its card
+// and apply its fix, open a post's card from its badge.
 
 import assert from 'node:assert/strict';
 
@@ -50,13 +51,30 @@ export async function clickWord(page, editor, word) {
   await page.mouse.click(box.x, box.y);
 }
 
-/** Opens the card of the finding under `word`, checks its rule, and clicks its first Apply. */
-export async function applyFix(page, editor, word, code) {
+/** Clicks `word` in the editor matching `editor`, checks that the card it opens is rule `code`'s,
+ * and returns the card. */
+export async function findingCard(page, editor, word, code) {
   await clickWord(page, editor, word);
   const card = page.locator('[data-riskhint-ui="finding-card"]');
   await card.waitFor();
   assert.equal(await card.getAttribute('data-code'), code);
-  await card.locator('[data-riskhint-ui="apply"]').first().click();
+  return card;
+}
+
+/** Opens the card of the finding under `word`, checks its rule, and clicks its first Apply. */
+export async function applyFix(page, editor, word, code) {
+  await (await findingCard(page, editor, word, code)).locator('[data-riskhint-ui="apply"]').first().click();
+}
+
+/** Hovers the badge of `post` (a locator), checks that it names `label`, and returns the post
+ * card it opens with that card's text. */
+export async function postCard(page, post, label) {
+  const badge = post.locator('[data-riskhint-ui="badge"]').first();
+  assert.match(await badge.textContent(), label);
+  await badge.hover();
+  const card = page.locator('[data-riskhint-ui="post-card"]');
+  await card.waitFor();
+  return { card, text: await card.textContent() };
 }
 
 /** How many spans are underlined per severity, in every composer of the page. */

@@ -10,7 +10,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { launch } from './browser.mjs';
-import { annotation, waitForVerdict, clickWord as clickWordIn, applyFix, underlines, reviewThenEdit, reviewThenPostAnyway } from './helpers.mjs';
+import { annotation, waitForVerdict, clickWord as clickWordIn, findingCard, applyFix, postCard, underlines, reviewThenEdit, reviewThenPostAnyway } from './helpers.mjs';
 import { linkedinPosts } from './fixtures/linkedin/posts.mjs';
 
 const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
@@ -83,12 +83,7 @@ test('hovering a badge opens a card with every label, the hint and the words beh
   const page = await browser.page(FEED);
   const crisis = find((p) => p.expect.includes('crisis-signal'));
   await annotation(cell(page, crisis));
-  const badge = cell(page, crisis).locator('[data-riskhint-ui="badge"]');
-  assert.match(await badge.textContent(), /Crisis signal/);
-  await badge.hover();
-  const card = page.locator('[data-riskhint-ui="post-card"]');
-  await card.waitFor();
-  const text = await card.textContent();
+  const { card, text } = await postCard(page, cell(page, crisis), /Crisis signal/);
   for (const label of ['Crisis signal', 'Brand mention']) assert.ok(text.includes(label), `${label} in card: ${text}`);
   assert.match(text, /escalate/i, 'the hint says what to do');
   assert.ok(!text.includes('…more'), 'LinkedIn’s “…more” button is not part of the post’s text');
@@ -116,10 +111,7 @@ test('a risky draft in the share box gets its verdict, underlines and pill; a sa
   await page.keyboard.press('Control+a');
   await page.keyboard.type('다음 달 팰컨 출시 확정! 김민준 대표님 최고');
   await verdict(page, 'block');
-  await clickWord(page, '팰컨');
-  const card = page.locator('[data-riskhint-ui="finding-card"]');
-  await card.waitFor();
-  assert.equal(await card.getAttribute('data-code'), 'CONF001');
+  const card = await findingCard(page, EDITOR, '팰컨', 'CONF001');
   assert.match(await card.textContent(), /팰컨/);
   await page.close();
 });
@@ -128,10 +120,7 @@ test('clicking an underlined word opens its card; Apply (“Remove the word”) 
   const original = 'Project Falcon ships next week, you fucking idiots';
   const page = await compose(original);
   await verdict(page, 'block');
-  await clickWord(page, 'fucking');
-  const card = page.locator('[data-riskhint-ui="finding-card"]');
-  await card.waitFor();
-  assert.equal(await card.getAttribute('data-code'), 'TONE001');
+  const card = await findingCard(page, EDITOR, 'fucking', 'TONE001');
   const text = await card.textContent();
   assert.match(text, /Profanity/);
   assert.match(text, /Remove the word/);

@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { access, mkdir, rm, writeFile, constants } from 'node:fs/promises';
 import { launch } from './browser.mjs';
-import { clickWord, redraft } from './helpers.mjs';
+import { clickWord, findingCard, redraft } from './helpers.mjs';
 
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLICY_FILE = `${POLICY_DIR}/riskhint-e2e.json`;
@@ -78,10 +78,7 @@ test("a finding of a rule the administrator locked offers no Ignore or Turn off,
   await page.locator(EDITOR).click();
   await page.keyboard.type('Project Orion ships, fucking finally');
   await page.waitForSelector(`${EDITOR}[data-riskhint-verdict="block"]:not([data-riskhint-pending])`, { timeout: 15_000 });
-  await clickWord(page, EDITOR, 'Orion');
-  const card = page.locator('[data-riskhint-ui="finding-card"]');
-  await card.waitFor();
-  assert.equal(await card.getAttribute('data-code'), 'CONF001');
+  const card = await findingCard(page, EDITOR, 'Orion', 'CONF001');
   assert.match(await card.locator('[data-riskhint-ui="required"]').textContent(), /organisation requires/);
   assert.equal(await card.locator('[data-riskhint-ui="ignore"], [data-riskhint-ui="turn-off"]').count(), 0);
   // Another rule's card keeps both.

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { launch, stopServiceWorker } from './browser.mjs';
 import { SITES } from './server.mjs';
-import { annotation } from './helpers.mjs';
+import { annotation, postCard } from './helpers.mjs';
 import { timelinePosts, morePosts } from './fixtures/timeline-posts.mjs';
 import { VIRTUAL_COUNT, virtualId, virtualKind } from './fixtures/virtual-posts.mjs';
 
@@ -80,12 +80,7 @@ test('hovering a badge opens a card with every label, the hint and the words beh
   const page = await browser.page('/home');
   const crisis = timelinePosts.find((p) => p.expect.includes('crisis-signal'));
   await annotation(post(page, crisis.id));
-  const badge = post(page, crisis.id).locator('[data-riskhint-ui="badge"]');
-  assert.match(await badge.textContent(), /Crisis signal/);
-  await badge.hover();
-  const card = page.locator('[data-riskhint-ui="post-card"]');
-  await card.waitFor();
-  const text = await card.textContent();
+  const { card, text } = await postCard(page, post(page, crisis.id), /Crisis signal/);
   for (const label of ['Crisis signal', 'Brand mention']) assert.ok(text.includes(label), `${label} in card: ${text}`);
   // X is drawn dark here ("Lights out"): so is the card.
   assert.equal(await card.evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(21, 32, 43)');
@@ -99,7 +94,7 @@ test('hovering a badge opens a card with every label, the hint and the words beh
   // Keyboard users get the same card.
   await page.mouse.move(0, 0);
   await card.waitFor({ state: 'detached' });
-  await badge.focus();
+  await post(page, crisis.id).locator('[data-riskhint-ui="badge"]').focus();
   await card.waitFor();
   await page.keyboard.press('Escape');
   await card.waitFor({ state: 'detached' });
