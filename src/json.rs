@@ -4,7 +4,7 @@
 use crate::engine::Report;
 use crate::feed::PostReport;
 use crate::finding::Finding;
-use crate::text::{char_offset, utf16_offset, Language};
+use crate::text::Language;
 use serde_json::{json, Value};
 
 /// How offsets into the original text are counted in the output.
@@ -17,18 +17,58 @@ pub enum Offsets {
 }
 
 impl Offsets {
-    fn of(self, text: &str, byte: usize) -> usize {
+    fn width(self, c: char) -> usize {
         match self {
-            Offsets::Chars => char_offset(text, byte),
-            Offsets::Utf16 => utf16_offset(text, byte),
+            Offsets::Chars => 1,
+            Offsets::Utf16 => c.len_utf16(),
         }
+    }
+}
+
+/// Byte offsets of one text converted to [`Offsets`] units. Counting is resumed from the nearest
+/// checkpoint (one per 64 bytes), so a report with many findings in a long draft costs linear
+/// time: counting from the start for each offset took most of a 25,000-character check.
+struct OffsetMap<'t> {
+    text: &'t str,
+    unit: Offsets,
+    /// All ASCII: every unit is a byte.
+    ascii: bool,
+    /// (byte offset at a character boundary, units before it), increasing.
+    checkpoints: Vec<(usize, usize)>,
+}
+
+impl<'t> OffsetMap<'t> {
+    const STEP: usize = 64;
+
+    fn new(text: &'t str, unit: Offsets) -> Self {
+        let mut checkpoints = vec![(0, 0)];
+        let ascii = text.is_ascii();
+        if !ascii {
+            let (mut units, mut next) = (0, Self::STEP);
+            for (at, c) in text.char_indices() {
+                if at >= next {
+                    checkpoints.push((at, units));
+                    next = at + Self::STEP;
+                }
+                units += unit.width(c);
+            }
+        }
+        OffsetMap { text, unit, ascii, checkpoints }
+    }
+
+    fn of(&self, byte: usize) -> usize {
+        if self.ascii {
+            return byte;
+        }
+        let (at, units) = self.checkpoints[self.checkpoints.partition_point(|&(at, _)| at <= byte) - 1];
+        units + self.text[at..byte].chars().map(|c| self.unit.width(c)).sum::<usize>()
     }
 }
 
 /// One finding, with its message, reason and suggestion labels in `lang` (and both languages
 /// under `messages`).
-pub fn finding(text: &str, f: &Finding, lang: Language, unit: Offsets) -> Value {
-    let at = |byte: usize| unit.of(text, byte);
+fn finding(text: &str, f: &Finding, lang: Language, offsets: &OffsetMap) -> Value {
+    let at = |byte: usize| offsets.of(byte);
     json!({
         "code": f.code,
         "category": f.category.as_str(),
@@ -53,27 +93,29 @@ pub fn finding(text: &str, f: &Finding, lang: Language, unit: Offsets) -> Value 
 /// A draft check; `lang` defaults to the draft's own language.
 pub fn report(text: &str, report: &Report, lang: Option<Language>, unit: Offsets) -> Value {
     let lang = lang.unwrap_or(report.language);
+    let offsets = OffsetMap::new(text, unit);
     json!({
         "verdict": report.verdict.as_str(),
         "language": report.language,
         "truncated": report.truncated,
-        "findings": report.findings.iter().map(|f| finding(text, f, lang, unit)).collect::<Vec<_>>(),
+        "findings": report.findings.iter().map(|f| finding(text, f, lang, &offsets)).collect::<Vec<_>>(),
     })
 }
 
 /// A classified post.
 pub fn post_report(text: &str, report: &PostReport, lang: Language, unit: Offsets) -> Value {
+    let offsets = OffsetMap::new(text, unit);
     json!({
         "id": report.id,
         "labels": report.labels.iter().map(|l| l.as_str()).collect::<Vec<_>>(),
         "risk": report.risk,
         "hint": report.hint.as_ref().map(|h| h.get(lang)),
         "hints": report.hint,
-        "findings": report.findings.iter().map(|f| finding(text, f, lang, unit)).collect::<Vec<_>>(),
+        "findings": report.findings.iter().map(|f| finding(text, f, lang, &offsets)).collect::<Vec<_>>(),
         "evidence": report.evidence.iter().map(|e| json!({
             "label": e.label.as_str(),
-            "start": unit.of(text, e.range.start),
-            "end": unit.of(text, e.range.end),
+            "start": offsets.of(e.range.start),
+            "end": offsets.of(e.range.end),
             "text": &text[e.range.clone()],
         })).collect::<Vec<_>>(),
     })
@@ -114,5 +156,26 @@ impl DraftRequest {
         context.platform = self.platform;
         context.dismissed = self.ignored.clone();
         Ok(context)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{char_offset, utf16_offset};
+
+    #[test]
+    fn offsets_match_counting_from_the_start_at_every_boundary() {
+        // Korean (3 bytes, 1 unit), emoji (4 bytes, 2 UTF-16 units), ASCII, long enough for many
+        // checkpoints.
+        let text = "신제품 🚀 launch 다음 주 발표 👍🏽 ok ".repeat(40);
+        for unit in [Offsets::Chars, Offsets::Utf16] {
+            let map = OffsetMap::new(&text, unit);
+            for byte in (0..=text.len()).filter(|&b| text.is_char_boundary(b)) {
+                let expected = if unit == Offsets::Chars { char_offset(&text, byte) } else { utf16_offset(&text, byte) };
+                assert_eq!(map.of(byte), expected, "{unit:?} at byte {byte}");
+            }
+        }
+        assert_eq!(OffsetMap::new("plain ascii", Offsets::Utf16).of(6), 6);
     }
 }

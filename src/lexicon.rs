@@ -12,10 +12,9 @@
 //! characters and (for tone lists) leetspeak do not hide them.
 
 use crate::text::{char_after, char_before, is_hangul, is_latin_word_char, View, Views};
-use aho_corasick::{AhoCorasick, MatchKind};
-use std::collections::HashMap;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 /// Which view of the text a lexicon is matched in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -134,42 +133,61 @@ pub struct Hit {
     pub entry: Arc<str>,
 }
 
-/// All lexicons compiled into two automata (compact and tone views).
+/// All lexicons compiled into automata: the data lexicons' two (compact and tone views), built
+/// once per process and shared, and one for the policy's names, rebuilt with each policy.
 #[derive(Debug, Clone)]
 pub struct PhraseIndex {
+    data: &'static DataAutomata,
+    policy: Automaton,
+}
+
+#[derive(Debug)]
+struct DataAutomata {
     compact: Automaton,
     tone: Automaton,
 }
 
+/// Built on first use: parsing ~2,200 entries and building their automata is most of an engine's
+/// start-up, and it does not depend on the policy.
+static DATA_AUTOMATA: LazyLock<DataAutomata> = LazyLock::new(|| {
+    let (mut compact, mut tone) = (Vec::new(), Vec::new());
+    for &(lexicon, _, text, view) in DATA {
+        let out = if view == ViewKind::Tone { &mut tone } else { &mut compact };
+        parse(lexicon, text, view, out);
+    }
+    DataAutomata { compact: Automaton::build(compact), tone: Automaton::build(tone) }
+});
+
 #[derive(Debug, Clone)]
 struct Automaton {
     matcher: Option<AhoCorasick>,
-    /// For every pattern of `matcher`, the entries it stands for.
-    targets: Vec<Vec<usize>>,
+    /// Entries sorted by key; pattern `p` stands for `entries[targets[p]..targets[p + 1]]`.
+    targets: Vec<usize>,
     entries: Vec<Entry>,
 }
 
 impl Automaton {
-    fn build(entries: Vec<(String, Entry)>) -> Automaton {
+    fn build(mut entries: Vec<(String, Entry)>) -> Automaton {
+        entries.retain(|(key, _)| !key.is_empty());
+        // Stable, so entries of one key keep their lexicon order.
+        entries.sort_by(|a, b| a.0.cmp(&b.0));
         let mut patterns: Vec<String> = Vec::new();
-        let mut targets: Vec<Vec<usize>> = Vec::new();
-        let mut by_key: HashMap<String, usize> = HashMap::new();
-        let mut kept = Vec::new();
+        let mut targets = Vec::new();
+        let mut kept = Vec::with_capacity(entries.len());
         for (key, entry) in entries {
-            if key.is_empty() {
-                continue;
-            }
-            let pattern = *by_key.entry(key.clone()).or_insert_with(|| {
+            if patterns.last() != Some(&key) {
+                targets.push(kept.len());
                 patterns.push(key);
-                targets.push(Vec::new());
-                patterns.len() - 1
-            });
-            targets[pattern].push(kept.len());
+            }
             kept.push(entry);
         }
+        targets.push(kept.len());
         let matcher = (!patterns.is_empty()).then(|| {
             AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
+                // Not a DFA: building one took longer than an engine should take to start, for no
+                // gain a user would notice in searching.
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
                 .build(&patterns)
                 .expect("lexicon automaton builds")
         });
@@ -180,8 +198,8 @@ impl Automaton {
         let Some(matcher) = &self.matcher else { return };
         for m in matcher.find_overlapping_iter(&view.text) {
             let range = view.to_original(m.start()..m.end());
-            for &e in &self.targets[m.pattern().as_usize()] {
-                let entry = &self.entries[e];
+            let pattern = m.pattern().as_usize();
+            for entry in &self.entries[self.targets[pattern]..self.targets[pattern + 1]] {
                 if !fits(original, &range, entry) {
                     continue;
                 }
@@ -245,7 +263,12 @@ fn fits(original: &str, range: &Range<usize>, entry: &Entry) -> bool {
 
 /// Parses one lexicon's text into entries, each keyed by its folded form in the lexicon's view.
 fn parse(lexicon: Lex, text: &str, view: ViewKind, out: &mut Vec<(String, Entry)>) {
-    let header = |mode: &str| text.lines().any(|l| l.trim().replace(' ', "") == format!("#hangul:{mode}"));
+    // The header is among the leading comments: `# hangul: stem`.
+    let header = |mode: &str| {
+        text.lines().map(str::trim).take_while(|l| l.is_empty() || l.starts_with('#')).any(|l| {
+            l.strip_prefix('#').and_then(|l| l.trim_start().strip_prefix("hangul:")).is_some_and(|m| m.trim() == mode)
+        })
+    };
     let hangul = if header("free") {
         HangulEdges::Free
     } else if header("particle") {
@@ -286,11 +309,7 @@ pub type PolicyLists<'a> = Vec<(Lex, &'a [String])>;
 impl PhraseIndex {
     /// Compiles the data lexicons together with the policy's lists.
     pub fn new(policy_lists: &PolicyLists<'_>) -> PhraseIndex {
-        let (mut compact, mut tone) = (Vec::new(), Vec::new());
-        for &(lexicon, _, text, view) in DATA {
-            let out = if view == ViewKind::Tone { &mut tone } else { &mut compact };
-            parse(lexicon, text, view, out);
-        }
+        let mut names = Vec::new();
         for (lexicon, items) in policy_lists {
             for item in items.iter() {
                 let item = item.trim();
@@ -305,19 +324,20 @@ impl PhraseIndex {
                         exclusion: false,
                         hangul: HangulEdges::Particle,
                     };
-                    compact.push((views.compact.text, entry));
+                    names.push((views.compact.text, entry));
                 }
             }
         }
-        PhraseIndex { compact: Automaton::build(compact), tone: Automaton::build(tone) }
+        PhraseIndex { data: &DATA_AUTOMATA, policy: Automaton::build(names) }
     }
 
     /// Every lexicon's hits in `original`, longest first where hits of one lexicon overlap.
     pub fn find(&self, original: &str, views: &Views) -> Hits {
         let mut found: Vec<Vec<Hit>> = vec![Vec::new(); COUNT];
         let mut excluded: Vec<Vec<Range<usize>>> = vec![Vec::new(); COUNT];
-        self.compact.find(original, &views.compact, &mut found, &mut excluded);
-        self.tone.find(original, &views.tone, &mut found, &mut excluded);
+        self.data.compact.find(original, &views.compact, &mut found, &mut excluded);
+        self.data.tone.find(original, &views.tone, &mut found, &mut excluded);
+        self.policy.find(original, &views.compact, &mut found, &mut excluded);
         for (hits, excluded) in found.iter_mut().zip(excluded.iter_mut()) {
             if hits.len() > 1 || !excluded.is_empty() {
                 keep_outermost(hits);

@@ -26,7 +26,7 @@ pub static DOC: RuleDoc = RuleDoc {
 };
 
 static THANKS_HANDLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?:thanks|thank you|thx|ty)\s+(?:to\s+)?@[A-Za-z0-9_]+").expect("thanks pattern"));
+    LazyLock::new(|| Regex::new(r"(?i-u:thanks|thank you|thx|ty)\s+(?:(?i-u:to)\s+)?@[A-Za-z0-9_]+").expect("thanks pattern"));
 
 pub struct Rule;
 
@@ -59,14 +59,15 @@ impl super::Rule for Rule {
             .suggest(bi("Use a clear label", "명확한 표시로 바꾸기"), span.clone(), draft.in_language("#ad", "[광고]"));
         }
         // A bare "thanks @brand" under praise of its product is not a disclosure (FTC).
+        if !(draft.has(Lex::Praise) && draft.has(Lex::Products) && !draft.has(Lex::WeakLabels)) {
+            return;
+        }
         if let Some(m) = THANKS_HANDLE.find(draft.text) {
-            if draft.has(Lex::Praise) && draft.has(Lex::Products) && !draft.has(Lex::WeakLabels) {
-                out.add(&DOC, m.range(), bi(
-                    format!("“{}” alone does not disclose a gift or payment.", m.as_str()),
-                    format!("“{}”만으로는 협찬·대가를 밝힌 것이 아닙니다.", m.as_str()),
-                ))
-                .suggest(bi("Add a clear label", "명확한 표시 추가"), 0..0, draft.in_language("#ad ", "[광고] "));
-            }
+            out.add(&DOC, m.range(), bi(
+                format!("“{}” alone does not disclose a gift or payment.", m.as_str()),
+                format!("“{}”만으로는 협찬·대가를 밝힌 것이 아닙니다.", m.as_str()),
+            ))
+            .suggest(bi("Add a clear label", "명확한 표시 추가"), 0..0, draft.in_language("#ad ", "[광고] "));
         }
     }
 }

@@ -35,9 +35,10 @@ static CODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)[A-Z][A-Z0-
 
 /// Whether the text pitches something: a promotion cue backed by a link, code, discount or praise.
 pub(crate) fn is_pitch(draft: &Draft) -> bool {
-    let code = CODE.find_iter(draft.text).any(|m| m.as_str().bytes().any(|b| b.is_ascii_digit()));
+    let code = || CODE.find_iter(draft.text).any(|m| m.as_str().bytes().any(|b| b.is_ascii_digit()));
     let asking = draft.text.trim_end().ends_with('?');
-    draft.has(Lex::PromotionCues) && !asking && (code || PITCH_EVIDENCE.is_match(draft.text) || draft.has(Lex::Praise))
+    // The lexicon tests first: the patterns are searched only in texts that could be a pitch.
+    draft.has(Lex::PromotionCues) && !asking && (draft.has(Lex::Praise) || PITCH_EVIDENCE.is_match(draft.text) || code())
 }
 
 pub struct Rule;

@@ -96,11 +96,19 @@ pub struct Draft<'a> {
     pub hits: Hits,
     pub language: Language,
     sentences: Vec<Range<usize>>,
+    digits: usize,
 }
 
 impl<'a> Draft<'a> {
     pub(crate) fn new(text: &'a str, views: Views, hits: Hits) -> Self {
-        Draft { text, language: crate::text::language(text), sentences: sentences(text), views, hits }
+        let digits = views.folded.text.bytes().filter(u8::is_ascii_digit).count();
+        Draft { text, language: crate::text::language(text), sentences: sentences(text), views, hits, digits }
+    }
+
+    /// How many digits the text has (full-width ones too). A rule whose pattern needs N digits
+    /// skips texts with fewer: most posts have none, and a pattern search is costly in WASM.
+    pub fn digits(&self) -> usize {
+        self.digits
     }
 
     /// The hits of a lexicon.

@@ -69,6 +69,9 @@ impl super::Rule for Rule {
     }
 
     fn check(&self, draft: &Draft, _cx: &Context, out: &mut Findings) {
+        if draft.digits() < 14 {
+            return;
+        }
         let folded = &draft.views.folded;
         for m in CARD.find_iter(&folded.text) {
             if !stands_alone(&folded.text, &m.range()) {

@@ -36,6 +36,9 @@ impl super::Rule for Rule {
     }
 
     fn check(&self, draft: &Draft, _cx: &Context, out: &mut Findings) {
+        if draft.digits() < 13 {
+            return;
+        }
         let folded = &draft.views.folded;
         for c in RRN.captures_iter(&folded.text) {
             let m = c.get(0).expect("whole match");

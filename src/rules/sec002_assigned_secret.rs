@@ -25,8 +25,14 @@ pub static DOC: RuleDoc = RuleDoc {
     fix: Bilingual::fixed("Remove the value and change the password.", "값을 지우고 비밀번호를 바꾸세요."),
 };
 
+/// Every match names the secret with a word containing one of these (in the folded, lower-case
+/// text): a text without any is not searched.
+const NAME_MARKERS: &[&str] = &["pass", "pwd", "secret", "token", "api", "access", "비밀번호", "패스워드", "비번", "토큰"];
+
 static ASSIGNED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)(?:password|passwd|pwd|passcode|secret|token|api[_ -]?key|access[_ -]?key|비밀번호|패스워드|비번|토큰)(?:\s*(?:is|=|:|는|은|:=|=>)\s*|\s+)["'`]?([^\s"'`]{8,64})"#)
+    // Case is ignored for ASCII letters only (`(?i-u:…)`): the engine leaves out regex's Unicode
+    // case tables to stay small, and look-alike letters are the folded view's business.
+    Regex::new(r#"(?:(?i-u:password|passwd|pwd|passcode|secret|token|api[_ -]?key|access[_ -]?key)|비밀번호|패스워드|비번|토큰)(?:\s*(?:(?i-u:is)|=|:|는|은|:=|=>)\s*|\s+)["'`]?([^\s"'`]{8,64})"#)
         .expect("assignment pattern")
 });
 
@@ -61,6 +67,9 @@ impl super::Rule for Rule {
     }
 
     fn check(&self, draft: &Draft, _cx: &Context, out: &mut Findings) {
+        if !NAME_MARKERS.iter().any(|marker| draft.views.folded.text.contains(marker)) {
+            return;
+        }
         for c in ASSIGNED.captures_iter(draft.text) {
             let value = c.get(1).expect("value group");
             if !value.as_str().is_ascii() || !looks_random(value.as_str()) {

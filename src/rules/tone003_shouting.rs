@@ -40,20 +40,27 @@ impl super::Rule for Rule {
     }
 
     fn check(&self, draft: &Draft, _cx: &Context, out: &mut Findings) {
-        for m in CAPS_RUN.find_iter(draft.text) {
-            let words = m.as_str().split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).count();
-            let letters = m.as_str().chars().filter(char::is_ascii_alphabetic).count();
-            let plain_words = m.as_str().split(|c: char| !c.is_ascii_alphabetic()).any(|w| SHOUTED_WORDS.contains(&w));
-            if !plain_words && (words < 4 || letters < 12) {
-                continue; // "OLED HDR LCD": a run of acronyms is not shouting
+        // The patterns need three capitalised words, or three marks: most texts are skipped.
+        let capitals = draft.text.bytes().filter(u8::is_ascii_uppercase).count();
+        let marks = draft.text.chars().filter(|c| matches!(c, '!' | '！' | '?')).count();
+        if capitals >= 6 {
+            for m in CAPS_RUN.find_iter(draft.text) {
+                let words = m.as_str().split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).count();
+                let letters = m.as_str().chars().filter(char::is_ascii_alphabetic).count();
+                let plain_words = m.as_str().split(|c: char| !c.is_ascii_alphabetic()).any(|w| SHOUTED_WORDS.contains(&w));
+                if !plain_words && (words < 4 || letters < 12) {
+                    continue; // "OLED HDR LCD": a run of acronyms is not shouting
+                }
+                let calm = m.as_str().to_lowercase();
+                out.add(&DOC, m.range(), bi("All caps reads as shouting.", "대문자만 쓰면 고함처럼 읽힙니다."))
+                    .suggest(bi("Use lower case", "소문자로"), m.range(), calm);
             }
-            let calm = m.as_str().to_lowercase();
-            out.add(&DOC, m.range(), bi("All caps reads as shouting.", "대문자만 쓰면 고함처럼 읽힙니다."))
-                .suggest(bi("Use lower case", "소문자로"), m.range(), calm);
         }
-        for m in BANGS.find_iter(draft.text) {
-            out.add(&DOC, m.range(), bi("A run of “!” reads as shouting.", "느낌표 연속은 고함처럼 읽힙니다."))
-                .suggest(bi("Use one “!”", "느낌표 하나로"), m.range(), "!");
+        if marks >= 3 {
+            for m in BANGS.find_iter(draft.text) {
+                out.add(&DOC, m.range(), bi("A run of “!” reads as shouting.", "느낌표 연속은 고함처럼 읽힙니다."))
+                    .suggest(bi("Use one “!”", "느낌표 하나로"), m.range(), "!");
+            }
         }
     }
 }
