@@ -131,6 +131,11 @@ run_bench() {
   # The same optimised engine as dist/, bound for Node instead of the browser.
   wasm-bindgen --target nodejs --out-dir target/bench-node target/wasm-opt/riskhint.wasm
   echo '{"type": "commonjs"}' > target/bench-node/package.json  # the bindings are CommonJS
+  # The npm tools it is compared with live in their own package, so the tests never install them.
+  if [ ! -d scripts/bench/peers/node_modules ] || [ scripts/bench/peers/package-lock.json -nt scripts/bench/peers/node_modules/.package-lock.json ]; then
+    say "installing the npm tools riskhint is compared with (obscenity, leo-profanity, @2toad/profanity, alex)"
+    npm ci --prefix scripts/bench/peers --no-audit --no-fund --loglevel=error
+  fi
   node scripts/bench/wasm-node.mjs target/bench-node "$DATA"
 }
 

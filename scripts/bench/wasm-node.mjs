@@ -67,6 +67,29 @@ for (const chars of [280, 25_000]) {
   results.check_draft_ms[chars] = { p50: percentile(times, 0.5), p99: percentile(times, 0.99) };
 }
 
+// Beside it, in this same process and on the same texts: the npm tools people would otherwise use
+// (scripts/bench/peers, installed by ./build.sh bench). Rows/s of each, and riskhint's ratio.
+/** Rows/s of `flag` over `set` for about a second. */
+function rowsPerSecond(flag, set) {
+  let done = 0;
+  const begin = performance.now();
+  while (ms(begin) < 1000) {
+    for (const text of set) flag(text);
+    done += set.length;
+  }
+  return done / (ms(begin) / 1000);
+}
+const { PEERS } = await import('./peers/index.mjs');
+results.peers = {};
+for (const [name, flag] of Object.entries(PEERS)) {
+  const english_tweets = rowsPerSecond(flag, english);
+  const korean_comments = rowsPerSecond(flag, korean);
+  results.peers[name] = {
+    rows_per_s: { english_tweets, korean_comments },
+    riskhint_ratio: { english_tweets: results.posts_per_s.english_tweets / english_tweets, korean_comments: results.posts_per_s.korean_comments / korean_comments },
+  };
+}
+
 const row = (name, value, budget) => console.log(`${name.padEnd(52)} ${value.padStart(16)}   ${budget}`);
 console.log(`riskhint WASM engine in Node (${results.machine})`);
 row('start-up: instantiate the module', `${instantiate.toFixed(1)} ms`, '');
@@ -77,6 +100,11 @@ row('classify English tweets, batches of 40', `${Math.round(results.posts_per_s.
 row('classify Korean comments, batches of 40', `${Math.round(results.posts_per_s.korean_comments)} posts/s`, '≥ 20,000');
 for (const [chars, { p50, p99 }] of Object.entries(results.check_draft_ms)) {
   row(`check_draft ${chars} chars p50 / p99`, `${p50.toFixed(2)} / ${p99.toFixed(2)} ms`, chars === '280' ? 'p99 ≤ 0.5 ms' : 'p99 ≤ 10 ms');
+}
+console.log(`\nbeside the npm tools, same texts, same process (they look for profanity only, in English)`);
+for (const [name, { rows_per_s, riskhint_ratio }] of Object.entries(results.peers)) {
+  row(`${name}: English tweets`, `${Math.round(rows_per_s.english_tweets)} rows/s`, `riskhint ×${riskhint_ratio.english_tweets.toFixed(2)}`);
+  row(`${name}: Korean comments`, `${Math.round(rows_per_s.korean_comments)} rows/s`, `riskhint ×${riskhint_ratio.korean_comments.toFixed(2)}`);
 }
 mkdirSync('bench', { recursive: true });
 writeFileSync('bench/wasm-node.json', `${JSON.stringify(results, null, 2)}\n`);
