@@ -137,6 +137,18 @@ run_bench() {
     npm ci --prefix scripts/bench/peers --no-audit --no-fund --loglevel=error
   fi
   node scripts/bench/wasm-node.mjs target/bench-node "$DATA"
+  say "benchmark, the extension in Chromium (a 2,000-post timeline, the composer, a worker cold start)"
+  node scripts/bench/chromium.mjs "$DATA"
+  say "the WASM engine's size, and each dependency's share (twiggy)"
+  if ! command -v twiggy >/dev/null 2>&1; then
+    say "installing twiggy from crates.io (once, about 2 minutes)"
+    cargo install twiggy --locked
+  fi
+  # The engine without models, optimised as shipped but keeping its function names for twiggy.
+  wasm-opt -Oz -g --enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-mutable-globals target/wasm-opt/without-models.wasm -o target/wasm-opt/without-models.named.wasm
+  node scripts/bench/size-shares.mjs dist/engine/riskhint_bg.wasm target/wasm-opt/without-models/without-models.wasm target/wasm-opt/without-models.named.wasm
+  echo "all figures: bench/results.json"
 }
 
 run_compare() {

@@ -161,54 +161,39 @@ static DATA_AUTOMATA: LazyLock<DataAutomata> = LazyLock::new(|| {
 #[derive(Debug, Clone)]
 struct Automaton {
     matcher: Option<AhoCorasick>,
-    /// Entries sorted by key; pattern `p` stands for `entries[targets[p]..targets[p + 1]]`.
-    targets: Vec<usize>,
+    /// Pattern `p` of `matcher` is `entries[p]`'s key. Entries sharing a key (a word in two lists)
+    /// are separate patterns: the automaton reports each, which costs less than grouping them.
     entries: Vec<Entry>,
 }
 
 impl Automaton {
-    fn build(mut entries: Vec<(String, Entry)>) -> Automaton {
-        entries.retain(|(key, _)| !key.is_empty());
-        // Stable, so entries of one key keep their lexicon order.
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut patterns: Vec<String> = Vec::new();
-        let mut targets = Vec::new();
-        let mut kept = Vec::with_capacity(entries.len());
-        for (key, entry) in entries {
-            if patterns.last() != Some(&key) {
-                targets.push(kept.len());
-                patterns.push(key);
-            }
-            kept.push(entry);
-        }
-        targets.push(kept.len());
-        let matcher = (!patterns.is_empty()).then(|| {
+    fn build(entries: Vec<(String, Entry)>) -> Automaton {
+        let (keys, entries): (Vec<String>, Vec<Entry>) = entries.into_iter().filter(|(key, _)| !key.is_empty()).unzip();
+        let matcher = (!keys.is_empty()).then(|| {
             AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
                 // Not a DFA: building one took longer than an engine should take to start, for no
                 // gain a user would notice in searching.
                 .kind(Some(AhoCorasickKind::ContiguousNFA))
-                .build(&patterns)
+                .build(&keys)
                 .expect("lexicon automaton builds")
         });
-        Automaton { matcher, targets, entries: kept }
+        Automaton { matcher, entries }
     }
 
     fn find(&self, original: &str, view: &View, found: &mut [Vec<Hit>], excluded: &mut [Vec<Range<usize>>]) {
         let Some(matcher) = &self.matcher else { return };
         for m in matcher.find_overlapping_iter(&view.text) {
             let range = view.to_original(m.start()..m.end());
-            let pattern = m.pattern().as_usize();
-            for entry in &self.entries[self.targets[pattern]..self.targets[pattern + 1]] {
-                if !fits(original, &range, entry) {
-                    continue;
-                }
-                let slot = entry.lexicon.index();
-                if entry.exclusion {
-                    excluded[slot].push(range.clone());
-                } else {
-                    found[slot].push(Hit { range: range.clone(), entry: entry.written.clone() });
-                }
+            let entry = &self.entries[m.pattern().as_usize()];
+            if !fits(original, &range, entry) {
+                continue;
+            }
+            let slot = entry.lexicon.index();
+            if entry.exclusion {
+                excluded[slot].push(range);
+            } else {
+                found[slot].push(Hit { range, entry: entry.written.clone() });
             }
         }
     }
@@ -261,6 +246,27 @@ fn fits(original: &str, range: &Range<usize>, entry: &Entry) -> bool {
     left_ok && right_ok
 }
 
+/// An entry's text as its view writes it. Most entries are single words of lower-case ASCII
+/// letters or of Hangul syllables, which every view leaves as they are (a test checks each data
+/// entry): those skip building the views, which was a third of an engine's start-up in WASM.
+fn key(core: &str, view: ViewKind) -> String {
+    let plain = |c: char| c.is_ascii_lowercase() || ('\u{AC00}'..='\u{D7A3}').contains(&c);
+    if core.chars().all(plain) && !has_letter_run(core) {
+        return core.to_string();
+    }
+    let views = Views::new(core);
+    match view {
+        ViewKind::Compact => views.compact.text,
+        ViewKind::Tone => views.tone.text,
+    }
+}
+
+/// Whether a letter repeats three times in a row, which the views shorten ("sooo").
+fn has_letter_run(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    chars.windows(3).any(|w| w[0] == w[1] && w[1] == w[2])
+}
+
 /// Parses one lexicon's text into entries, each keyed by its folded form in the lexicon's view.
 fn parse(lexicon: Lex, text: &str, view: ViewKind, out: &mut Vec<(String, Entry)>) {
     // The header is among the leading comments: `# hangul: stem`.
@@ -294,11 +300,7 @@ fn entry(lexicon: Lex, line: &str, view: ViewKind, hangul: HangulEdges) -> (Stri
     let left_free = line.starts_with('*') && !line.starts_with("**");
     let right_free = line.ends_with('*') && !line.ends_with("**") && line.len() > 1;
     let core = &line[usize::from(left_free)..line.len() - usize::from(right_free)];
-    let views = Views::new(core);
-    let key = match view {
-        ViewKind::Compact => views.compact.text,
-        ViewKind::Tone => views.tone.text,
-    };
+    let key = key(core, view);
     let entry = Entry { lexicon, written: core.into(), left_free, right_free, exclusion, hangul };
     (key, entry)
 }
@@ -426,6 +428,21 @@ mod tests {
     fn found(index: &PhraseIndex, lexicon: Lex, text: &str) -> Vec<String> {
         let hits = index.find(text, &Views::new(text));
         hits.of(lexicon).iter().map(|h| text[h.range.clone()].to_string()).collect()
+    }
+
+    #[test]
+    fn plain_entries_are_keyed_as_their_views_write_them() {
+        let mut plain = 0;
+        for &(_, name, text, view) in DATA {
+            for line in text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+                let core = line.trim_start_matches('!').trim().trim_matches('*');
+                let views = Views::new(core);
+                let written = if view == ViewKind::Tone { views.tone.text } else { views.compact.text };
+                assert_eq!(key(core, view), written, "{name}: {core:?}");
+                plain += usize::from(key(core, view) == core);
+            }
+        }
+        assert!(plain > 1000, "most entries take the short way ({plain})");
     }
 
     #[test]

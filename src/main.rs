@@ -190,7 +190,7 @@ fn check(args: lexopt::Parser) -> Result<u8> {
     let lang = o.lang.unwrap_or(report.language);
     let mut out = std::io::stdout().lock();
     if o.json {
-        writeln!(out, "{}", riskhint::json::report(&draft, &report, Some(lang), Offsets::Chars))?;
+        writeln!(out, "{}", serde_json::to_string(&riskhint::json::report(&draft, &report, Some(lang), Offsets::Chars))?)?;
     } else {
         print_report(&mut out, &draft, &report, lang, std::io::stdout().is_terminal())?;
     }
@@ -260,7 +260,7 @@ fn scan(args: lexopt::Parser) -> Result<u8> {
         };
         let report = engine.classify_posts(std::slice::from_ref(&post)).remove(0);
         failed |= o.fail_on.is_some_and(|t| report.findings.iter().any(|f| f.severity >= t));
-        writeln!(out, "{}", riskhint::json::post_report(&post.text, &report, lang, Offsets::Chars))?;
+        writeln!(out, "{}", serde_json::to_string(&riskhint::json::post_report(&post.text, &report, lang, Offsets::Chars))?)?;
     }
     out.flush()?;
     if bad_lines > 0 {

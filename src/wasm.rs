@@ -78,7 +78,10 @@ impl Checker {
             Err(e) => return json!({"error": format!("bad request: {e}")}).to_string(),
         };
         match request.context() {
-            Ok(context) => json::report(text, &self.engine.check_draft(text, &context), request.lang, Offsets::Utf16).to_string(),
+            Ok(context) => {
+                let report = self.engine.check_draft(text, &context);
+                serde_json::to_string(&json::report(text, &report, request.lang, Offsets::Utf16)).expect("a report serialises")
+            },
             Err(e) => json!({"error": e}).to_string(),
         }
     }
@@ -93,6 +96,6 @@ impl Checker {
         let lang = if lang == "ko" { Language::Ko } else { Language::En };
         let reports = self.engine.classify_posts(&posts);
         let out: Vec<_> = posts.iter().zip(&reports).map(|(p, r)| json::post_report(&p.text, r, lang, Offsets::Utf16)).collect();
-        serde_json::Value::Array(out).to_string()
+        serde_json::to_string(&out).expect("reports serialise")
     }
 }

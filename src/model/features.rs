@@ -29,7 +29,7 @@ pub fn words(text: &str) -> Vec<Word> {
             continue;
         }
         // Markup pasted into a post (<img onerror=…>) is not words: skipped like a separator.
-        if let Some(len) = markup_tag(&text[at..]) {
+        if let Some(len) = (c == '<').then(|| markup_tag(&text[at..])).flatten() {
             if let Some((start, norm, _, _)) = current.take() {
                 out.push(Word { range: start..end, norm });
             }
@@ -38,7 +38,7 @@ pub fn words(text: &str) -> Vec<Word> {
         }
         // A handle or a link is one word, "user" or "url", as the training data writes them
         // (TweetEval's "@USER" and "URL"): who is addressed is not tone.
-        if current.is_none() {
+        if current.is_none() && matches!(c, '@' | 'h' | 'H' | 'w' | 'W') {
             if let Some((len, norm)) = handle_or_link(&text[at..]) {
                 out.push(Word { range: at..at + len, norm: norm.to_string() });
                 skip_to = at + len;
@@ -46,15 +46,22 @@ pub fn words(text: &str) -> Vec<Word> {
             }
         }
         let inner_apostrophe = (c == '\'' || c == '’') && current.is_some() && text[at + c.len_utf8()..].chars().next().is_some_and(char::is_alphabetic);
-        if c.is_alphanumeric() || inner_apostrophe {
+        // Hangul syllables skip the Unicode tables: they are letters and have no case.
+        let syllable = is_syllable(c);
+        if syllable || c.is_alphanumeric() || inner_apostrophe {
             let (_, norm, last, run) = current.get_or_insert_with(|| (at, String::new(), None, 0));
-            for lower in c.to_lowercase() {
+            let mut add = |lower: char| {
                 let folded = if lower.is_ascii_digit() { '0' } else if lower == '’' { '\'' } else { lower };
                 *run = if Some(folded) == *last { *run + 1 } else { 1 };
                 *last = Some(folded);
                 if *run <= 2 || folded == '0' {
                     norm.push(folded);
                 }
+            };
+            if syllable {
+                add(c);
+            } else {
+                c.to_lowercase().for_each(add);
             }
             end = at + c.len_utf8();
         } else if let Some((start, norm, _, _)) = current.take() {
@@ -94,22 +101,38 @@ fn handle_or_link(rest: &str) -> Option<(usize, &'static str)> {
     None
 }
 
-/// FNV-1a, 64-bit, over a kind tag and the parts: stable across platforms and versions, which a
+/// FNV-1a, 64-bit, over a kind tag and then bytes: stable across platforms and versions, which a
 /// model's saved weights depend on.
+struct Fnv(u64);
+
+// Inlined: a hash per n-gram of every word of every post, and the WASM build is optimised for size.
+impl Fnv {
+    #[inline(always)]
+    fn new(kind: u8) -> Fnv {
+        let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+        h.eat(&[kind]);
+        h
+    }
+
+    #[inline(always)]
+    fn eat(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 ^= byte as u64;
+            self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// The hash of a kind tag and parts, with a separator no UTF-8 text contains between parts.
 fn hash(kind: u8, parts: &[&[u8]]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut eat = |byte: u8| {
-        h ^= byte as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    };
-    eat(kind);
+    let mut h = Fnv::new(kind);
     for (i, part) in parts.iter().enumerate() {
         if i > 0 {
-            eat(0xff); // a separator no UTF-8 text contains
+            h.eat(&[0xff]);
         }
-        part.iter().copied().for_each(&mut eat);
+        h.eat(part);
     }
-    h
+    h.0
 }
 
 /// A hashed feature: the weight index (the top `bits` bits of the hash) and a sign (a low bit),
@@ -120,6 +143,7 @@ pub struct Feature {
     pub sign: f32,
 }
 
+#[inline(always)]
 fn feature(h: u64, bits: u32) -> Feature {
     Feature { index: (h >> (64 - bits)) as u32, sign: if h & 1 == 0 { 1.0 } else { -1.0 } }
 }
@@ -130,15 +154,28 @@ const GRAM: u8 = 3;
 const BIAS_LIKE: u8 = 4;
 const JAMO: u8 = 5;
 
-/// Character n-grams of a word, padded with boundary marks: 2- to 4-grams, as slices of one
-/// padded string (no string per n-gram: this runs for every word of every post).
-fn grams(word: &str, mut each: impl FnMut(&[u8])) {
-    let padded = format!("\u{2}{word}\u{3}");
-    let starts: Vec<usize> = padded.char_indices().map(|(at, _)| at).chain(std::iter::once(padded.len())).collect();
-    let chars = starts.len() - 1;
+/// The hashes of a word's character n-grams: 2- to 4-grams of the word padded with boundary
+/// marks ("\u{2}" before, "\u{3}" after). The padded word is never built: each n-gram's bytes are
+/// hashed from the word and the marks (this runs for every word of every post).
+fn gram_hashes(word: &str, mut each: impl FnMut(u64)) {
+    // Byte offsets of the word's characters and its end: padded position p (1..=k+1) starts at
+    // bounds[p - 1]; position 0 is the start mark and k + 1 the end mark.
+    let bounds: Vec<usize> = word.char_indices().map(|(at, _)| at).chain(std::iter::once(word.len())).collect();
+    let padded_chars = bounds.len() + 1;
     for n in 2..=4 {
-        for first in 0..chars.saturating_sub(n - 1) {
-            each(&padded.as_bytes()[starts[first]..starts[first + n]]);
+        for first in 0..padded_chars.saturating_sub(n - 1) {
+            let last = first + n; // exclusive
+            let mut h = Fnv::new(GRAM);
+            if first == 0 {
+                h.eat(b"\x02");
+            }
+            let from = bounds[first.max(1) - 1];
+            let to = bounds[(last - 1).min(bounds.len() - 1)];
+            h.eat(&word.as_bytes()[from..to]);
+            if last == padded_chars {
+                h.eat(b"\x03");
+            }
+            each(h.0);
         }
     }
 }
@@ -146,7 +183,7 @@ fn grams(word: &str, mut each: impl FnMut(&[u8])) {
 /// Features of one word alone (its own and its n-grams): what a word contributes, for explaining.
 pub fn word_features(word: &Word, bits: u32, out: &mut Vec<Feature>) {
     out.push(feature(hash(WORD, &[word.norm.as_bytes()]), bits));
-    grams(&word.norm, |g| out.push(feature(hash(GRAM, &[g]), bits)));
+    gram_hashes(&word.norm, |h| out.push(feature(h, bits)));
     if word.norm.chars().any(is_syllable) {
         let jamo: String = word.norm.chars().flat_map(decompose).collect();
         let chars: Vec<char> = jamo.chars().collect();
@@ -191,8 +228,17 @@ pub fn features(words: &[Word], bits: u32, out: &mut Vec<Feature>) {
     if words.is_empty() {
         out.push(feature(hash(BIAS_LIKE, &[]), bits));
     }
-    out.sort_by_key(|f| f.index);
-    out.dedup_by_key(|f| f.index);
+    unique_by_index(out);
+}
+
+/// Sorts features by index and keeps the first-pushed of equal indexes, exactly as a stable sort
+/// and dedup would (models were trained so): an unstable sort of (index, position) keys gives that
+/// order faster.
+fn unique_by_index(features: &mut Vec<Feature>) {
+    let mut keys: Vec<u64> = features.iter().enumerate().map(|(at, f)| (u64::from(f.index) << 32) | at as u64).collect();
+    keys.sort_unstable();
+    keys.dedup_by_key(|key| *key >> 32);
+    *features = keys.iter().map(|key| features[(key & 0xffff_ffff) as usize]).collect();
 }
 
 #[cfg(test)]
@@ -215,6 +261,46 @@ mod tests {
         assert_eq!(norms("@HanbitElec see https://x.co/a?b=1 and @USER"), ["user", "see", "url", "and", "user"]);
         assert_eq!(norms("mail me@ home"), ["mail", "me", "home"], "a lone @ is not a handle");
         assert_eq!(norms(r#"<img src=x onerror="go()">so<b>bad</b> <3 a<b"#), ["so", "bad", "0", "a", "b"], "tags are not words; <3 and a<b are not tags");
+    }
+
+    #[test]
+    fn gram_hashes_are_those_of_the_padded_word_sliced() {
+        // The reference: build the padded word and hash each n-gram's slice (what the models were
+        // trained with).
+        fn reference(word: &str) -> Vec<u64> {
+            let padded = format!("\u{2}{word}\u{3}");
+            let starts: Vec<usize> = padded.char_indices().map(|(at, _)| at).chain(std::iter::once(padded.len())).collect();
+            let chars = starts.len() - 1;
+            let mut out = Vec::new();
+            for n in 2..=4 {
+                for first in 0..chars.saturating_sub(n - 1) {
+                    out.push(hash(GRAM, &[&padded.as_bytes()[starts[first]..starts[first + n]]]));
+                }
+            }
+            out
+        }
+        for word in ["", "a", "ab", "idiot", "쓰레기같은", "ㅋㅋ", "e\u{301}", "🚀x", "you're"] {
+            let mut found = Vec::new();
+            gram_hashes(word, |h| found.push(h));
+            assert_eq!(found, reference(word), "{word:?}");
+        }
+    }
+
+    #[test]
+    fn unique_by_index_is_a_stable_sort_and_dedup() {
+        // Six bits: many features collide, with either sign.
+        let text = "Hanbit support is a joke, 환불 안 해주는 쓰레기 서비스 @user https://x.co stuuupid 2024";
+        let mut raw = Vec::new();
+        for word in words(text) {
+            word_features(&word, 6, &mut raw);
+        }
+        let mut expected = raw.clone();
+        expected.sort_by_key(|f| f.index);
+        expected.dedup_by_key(|f| f.index);
+        let mut fast = raw.clone();
+        unique_by_index(&mut fast);
+        assert_eq!(fast, expected);
+        assert!(raw.len() > 2 * fast.len(), "the text collides enough to test the choice");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! Fix: remove it, and revoke the key now: once posted it is compromised.
 
 use super::*;
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -29,7 +30,7 @@ pub static DOC: RuleDoc = RuleDoc {
 /// match contains (so that a text without any is not searched), and the pattern.
 const FORMATS: &[(&str, &[&str], &str)] = &[
     ("AWS access key", &["AKIA", "ASIA", "ABIA", "ACCA"], r"(?-u:\b)(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?-u:\b)"),
-    ("GitHub token", &["gh"], r"(?-u:\b)gh[pousr]_[A-Za-z0-9]{36}(?-u:\b)|(?-u:\b)github_pat_[A-Za-z0-9_]{82}"),
+    ("GitHub token", &["gh", "github_pat_"], r"(?-u:\b)gh[pousr]_[A-Za-z0-9]{36}(?-u:\b)|(?-u:\b)github_pat_[A-Za-z0-9_]{82}"),
     ("Slack token", &["xox"], r"(?-u:\b)xox[baprs]-[A-Za-z0-9-]{10,}"),
     ("private key", &["-----BEGIN"], r"-----BEGIN[A-Z ]{0,20}PRIVATE KEY(?: BLOCK)?-----"),
     ("JSON Web Token", &["eyJ"], r"(?-u:\b)eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}"),
@@ -42,6 +43,10 @@ static ANY_FORMAT: LazyLock<Regex> = LazyLock::new(|| {
     let groups: Vec<String> = FORMATS.iter().map(|(_, _, pattern)| format!("({pattern})")).collect();
     Regex::new(&groups.join("|")).expect("credential patterns")
 });
+
+/// Every format's marker words, found in one pass.
+static MARKERS: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(FORMATS.iter().flat_map(|f| f.1.iter())).expect("credential markers"));
 
 /// Documented example keys that are safe to post.
 fn allow_listed(key: &str) -> bool {
@@ -56,7 +61,7 @@ impl super::Rule for Rule {
     }
 
     fn check(&self, draft: &Draft, _cx: &Context, out: &mut Findings) {
-        if !FORMATS.iter().flat_map(|f| f.1.iter()).any(|marker| draft.text.contains(marker)) {
+        if !MARKERS.is_match(draft.text) {
             return;
         }
         for found in ANY_FORMAT.captures_iter(draft.text) {

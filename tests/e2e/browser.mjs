@@ -2,7 +2,8 @@
 // (default: <repo>/dist) and the fixture server behind https://x.com and https://twitter.com, so the
 // shipped manifest's content scripts run on the fixture pages unchanged.
 //
-//   const b = await launch({ dist, headless, userDataDir, args });  // args: more Chromium flags (--lang=ko)
+//   const b = await launch({ dist, headless, userDataDir, args });  // args: more Chromium flags (--lang=ko);
+//                                                                   // dist: null for no extension (a baseline)
 //   const page = await b.page('/home');  // https://x.com/home in a new tab
 //   const sw = await b.worker();         // the extension's service worker, once it is running
 //   b.extensionId; b.requests;           // every URL any page or worker of the browser requested
@@ -39,8 +40,7 @@ export async function launch({ dist = process.env.RISKHINT_DIST ?? path.join(REP
       ignoreHTTPSErrors: true,
       args: [
         '--no-sandbox',
-        `--disable-extensions-except=${dist}`,
-        `--load-extension=${dist}`,
+        ...(dist ? [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`] : []),
         '--disable-gpu',
         '--disable-background-networking',
         '--disable-component-update',
@@ -53,10 +53,12 @@ export async function launch({ dist = process.env.RISKHINT_DIST ?? path.join(REP
     });
     // Page and service-worker requests both arrive here (playwright reports worker network by default).
     context.on('request', (request) => requests.push(request.url()));
-    const worker = await extensionWorker(context).catch((err) => {
-      throw new Error(`no extension service worker from ${dist}: ${err.message}`);
-    });
-    extensionId = new URL(worker.url()).host;
+    if (dist) {
+      const worker = await extensionWorker(context).catch((err) => {
+        throw new Error(`no extension service worker from ${dist}: ${err.message}`);
+      });
+      extensionId = new URL(worker.url()).host;
+    }
   } catch (err) {
     await close();
     throw err;
