@@ -36,8 +36,8 @@ function ready() {
 }
 
 async function start() {
-  await settingsReady;
-  await initEngine({ module_or_path: chrome.runtime.getURL('engine/riskhint_bg.wasm') });
+  // Compiling the engine does not wait for the settings: a cold start is what the first post waits for.
+  await Promise.all([settingsReady, initEngine({ module_or_path: chrome.runtime.getURL('engine/riskhint_bg.wasm') })]);
   const checker = new Checker();
   if (!(await configure(checker))) await restoreLastGood(checker);
   refreshManaged().catch((error) => console.warn('riskhint: could not read the managed policy', error));
@@ -52,19 +52,21 @@ async function start() {
  * @param {Checker} checker
  */
 async function configure(checker) {
-  const local = await chrome.storage.local.get(POLICY_KEYS);
+  const local = await chrome.storage.local.get([...POLICY_KEYS, 'lastGoodPolicy']);
   const managed = typeof local.managedPolicy === 'string' ? local.managedPolicy : null;
   const user = typeof local.policy === 'string' ? local.policy : await defaultPolicy();
   const rulesOff = stringList(local.rulesOff);
   const outcome = JSON.parse(checker.configure(managed ?? undefined, user, settingsLayer(local), rulesOff));
   if (outcome.ok) {
     // For the popup and the cards: whether crisis mode is on, and what the administrator locked.
-    await chrome.storage.local.set({ policyState: { crisisActive: outcome.crisis_active, overridden: outcome.overridden, locked: outcome.locked } });
-    const lastGoodPolicy = await readLastGood();
-    if (lastGoodPolicy?.admin !== managed || lastGoodPolicy?.user !== user) {
-      await chrome.storage.local.set({ lastGoodPolicy: { admin: managed, user } });
-    }
-    await chrome.storage.local.remove('policyError');
+    // One write and one removal, together: the first answer after a cold start waits for them.
+    const policyState = { crisisActive: outcome.crisis_active, overridden: outcome.overridden, locked: outcome.locked };
+    const lastGoodPolicy = /** @type {any} */ (local.lastGoodPolicy);
+    const changed = lastGoodPolicy?.admin !== managed || lastGoodPolicy?.user !== user;
+    await Promise.all([
+      chrome.storage.local.set({ policyState, ...(changed ? { lastGoodPolicy: { admin: managed, user } } : {}) }),
+      chrome.storage.local.remove('policyError'),
+    ]);
   } else {
     console.warn(`riskhint: the ${outcome.layer} policy was rejected (line ${outcome.line}, column ${outcome.column}${outcome.path ? `, field ${outcome.path}` : ''}): ${outcome.message}. The previous policy stays in force.`);
     await chrome.storage.local.set({ policyError: outcome });
@@ -180,7 +182,7 @@ async function answer(message) {
   if (message?.type === 'ignore') return ignore(message);
   if (message?.type === 'messages') return messagesOf(message.lang);
   const checker = await ready();
-  const { role = 'employee', language, ignored } = await chrome.storage.local.get(['role', 'language', 'ignored']);
+  const { role = 'employee', language, ignored } = await requestSettings();
   // The language chosen in options wins over the browser's, which the content script sends.
   const lang = language === 'ko' || language === 'en' ? language : message.lang;
   let raw;
@@ -203,6 +205,19 @@ async function answer(message) {
   return message.type === 'classify' ? { ok: true, reports: value } : { ok: true, report: value };
 }
 
+/** What a check needs besides the text. Read once and kept current by storage.onChanged: a storage
+ * read on every keystroke was a good part of the time from a key to its verdict. */
+const REQUEST_KEYS = ['role', 'language', 'ignored'];
+/** @type {Promise<{[key: string]: any}> | null} */
+let requestSettingsRead = null;
+function requestSettings() {
+  requestSettingsRead ??= chrome.storage.local.get(REQUEST_KEYS).catch((error) => {
+    requestSettingsRead = null; // read again next time
+    throw error;
+  });
+  return requestSettingsRead;
+}
+
 chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
   answer(message).then(sendResponse, (error) => sendResponse({ ok: false, error: String(error?.message ?? error) }));
   return true; // the answer comes asynchronously
@@ -210,6 +225,7 @@ chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
 
 chrome.storage.onChanged.addListener((changes, area) => {
   sync.changed(changes, area);
+  if (area === 'local' && REQUEST_KEYS.some((key) => key in changes)) requestSettingsRead = null;
   if (area === 'managed') {
     refreshManaged().catch((error) => console.warn('riskhint: could not read the managed policy', error));
   } else if (area === 'local' && engine && POLICY_KEYS.some((key) => key in changes)) {

@@ -62,7 +62,14 @@ var riskhintComposer = (() => {
       clearTimeout(draft.timer);
       // Until the current text is checked, the verdict shown is for an earlier text.
       draft.editor.setAttribute('data-riskhint-pending', '');
-      draft.timer = window.setTimeout(() => check(draft).catch(() => draft.editor.removeAttribute('data-riskhint-pending')), delay);
+      const run = () => check(draft).catch(() => draft.editor.removeAttribute('data-riskhint-pending'));
+      if (delay > 0) {
+        draft.timer = window.setTimeout(run, delay);
+      } else {
+        // This runs from the editor's MutationObserver, after every edit of the task: no timer to wait for.
+        draft.timer = 0;
+        queueMicrotask(run);
+      }
     }
 
     /**

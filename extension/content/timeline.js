@@ -40,9 +40,12 @@ var riskhintTimeline = (() => {
     const summary = new Map();
     let flushTimer = 0;
 
+    // Posts within about two screens of the viewport: a virtualised feed (X) renders its cells that
+    // far out, so a post is labelled as it enters the page, before anyone sees it; a long feed that
+    // keeps every post (Facebook, LinkedIn) still waits until the reader gets near.
     const visibility = new IntersectionObserver((entries) => {
       for (const entry of entries) if (entry.isIntersecting) consider(entry.target);
-    }, { rootMargin: '600px 0px' });
+    }, { rootMargin: '2000px 0px' });
 
     /** @type {WeakSet<Element>} */
     const watched = new WeakSet();
@@ -67,7 +70,9 @@ var riskhintTimeline = (() => {
         if (cached) render(seen, cached);
         else queue.set(post.id, seen);
       }
-      if (queue.size && !flushTimer) flushTimer = window.setTimeout(flush, 30);
+      // Posts that came into view in the same frame arrive in one callback, so they go as one batch
+      // without waiting longer: every millisecond here is a millisecond before the badge.
+      if (queue.size && !flushTimer) flushTimer = window.setTimeout(flush, 0);
     }
 
     async function flush() {
