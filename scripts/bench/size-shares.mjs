@@ -20,8 +20,8 @@ const CRATES = ['serde_path_to_error', 'serde_json', 'serde_core', 'serde', 'reg
 const csv = execFileSync('twiggy', ['top', '-n', '1000000', '-f', 'csv', named], { encoding: 'utf8', maxBuffer: 64 << 20 });
 const shares = {};
 for (const line of csv.trim().split('\n').slice(1)) {
-  // "Name",ShallowSize,ShallowSizePercent,...: the name is quoted and may hold commas.
-  const match = /^"((?:[^"]|"")*)",(\d+),/.exec(line);
+  // Name,ShallowSize,ShallowSizePercent,...: a name holding commas or quotes is quoted.
+  const match = /^"((?:[^"]|"")*)",(\d+),/.exec(line) ?? /^([^",]*),(\d+),/.exec(line);
   if (!match) continue;
   const name = match[1].replaceAll('""', '"');
   const bytes = Number(match[2]);
