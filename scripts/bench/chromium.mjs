@@ -6,8 +6,9 @@
 //    texts) scrolled top to bottom, once with the extension and once without it:
 //    - from a post entering the DOM to riskhint's verdict on it (data-riskhint-labels; its badge
 //      appears in the same task), p50/p95;
-//    - long tasks (PerformanceObserver 'longtask') in both runs, and the longest unbroken stretch
-//      of extension code in a CPU profile of the page (a long task the extension causes is one);
+//    - long tasks (PerformanceObserver 'longtask') in both runs; from a CPU profile of the page, the
+//      extension's milliseconds inside each (a task is the extension's doing when it would not be
+//      long without them) and the longest unbroken stretch of extension code;
 //    - scripting time in the page attributed to the extension (samples with an extension frame);
 //    - the page's JS heap after the scroll (with minus without: the content scripts) and the
 //      service worker's.
@@ -36,7 +37,7 @@ function instrument(benchTexts) {
   window.riskhintBenchTexts = benchTexts;
   const bench = { entered: new Map(), verdictMs: [], badgedMs: [], longTasks: [], keyDownAt: 0, keyMs: [] };
   window.riskhintBench = bench;
-  new PerformanceObserver((list) => list.getEntries().forEach((e) => bench.longTasks.push(e.duration))).observe({ type: 'longtask' });
+  new PerformanceObserver((list) => list.getEntries().forEach((e) => bench.longTasks.push({ start: e.startTime, duration: e.duration }))).observe({ type: 'longtask' });
   document.addEventListener('keydown', () => { bench.keyDownAt = performance.now(); }, true);
   new MutationObserver((records) => {
     const now = performance.now();
@@ -59,8 +60,12 @@ function instrument(benchTexts) {
   }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-riskhint-labels', 'data-riskhint-pending'] });
 }
 
-/** Milliseconds of samples with an extension frame, and the longest unbroken run of them. */
-function extensionTime(profile) {
+/**
+ * Milliseconds of samples with an extension frame, the longest unbroken run of them, and for each
+ * long task the extension's milliseconds inside it. `pageAtStart` is the page's performance.now()
+ * when the profile started (read right after Profiler.start: within a round trip, ~1 ms).
+ */
+function extensionTime(profile, longTasks, pageAtStart) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
@@ -73,12 +78,18 @@ function extensionTime(profile) {
     }
     return fromExtension.get(id);
   };
-  let total = 0, run = 0, longest = 0, scripting = 0;
+  let total = 0, run = 0, longest = 0, scripting = 0, elapsed = 0;
+  const inTasks = longTasks.map(() => 0);
   profile.samples.forEach((id, i) => {
     const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    elapsed += ms;
+    const at = pageAtStart + elapsed; // this sample, on the page's clock
     const name = byId.get(id).callFrame.functionName;
     if (!['(idle)', '(program)', '(garbage collector)'].includes(name)) scripting += ms;
     if (isExtension(id)) {
+      longTasks.forEach((task, t) => {
+        if (at >= task.start && at <= task.start + task.duration) inTasks[t] += ms;
+      });
       total += ms;
       run += ms;
       longest = Math.max(longest, run);
@@ -86,7 +97,9 @@ function extensionTime(profile) {
       run = 0;
     }
   });
-  return { extension_ms: total, longest_extension_run_ms: longest, page_scripting_ms: scripting };
+  // A long task is the extension's doing when, without the extension's part, it would not be long.
+  const tasks = longTasks.map((task, t) => ({ duration_ms: task.duration, extension_ms: inTasks[t], caused_by_extension: task.duration - inTasks[t] < 50 }));
+  return { extension_ms: total, longest_extension_run_ms: longest, page_scripting_ms: scripting, long_tasks: tasks };
 }
 
 /** The service worker's heap, through a CDP session attached to its target from a page session. */
@@ -125,6 +138,7 @@ async function scrollTimeline(benchTexts, { extension }) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
+    const pageAtStart = await page.evaluate(() => performance.now());
     const started = performance.now();
     for (let i = 0; i < POSTS; i++) {
       await page.evaluate((at) => window.scrollToPost(at), i);
@@ -142,7 +156,7 @@ async function scrollTimeline(benchTexts, { extension }) {
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
     const worker = extension ? await workerHeap(cdp, b.extensionId) : null;
-    return { seconds, ...seen, ...extensionTime(profile), pageHeap: usedSize, workerHeap: worker };
+    return { seconds, ...seen, ...extensionTime(profile, seen.longTasks, pageAtStart), pageHeap: usedSize, workerHeap: worker };
   } finally {
     await b.close();
   }
@@ -196,8 +210,9 @@ const results = {
     verdict_ms: { p50: percentile(withExtension.verdictMs, 0.5), p95: percentile(withExtension.verdictMs, 0.95) },
     badge_ms: { p50: percentile(withExtension.badgedMs, 0.5), p95: percentile(withExtension.badgedMs, 0.95), badges: withExtension.badgedMs.length },
     long_tasks: {
-      with_extension: { count: withExtension.longTasks.length, longest_ms: Math.max(0, ...withExtension.longTasks) },
-      without_extension: { count: without.longTasks.length, longest_ms: Math.max(0, ...without.longTasks) },
+      with_extension: { count: withExtension.longTasks.length, longest_ms: Math.max(0, ...withExtension.longTasks.map((t) => t.duration)), tasks: withExtension.long_tasks },
+      without_extension: { count: without.longTasks.length, longest_ms: Math.max(0, ...without.longTasks.map((t) => t.duration)) },
+      caused_by_extension: withExtension.long_tasks.filter((t) => t.caused_by_extension).length,
     },
     longest_extension_run_ms: withExtension.longest_extension_run_ms,
     extension_scripting_ms: withExtension.extension_ms,
@@ -221,6 +236,10 @@ row('post entering the DOM → verdict, p50 / p95', `${t.verdict_ms.p50.toFixed(
 row(`  posts with a badge (${t.badge_ms.badges}), p50 / p95`, `${t.badge_ms.p50.toFixed(1)} / ${t.badge_ms.p95.toFixed(1)} ms`, 'p95 ≤ 50 ms');
 row('long tasks while scrolling, with / without the extension', `${t.long_tasks.with_extension.count} / ${t.long_tasks.without_extension.count}`, 'none caused by it');
 row('  longest, with / without', `${t.long_tasks.with_extension.longest_ms.toFixed(0)} / ${t.long_tasks.without_extension.longest_ms.toFixed(0)} ms`);
+for (const task of t.long_tasks.with_extension.tasks) {
+  row('  a long task with the extension: its length, the extension\'s part', `${task.duration_ms.toFixed(0)} / ${task.extension_ms.toFixed(1)} ms`);
+}
+row('  long tasks the extension caused (not long without its part)', `${t.long_tasks.caused_by_extension}`, 'none');
 row('longest unbroken run of extension code in the page', `${t.longest_extension_run_ms.toFixed(1)} ms`, '< 50 ms: no long task of its own');
 row('extension scripting in the page, whole scroll', `${t.extension_scripting_ms.toFixed(0)} ms`);
 row('page scripting in all, with / without', `${t.page_scripting_ms.with_extension.toFixed(0)} / ${t.page_scripting_ms.without_extension.toFixed(0)} ms`);
