@@ -4,7 +4,8 @@
 #   ./build.sh test     every test: native, WASM in headless Chromium, end-to-end in Chromium
 #   ./build.sh demo     Chromium with the extension on a local demo timeline and composer
 #                       (headless without a display: screenshots go to demo/)
-#   ./build.sh bench    throughput and latency figures (not a test)
+#   ./build.sh bench    figures, not a test: native, the WASM engine in Node beside four npm tools,
+#                       the extension in Chromium, the WASM size by dependency → bench/results.json
 #   ./build.sh compare  riskhint beside alt-profanity-check and obscenity: F1 and rows/s (not a test)
 # Everything comes from the package registries (crates.io, Debian, npm); no browser is downloaded.
 set -euo pipefail
