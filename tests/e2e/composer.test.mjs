@@ -3,23 +3,15 @@
 // DraftJS itself (its state and Post button follow, Ctrl+Z undoes); a blocking draft asks before
 // posting, on click and on Ctrl+Enter; the engine's worker can die and come back.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { launch, stopServiceWorker } from './browser.mjs';
-import { waitForVerdict, clickWord as clickWordIn, findingCard, underlines, reviewThenEdit, reviewThenPostAnyway } from './helpers.mjs';
+import { stopServiceWorker } from './browser.mjs';
+import { sharedBrowser, waitForVerdict, clickWord as clickWordIn, findingCard, underlines, reviewThenEdit, reviewThenPostAnyway } from './helpers.mjs';
 
 const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
 const EDITOR = '[data-testid="tweetTextarea_0"]';
-/** @type {Awaited<ReturnType<typeof launch>>} */
-let browser;
-
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** Opens a composer page and types `text` into its editor. */
 async function compose(path, text) {

@@ -5,26 +5,17 @@
 // Lexical itself (its state and Post button follow, Ctrl+Z undoes), a blocking draft asks before
 // posting; and nothing leaves the machine.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { launch } from './browser.mjs';
-import { annotation, waitForVerdict, clickWord as clickWordIn, findingCard, applyFix, postCard, underlines, reviewThenEdit, reviewThenPostAnyway } from './helpers.mjs';
+import { sharedBrowser, annotation, waitForVerdict, clickWord as clickWordIn, findingCard, applyFix, postCard, underlines, reviewThenEdit, reviewThenPostAnyway } from './helpers.mjs';
 import { feedPosts, laterPosts } from './fixtures/facebook/posts.mjs';
 
 const HOME = 'https://www.facebook.com/';
 const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
 const EDITOR = '[role="dialog"][aria-label="Create post"] [data-lexical-editor="true"]';
 const POST_BUTTON = '[role="dialog"] div[aria-label="Post"][role="button"]';
-/** @type {Awaited<ReturnType<typeof launch>>} */
-let browser;
-
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** A feed unit by its aria-posinset. */
 const unit = (page, posinset) => page.locator(`div[aria-posinset="${posinset}"]`);

@@ -1,8 +1,10 @@
 // What every site's end-to-end tests do the same way: wait for a post's labels, wait for a
 // draft's verdict on its current text, replace a draft, click a word in an editor, open its card
-// and apply its fix, open a post's card from its badge.
+// and apply its fix, open a post's card from its badge; and share one browser across a file.
 
+import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { launch } from './browser.mjs';
 
 /** The labels and risk riskhint put on a post element, waiting until it has (scrolled into view). */
 export async function annotation(locator) {
@@ -107,4 +109,29 @@ export async function reviewThenPostAnyway(page, { postButton, draft }) {
   await page.locator('[data-riskhint-ui="post-anyway"]').click();
   await page.waitForSelector('#posted li');
   assert.equal(await page.locator('#posted li').first().textContent(), draft);
+}
+
+/**
+ * One browser for a whole test file: launched before its tests (then `setUp` runs with it, for what
+ * the file's tests share) and closed after them. The object returned stands for the browser
+ * (browser.page(…), browser.context, …) in the tests.
+ * @param {(browser: Awaited<ReturnType<typeof launch>>) => Promise<void>} [setUp]
+ * @returns {Awaited<ReturnType<typeof launch>>}
+ */
+export function sharedBrowser(setUp) {
+  /** @type {Awaited<ReturnType<typeof launch>> | undefined} */
+  let launched;
+  before(async () => {
+    launched = await launch();
+    await setUp?.(launched);
+  });
+  after(async () => {
+    await launched?.close();
+  });
+  return /** @type {any} */ (new Proxy({}, {
+    get(_, key) {
+      if (!launched) throw new Error('the shared browser is used before it was launched');
+      return /** @type {any} */ (launched)[key];
+    },
+  }));
 }

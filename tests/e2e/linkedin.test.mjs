@@ -6,25 +6,16 @@
 // nothing leaves the machine. The share box also runs inside a shadow root (/feed/?interop), as on
 // LinkedIn's 2026 build.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { launch } from './browser.mjs';
-import { annotation, waitForVerdict, clickWord as clickWordIn, findingCard, applyFix, postCard, underlines, reviewThenEdit, reviewThenPostAnyway } from './helpers.mjs';
+import { sharedBrowser, annotation, waitForVerdict, clickWord as clickWordIn, findingCard, applyFix, postCard, underlines, reviewThenEdit, reviewThenPostAnyway } from './helpers.mjs';
 import { linkedinPosts } from './fixtures/linkedin/posts.mjs';
 
 const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
 const FEED = 'https://www.linkedin.com/feed/';
 const EDITOR = '[role="dialog"] .ql-editor';
-/** @type {Awaited<ReturnType<typeof launch>>} */
-let browser;
-
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** The feed cell of a post (riskhint labels the cell). */
 const cell = (page, post) => page.locator(`[data-lazy-mount-id="${post.cell}"]`);

@@ -3,26 +3,18 @@
 // rules can be restored; the UI and the findings speak Korean when asked. (The administrator's
 // policy: managed.test.mjs.)
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { launch } from './browser.mjs';
-import { waitForVerdict, underlines, clickWord, redraft } from './helpers.mjs';
+import { sharedBrowser, waitForVerdict, underlines, clickWord, redraft } from './helpers.mjs';
 
 const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
 const EDITOR = '[data-testid="tweetTextarea_0"]';
-/** @type {Awaited<ReturnType<typeof launch>>} */
-let browser;
 let x;
-
-before(async () => {
-  browser = await launch();
-  x = await browser.page('/home');
-});
-after(async () => {
-  await browser?.close();
+const browser = sharedBrowser(async (launched) => {
+  x = await launched.page('/home');
 });
 
 const openOptions = async () => {

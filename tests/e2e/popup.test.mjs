@@ -2,23 +2,18 @@
 // the riskiest posts and shows one on click, it exports what was flagged, and its controls
 // (pause, role, crisis mode) change the open tab without a reload.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { launch } from './browser.mjs';
-import { waitForVerdict, underlines } from './helpers.mjs';
+import { sharedBrowser, waitForVerdict, underlines } from './helpers.mjs';
 import { timelinePosts } from './fixtures/timeline-posts.mjs';
 
 const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
 const EDITOR = '[data-testid="tweetTextarea_0"]';
-/** @type {Awaited<ReturnType<typeof launch>>} */
-let browser;
 let page;
 let popup;
-
-before(async () => {
-  browser = await launch();
-  page = await browser.page('/home');
+const browser = sharedBrowser(async (launched) => {
+  page = await launched.page('/home');
   // Scroll through the timeline so that every post is labelled, as a reader would.
   for (const p of timelinePosts) {
     const article = page.locator('article[data-testid="tweet"]').filter({ has: page.locator(`a[href*="/status/${p.id}"]`) }).first();
@@ -26,9 +21,6 @@ before(async () => {
     await page.waitForFunction((el) => el.hasAttribute('data-riskhint-labels'), await article.elementHandle(), { timeout: 15_000 });
   }
   popup = await openPopup('https://x.com/home');
-});
-after(async () => {
-  await browser?.close();
 });
 
 /** The popup for the tab showing `url` (popup.html?tab= is how it is opened outside the toolbar). */

@@ -3,22 +3,15 @@
 // browser applies on an open tab without a reload, and an upgrade from 0.1.0's unversioned layout
 // keeps every setting. (The pure parts of extension/settings.js: tests/unit/settings.test.mjs.)
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, stopServiceWorker } from './browser.mjs';
-import { waitForVerdict, redraft } from './helpers.mjs';
+import { stopServiceWorker } from './browser.mjs';
+import { sharedBrowser, waitForVerdict, redraft } from './helpers.mjs';
 
 const EDITOR = '[data-testid="tweetTextarea_0"]';
-/** @type {Awaited<ReturnType<typeof launch>>} */
-let browser;
 let x;
-
-before(async () => {
-  browser = await launch();
-  x = await browser.page('/home');
-});
-after(async () => {
-  await browser?.close();
+const browser = sharedBrowser(async (launched) => {
+  x = await launched.page('/home');
 });
 
 /** Replaces the draft on the X tab and waits for its verdict for that text. */

@@ -3,25 +3,17 @@
 // recognised, reach raises risk, new and recycled posts are picked up, page text stays text,
 // and nothing leaves the machine.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { launch, stopServiceWorker } from './browser.mjs';
+import { stopServiceWorker } from './browser.mjs';
 import { SITES } from './server.mjs';
-import { annotation, postCard } from './helpers.mjs';
+import { sharedBrowser, annotation, postCard } from './helpers.mjs';
 import { timelinePosts, morePosts } from './fixtures/timeline-posts.mjs';
 import { VIRTUAL_COUNT, virtualId, virtualKind } from './fixtures/virtual-posts.mjs';
 
 const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
-/** @type {Awaited<ReturnType<typeof launch>>} */
-let browser;
-
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** The post with this status id, wherever it is in the page. */
 const post = (page, id) => page.locator('article[data-testid="tweet"]').filter({ has: page.locator(`a[href*="/status/${id}"]`) }).first();
