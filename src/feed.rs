@@ -206,9 +206,9 @@ impl Engine {
         let graver = evidence.iter().any(|e| matches!(e.label, Label::Hostile | Label::CrisisSignal | Label::MediaInquiry));
         if !listed_complaint && !graver && (brand || self.policy().organization.names.is_empty()) && !draft.has(Lex::Competitors) {
             let model = model::builtin(model::Task::Complaint, draft.language);
-            let words = model::words_outside(draft.text, &draft.name_ranges());
-            if model.score_words(&words).positive {
-                evidence.extend(model.top_words(&words, 3).into_iter().map(|range| Evidence { label: Label::Complaint, range }));
+            let words = draft.model_words();
+            if model.score_words(words).positive {
+                evidence.extend(model.top_words(words, 3).into_iter().map(|range| Evidence { label: Label::Complaint, range }));
             }
         }
     }

@@ -20,20 +20,33 @@ pub struct Word {
 /// lower-cased, digits folded to 0, a letter repeated more than twice folded to two, and
 /// invisible characters dropped (digits keep their count: a number's length says something).
 pub fn words(text: &str) -> Vec<Word> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut current: Option<(usize, String, Option<char>, usize)> = None; // start, norm, last char, its run
+    let mut current: Option<WordSoFar> = None;
     let mut end = 0;
-    let mut skip_to = 0;
-    for (at, c) in text.char_indices() {
-        if at < skip_to || is_invisible(c) {
+    let mut at = 0;
+    while at < text.len() {
+        // A run of ASCII letters and digits, byte by byte (most words). A word's first h or w
+        // goes the long way, as it may begin a link.
+        if bytes[at].is_ascii_alphanumeric() && (current.is_some() || !matches!(bytes[at], b'h' | b'H' | b'w' | b'W')) {
+            let word = current.get_or_insert_with(|| WordSoFar::new(at));
+            while at < text.len() && bytes[at].is_ascii_alphanumeric() {
+                word.add(bytes[at].to_ascii_lowercase() as char);
+                at += 1;
+            }
+            end = at;
+            continue;
+        }
+        let c = text[at..].chars().next().expect("at a character boundary");
+        let next = at + c.len_utf8();
+        if !c.is_ascii() && is_invisible(c) {
+            at = next;
             continue;
         }
         // Markup pasted into a post (<img onerror=…>) is not words: skipped like a separator.
         if let Some(len) = (c == '<').then(|| markup_tag(&text[at..])).flatten() {
-            if let Some((start, norm, _, _)) = current.take() {
-                out.push(Word { range: start..end, norm });
-            }
-            skip_to = at + len;
+            WordSoFar::finish(&mut current, end, &mut out);
+            at += len;
             continue;
         }
         // A handle or a link is one word, "user" or "url", as the training data writes them
@@ -41,37 +54,60 @@ pub fn words(text: &str) -> Vec<Word> {
         if current.is_none() && matches!(c, '@' | 'h' | 'H' | 'w' | 'W') {
             if let Some((len, norm)) = handle_or_link(&text[at..]) {
                 out.push(Word { range: at..at + len, norm: norm.to_string() });
-                skip_to = at + len;
+                at += len;
                 continue;
             }
         }
-        let inner_apostrophe = (c == '\'' || c == '’') && current.is_some() && text[at + c.len_utf8()..].chars().next().is_some_and(char::is_alphabetic);
+        let inner_apostrophe = (c == '\'' || c == '’') && current.is_some() && text[next..].chars().next().is_some_and(char::is_alphabetic);
         // Hangul syllables skip the Unicode tables: they are letters and have no case.
         let syllable = is_syllable(c);
         if syllable || c.is_alphanumeric() || inner_apostrophe {
-            let (_, norm, last, run) = current.get_or_insert_with(|| (at, String::new(), None, 0));
-            let mut add = |lower: char| {
-                let folded = if lower.is_ascii_digit() { '0' } else if lower == '’' { '\'' } else { lower };
-                *run = if Some(folded) == *last { *run + 1 } else { 1 };
-                *last = Some(folded);
-                if *run <= 2 || folded == '0' {
-                    norm.push(folded);
-                }
-            };
+            let word = current.get_or_insert_with(|| WordSoFar::new(at));
             if syllable {
-                add(c);
+                word.add(c);
             } else {
-                c.to_lowercase().for_each(add);
+                c.to_lowercase().for_each(|lower| word.add(lower));
             }
-            end = at + c.len_utf8();
-        } else if let Some((start, norm, _, _)) = current.take() {
-            out.push(Word { range: start..end, norm });
+            end = next;
+        } else {
+            WordSoFar::finish(&mut current, end, &mut out);
+        }
+        at = next;
+    }
+    WordSoFar::finish(&mut current, end, &mut out);
+    out
+}
+
+/// A word being read: where it starts, its normal form so far, and the run of its last letter.
+struct WordSoFar {
+    start: usize,
+    norm: String,
+    last: Option<char>,
+    run: usize,
+}
+
+impl WordSoFar {
+    fn new(start: usize) -> WordSoFar {
+        WordSoFar { start, norm: String::new(), last: None, run: 0 }
+    }
+
+    /// Ends the word being read, if any, at byte `end`.
+    fn finish(current: &mut Option<WordSoFar>, end: usize, out: &mut Vec<Word>) {
+        if let Some(word) = current.take() {
+            out.push(Word { range: word.start..end, norm: word.norm });
         }
     }
-    if let Some((start, norm, _, _)) = current {
-        out.push(Word { range: start..end, norm });
+
+    /// Appends a lower-case character: digits as 0, ’ as ', and no letter more than twice in a row.
+    #[inline(always)]
+    fn add(&mut self, lower: char) {
+        let folded = if lower.is_ascii_digit() { '0' } else if lower == '’' { '\'' } else { lower };
+        self.run = if Some(folded) == self.last { self.run + 1 } else { 1 };
+        self.last = Some(folded);
+        if self.run <= 2 || folded == '0' {
+            self.norm.push(folded);
+        }
     }
-    out
 }
 
 /// The length of an HTML tag at the start of `rest` (`<b>`, `</p>`, `<img src=x …>`), if it is one.
@@ -157,11 +193,22 @@ const JAMO: u8 = 5;
 /// The hashes of a word's character n-grams: 2- to 4-grams of the word padded with boundary
 /// marks ("\u{2}" before, "\u{3}" after). The padded word is never built: each n-gram's bytes are
 /// hashed from the word and the marks (this runs for every word of every post).
-fn gram_hashes(word: &str, mut each: impl FnMut(u64)) {
+fn gram_hashes(word: &str, each: impl FnMut(u64)) {
     // Byte offsets of the word's characters and its end: padded position p (1..=k+1) starts at
-    // bounds[p - 1]; position 0 is the start mark and k + 1 the end mark.
-    let bounds: Vec<usize> = word.char_indices().map(|(at, _)| at).chain(std::iter::once(word.len())).collect();
-    let padded_chars = bounds.len() + 1;
+    // bound(p - 1); position 0 is the start mark and k + 1 the end mark. An ASCII word's offsets
+    // are its indexes, and most words are ASCII: no list to allocate.
+    if word.is_ascii() {
+        grams_between(word.as_bytes(), word.len() + 1, |i| i, each);
+    } else {
+        let bounds: Vec<usize> = word.char_indices().map(|(at, _)| at).chain(std::iter::once(word.len())).collect();
+        grams_between(word.as_bytes(), bounds.len(), |i| bounds[i], each);
+    }
+}
+
+/// The n-gram hashes of [`gram_hashes`], given the count of character bounds and each bound.
+#[inline(always)]
+fn grams_between(bytes: &[u8], bounds: usize, bound: impl Fn(usize) -> usize, mut each: impl FnMut(u64)) {
+    let padded_chars = bounds + 1;
     for n in 2..=4 {
         for first in 0..padded_chars.saturating_sub(n - 1) {
             let last = first + n; // exclusive
@@ -169,9 +216,9 @@ fn gram_hashes(word: &str, mut each: impl FnMut(u64)) {
             if first == 0 {
                 h.eat(b"\x02");
             }
-            let from = bounds[first.max(1) - 1];
-            let to = bounds[(last - 1).min(bounds.len() - 1)];
-            h.eat(&word.as_bytes()[from..to]);
+            let from = bound(first.max(1) - 1);
+            let to = bound((last - 1).min(bounds - 1));
+            h.eat(&bytes[from..to]);
             if last == padded_chars {
                 h.eat(b"\x03");
             }
@@ -182,16 +229,24 @@ fn gram_hashes(word: &str, mut each: impl FnMut(u64)) {
 
 /// Features of one word alone (its own and its n-grams): what a word contributes, for explaining.
 pub fn word_features(word: &Word, bits: u32, out: &mut Vec<Feature>) {
-    out.push(feature(hash(WORD, &[word.norm.as_bytes()]), bits));
-    gram_hashes(&word.norm, |h| out.push(feature(h, bits)));
-    if word.norm.chars().any(is_syllable) {
-        let jamo: String = word.norm.chars().flat_map(decompose).collect();
-        let chars: Vec<char> = jamo.chars().collect();
-        let mut buf = String::new();
-        for window in chars.windows(3) {
-            buf.clear();
-            buf.extend(window);
-            out.push(feature(hash(JAMO, &[buf.as_bytes()]), bits));
+    each_word_feature(word, bits, &mut |f| out.push(f));
+}
+
+fn each_word_feature(word: &Word, bits: u32, each: &mut impl FnMut(Feature)) {
+    each(feature(hash(WORD, &[word.norm.as_bytes()]), bits));
+    gram_hashes(&word.norm, |h| each(feature(h, bits)));
+    if !word.norm.is_ascii() && word.norm.chars().any(is_syllable) {
+        // Every three letters in a row, hashed as their UTF-8 bytes (no string is built).
+        let mut window = ['\0'; 3];
+        for (seen, letter) in word.norm.chars().flat_map(decompose).enumerate() {
+            window = [window[1], window[2], letter];
+            if seen >= 2 {
+                let mut h = Fnv::new(JAMO);
+                for c in window {
+                    h.eat(c.encode_utf8(&mut [0; 4]).as_bytes());
+                }
+                each(feature(h.0, bits));
+            }
         }
     }
 }
@@ -219,16 +274,22 @@ fn decompose(c: char) -> impl Iterator<Item = char> {
 /// texts with no words. Each feature counts once; the caller scales by 1/sqrt(len).
 pub fn features(words: &[Word], bits: u32, out: &mut Vec<Feature>) {
     out.clear();
+    each_feature(words, bits, |f| out.push(f));
+    unique_by_index(out);
+}
+
+/// Calls `each` with every feature of a text in the order [`features`] collects them, repeats
+/// included: a scorer that keeps the first of each index needs no list and no sort.
+pub fn each_feature(words: &[Word], bits: u32, mut each: impl FnMut(Feature)) {
     for word in words {
-        word_features(word, bits, out);
+        each_word_feature(word, bits, &mut each);
     }
     for pair in words.windows(2) {
-        out.push(feature(hash(PAIR, &[pair[0].norm.as_bytes(), pair[1].norm.as_bytes()]), bits));
+        each(feature(hash(PAIR, &[pair[0].norm.as_bytes(), pair[1].norm.as_bytes()]), bits));
     }
     if words.is_empty() {
-        out.push(feature(hash(BIAS_LIKE, &[]), bits));
+        each(feature(hash(BIAS_LIKE, &[]), bits));
     }
-    unique_by_index(out);
 }
 
 /// Sorts features by index and keeps the first-pushed of equal indexes, exactly as a stable sort

@@ -11,8 +11,9 @@ pub mod features;
 pub mod train;
 
 use crate::text::Language;
-use features::{features, word_features, words, Feature, Word};
+use features::{each_feature, word_features, words, Feature, Word};
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::ops::Range;
 
 const MAGIC: &[u8; 4] = b"RHM1";
@@ -86,22 +87,20 @@ impl Model {
         self.weights[f.index as usize] as i8 as f32 * self.scale * f.sign
     }
 
-    /// The model's raw score (log-odds) of a text's features.
-    fn margin(&self, feats: &[Feature]) -> f32 {
-        let norm = 1.0 / (feats.len().max(1) as f32).sqrt();
-        self.bias + feats.iter().map(|f| self.weight(f)).sum::<f32>() * norm
-    }
-
     /// Scores a text.
     pub fn score(&self, text: &str) -> Score {
         self.score_words(&words(text))
     }
 
     /// Scores a text's words (some may have been left out: names are not tone).
+    ///
+    /// The raw score (log-odds) is the bias plus the weights of the text's distinct features,
+    /// scaled by 1/sqrt(their count); where two features share an index the first one's sign
+    /// counts. Weights are summed as integers (exact, so in any order) and scaled once.
     pub fn score_words(&self, words: &[Word]) -> Score {
-        let mut feats = Vec::new();
-        features(words, self.bits, &mut feats);
-        let probability = sigmoid(self.margin(&feats));
+        let (sum, distinct) = FIRST_SEEN.with(|seen| seen.borrow_mut().sum(self, words));
+        let norm = 1.0 / (distinct.max(1) as f32).sqrt();
+        let probability = sigmoid(self.bias + sum as f32 * self.scale * norm);
         Score { probability, positive: probability >= self.threshold }
     }
 
@@ -129,6 +128,46 @@ impl Model {
 /// One- and two-letter Latin words ("a", "is"): too common to be what a finding points at.
 fn is_filler(norm: &str) -> bool {
     norm.len() <= 2 && norm.chars().all(|c| c.is_ascii_alphabetic())
+}
+
+thread_local! {
+    /// Scratch for [`Model::score_words`], kept between texts: a bitmap is cleared by the bits it
+    /// set, not by zeroing it whole.
+    static FIRST_SEEN: RefCell<FirstSeen> = RefCell::default();
+}
+
+/// Which weight indexes a text has used so far: a bitmap of 2^bits and the indexes set in it.
+#[derive(Default)]
+struct FirstSeen {
+    bitmap: Vec<u64>,
+    set: Vec<u32>,
+}
+
+impl FirstSeen {
+    /// The integer sum of the weights of the distinct features of `words`, each with the sign of
+    /// its index's first feature, and how many distinct features there were.
+    fn sum(&mut self, model: &Model, words: &[Word]) -> (i32, usize) {
+        let words_needed = (1usize << model.bits) / 64 + 1;
+        if self.bitmap.len() < words_needed {
+            self.bitmap.resize(words_needed, 0);
+        }
+        let weights: &[u8] = &model.weights;
+        let mut sum = 0i32;
+        each_feature(words, model.bits, |f| {
+            let (word, bit) = ((f.index / 64) as usize, 1u64 << (f.index % 64));
+            if self.bitmap[word] & bit == 0 {
+                self.bitmap[word] |= bit;
+                self.set.push(f.index);
+                let weight = weights[f.index as usize] as i8 as i32;
+                sum += if f.sign > 0.0 { weight } else { -weight };
+            }
+        });
+        let distinct = self.set.len();
+        for index in self.set.drain(..) {
+            self.bitmap[(index / 64) as usize] = 0;
+        }
+        (sum, distinct)
+    }
 }
 
 /// The words of `text` outside `skip` (byte ranges), as a model reads them.

@@ -97,12 +97,14 @@ pub struct Draft<'a> {
     pub language: Language,
     sentences: Vec<Range<usize>>,
     digits: usize,
+    /// The words a learned model reads, split once for every model that reads them.
+    model_words: std::cell::OnceCell<Vec<crate::model::features::Word>>,
 }
 
 impl<'a> Draft<'a> {
     pub(crate) fn new(text: &'a str, views: Views, hits: Hits) -> Self {
         let digits = views.folded.text.bytes().filter(u8::is_ascii_digit).count();
-        Draft { text, language: crate::text::language(text), sentences: sentences(text), views, hits, digits }
+        Draft { text, language: crate::text::language(text), sentences: sentences(text), views, hits, digits, model_words: Default::default() }
     }
 
     /// How many digits the text has (full-width ones too). A rule whose pattern needs N digits
@@ -150,6 +152,11 @@ impl<'a> Draft<'a> {
             .iter()
             .flat_map(|&l| self.hits(l).iter().map(|h| h.range.clone()))
             .collect()
+    }
+
+    /// The words of the text outside [`Draft::name_ranges`], as a learned model reads them.
+    pub fn model_words(&self) -> &[crate::model::features::Word] {
+        self.model_words.get_or_init(|| crate::model::words_outside(self.text, &self.name_ranges()))
     }
 
     pub fn names_org(&self) -> bool {

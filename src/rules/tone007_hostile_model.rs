@@ -5,7 +5,7 @@
 //! Fix: say what you disagree with, not who the other person is.
 
 use super::*;
-use crate::model::{builtin, words_outside, Task};
+use crate::model::{builtin, Task};
 
 pub static DOC: RuleDoc = RuleDoc {
     code: "TONE007",
@@ -43,7 +43,7 @@ impl super::Rule for Rule {
 
     fn check(&self, draft: &Draft, _cx: &Context, out: &mut Findings) {
         let model = builtin(Task::Hostile, draft.language);
-        let all = words_outside(draft.text, &draft.name_ranges());
+        let all = draft.model_words();
         let mut next = 0;
         let mut flagged = 0;
         // The models learned from whole tweets and comments: a text of that size is read whole,
