@@ -41,6 +41,14 @@ impl View {
         }
     }
 
+    /// Appends ASCII `run`, lower-cased, that starts at byte `at` of the original.
+    fn push_ascii_lowercase(&mut self, run: &str, at: usize) {
+        let start = self.text.len();
+        self.text.push_str(run);
+        self.text[start..].make_ascii_lowercase();
+        self.origin.extend((at..at + run.len()).map(|i| (i as u32, i as u32 + 1)));
+    }
+
     /// Drops the last character, which the caller knows to be ASCII.
     fn pop_ascii(&mut self) {
         self.text.pop();
@@ -83,8 +91,8 @@ pub struct Views {
 impl Views {
     /// Builds the views of `original`.
     pub fn new(original: &str) -> Self {
-        let (folded, chars) = fold(original);
-        let (compact, tone) = compact_and_tone(&chars);
+        let folded = fold(original);
+        let (compact, tone) = compact_and_tone(&folded);
         Views { folded, compact, tone }
     }
 }
@@ -146,18 +154,22 @@ fn homoglyph(c: char) -> char {
 }
 
 /// Folds `original`; also returns the folded characters with their origins, for the other views.
-fn fold(original: &str) -> (View, Vec<(char, Origin)>) {
+fn fold(original: &str) -> View {
     let mut view = View::with_capacity(original.len());
-    let mut chars = Vec::with_capacity(original.len());
-    let mut push = |c: char, from: Origin| {
-        view.push(c, from);
-        chars.push((c, from));
-    };
-    for (at, c) in original.char_indices() {
+    let mut at = 0;
+    while at < original.len() {
+        // A run of ASCII is lower-cased and mapped byte for byte, in bulk: most text is ASCII.
+        let ascii = original.as_bytes()[at..].iter().position(|b| !b.is_ascii()).unwrap_or(original.len() - at);
+        if ascii > 0 {
+            view.push_ascii_lowercase(&original[at..at + ascii], at);
+            at += ascii;
+            continue;
+        }
+        let c = original[at..].chars().next().expect("at a character boundary");
         let from = (at as u32, (at + c.len_utf8()) as u32);
-        if c.is_ascii() {
-            push(c.to_ascii_lowercase(), from);
-        } else if is_hangul_syllable(c) || is_pictograph(c) {
+        at += c.len_utf8();
+        let mut push = |c: char, from: Origin| view.push(c, from);
+        if is_hangul_syllable(c) || is_pictograph(c) {
             // Neither has a compatibility form or a case: skip the table look-ups (hot in tweets).
             push(c, from);
         } else if !is_invisible(c) {
@@ -173,7 +185,7 @@ fn fold(original: &str) -> (View, Vec<(char, Origin)>) {
             });
         }
     }
-    (view, chars)
+    view
 }
 
 /// Symbols that stand for letters inside Latin words.
@@ -189,30 +201,31 @@ fn leet(c: char) -> Option<char> {
     })
 }
 
-/// The compact and tone views, built in one pass over the folded characters.
-fn compact_and_tone(chars: &[(char, Origin)]) -> (View, View) {
-    let mut compact = View::with_capacity(chars.len());
-    let mut tone = View::with_capacity(chars.len());
-    // The nearest character on one side that is not white space: "시 1 발" is judged like "시1발".
-    let spaced = |i: usize, step: isize| -> Option<char> {
-        let mut j = i as isize + step;
-        while j >= 0 && (j as usize) < chars.len() {
-            match chars[j as usize].0 {
-                c if c.is_whitespace() => j += step,
-                c => return Some(c),
-            }
-        }
-        None
-    };
+/// The compact and tone views, built in one pass over the folded view.
+fn compact_and_tone(folded: &View) -> (View, View) {
+    let text = folded.text.as_str();
+    let mut compact = View::with_capacity(text.len());
+    let mut tone = View::with_capacity(text.len());
+    // The nearest character on either side of byte `at` that is not white space: "시 1 발" is
+    // judged like "시1발".
+    let spaced_before = |at: usize| text[..at].chars().rev().find(|c| !c.is_whitespace());
+    let spaced_after = |at: usize| text[at..].chars().skip(1).find(|c| !c.is_whitespace());
     let latin = |n: Option<char>| n.is_some_and(|n| n.is_ascii_alphabetic());
     let mut run = 0; // how many times the current ASCII letter has repeated so far
-    for (i, &(c, from)) in chars.iter().enumerate() {
-        let before = i.checked_sub(1).map(|j| chars[j].0);
-        let after = chars.get(i + 1).map(|&(c, _)| c);
-        if c.is_alphanumeric() {
+    let mut previous = None;
+    let mut chars = text.char_indices();
+    let mut next = chars.next();
+    while let Some((at, c)) = next {
+        next = chars.next();
+        let before = std::mem::replace(&mut previous, Some(c));
+        let after = next.map(|(_, c)| c);
+        let from = folded.origin[at];
+        // ASCII and Hangul syllables answer without the Unicode tables (hot in Korean text).
+        let alphabetic = c.is_ascii_alphabetic() || is_hangul_syllable(c) || (!c.is_ascii() && c.is_alphabetic());
+        if alphabetic || c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric()) {
             compact.push(c, from);
         }
-        if c.is_alphabetic() {
+        if alphabetic {
             // "fuuuuck", "shiiiit": a run of three or more of one Latin letter counts once.
             run = if c.is_ascii_alphabetic() && before == Some(c) { run + 1 } else { 1 };
             match run {
@@ -235,7 +248,7 @@ fn compact_and_tone(chars: &[(char, Origin)]) -> (View, View) {
         } else if c == '*' && (latin(before) || before == Some('*')) {
             tone.push('*', from);
         } else if c.is_ascii_digit() {
-            let inside_hangul = spaced(i, -1).is_some_and(is_hangul) && spaced(i, 1).is_some_and(is_hangul);
+            let inside_hangul = spaced_before(at).is_some_and(is_hangul) && spaced_after(at).is_some_and(is_hangul);
             if !inside_hangul {
                 tone.push(c, from);
             }
