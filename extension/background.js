@@ -21,10 +21,26 @@ const POLICY_KEYS = ['policy', 'rulesOff', 'managedPolicy', 'crisisMode'];
 /** @type {Promise<Checker> | null} */
 let engine = null;
 
-// Settings from an older version are upgraded, and synced settings brought in, before the engine
-// reads them.
+/** How many times local storage changed what the engine or a check reads: a snapshot taken
+ * before a change is stale. */
+let engineInputChanges = 0;
+
+// Settings from an older version are upgraded before the engine reads them; the snapshot of local
+// storage this leaves spares the first answer a second read. Synced settings are brought in after,
+// without holding up that answer: what they change reconfigures the engine (storage.onChanged).
 const sync = settingsSync(chrome.storage);
-const settingsReady = sync.start().catch((error) => console.warn('riskhint: could not upgrade or sync settings', error));
+const changesBeforeUpgrade = engineInputChanges;
+const upgraded = sync.upgrade().catch((error) => {
+  console.warn('riskhint: could not upgrade settings', error);
+  return null;
+});
+upgraded.then((local) => local && sync.reconcile()).catch((error) => console.warn('riskhint: could not sync settings', error));
+
+/** Local storage as the upgrade left it, unless it has changed since. */
+async function upgradedSnapshot() {
+  const local = await upgraded;
+  return engineInputChanges === changesBeforeUpgrade ? local : null;
+}
 
 /** The engine, started on first use and again after a crash. */
 function ready() {
@@ -36,10 +52,13 @@ function ready() {
 }
 
 async function start() {
-  // Compiling the engine does not wait for the settings: a cold start is what the first post waits for.
-  await Promise.all([settingsReady, initEngine({ module_or_path: chrome.runtime.getURL('engine/riskhint_bg.wasm') })]);
+  // Compiling the engine, reading the settings and the example policy go on together: a cold
+  // start is what the first post waits for.
+  const engineReady = initEngine({ module_or_path: chrome.runtime.getURL('engine/riskhint_bg.wasm') });
+  const [local] = await Promise.all([upgradedSnapshot(), engineReady, defaultPolicy()]);
+  if (local) requestSettingsRead ??= Promise.resolve(local);
   const checker = new Checker();
-  if (!(await configure(checker))) await restoreLastGood(checker);
+  if (!(await configure(checker, local ?? undefined))) await restoreLastGood(checker);
   refreshManaged().catch((error) => console.warn('riskhint: could not read the managed policy', error));
   return checker;
 }
@@ -50,9 +69,10 @@ async function start() {
  * chrome.storage.local.policyError for the options page; a good one clears it and is kept as
  * the last good one, which a cold start falls back to. Returns whether the policy was accepted.
  * @param {Checker} checker
+ * @param {{[key: string]: any}} [stored] local storage, if it was just read
  */
-async function configure(checker) {
-  const local = await chrome.storage.local.get([...POLICY_KEYS, 'lastGoodPolicy']);
+async function configure(checker, stored) {
+  const local = stored ?? /** @type {{[key: string]: any}} */ (await chrome.storage.local.get([...POLICY_KEYS, 'lastGoodPolicy']));
   const managed = typeof local.managedPolicy === 'string' ? local.managedPolicy : null;
   const user = typeof local.policy === 'string' ? local.policy : await defaultPolicy();
   const rulesOff = stringList(local.rulesOff);
@@ -225,6 +245,7 @@ chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
 
 chrome.storage.onChanged.addListener((changes, area) => {
   sync.changed(changes, area);
+  if (area === 'local' && [...POLICY_KEYS, ...REQUEST_KEYS].some((key) => key in changes)) engineInputChanges++;
   if (area === 'local' && REQUEST_KEYS.some((key) => key in changes)) requestSettingsRead = null;
   if (area === 'managed') {
     refreshManaged().catch((error) => console.warn('riskhint: could not read the managed policy', error));

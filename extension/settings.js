@@ -182,13 +182,23 @@ const same = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 /**
  * Keeps chrome.storage.sync and chrome.storage.local in step for the synced keys. Call `start`
  * once when the worker starts (migration first, then whichever side changed last wins), and pass
- * every storage change to `changed`.
+ * every storage change to `changed`. A worker that needs the settings before the synced ones have
+ * been brought in calls `upgrade` and then `reconcile` instead of `start`.
  * @param {typeof chrome.storage} storage
  */
 export function settingsSync(storage) {
   let pushTimer = 0;
 
   async function start() {
+    if (await upgrade()) await reconcile();
+  }
+
+  /**
+   * Brings settings of an older version up to date. Resolves to all of local storage as it now
+   * is, or null when a newer riskhint wrote it (then nothing is synced).
+   * @returns {Promise<Record<string, unknown> | null>}
+   */
+  async function upgrade() {
     const local = await storage.local.get(null);
     const migration = migrate(local);
     if (migration) {
@@ -197,12 +207,14 @@ export function settingsSync(storage) {
       // Settings this browser had before it synced are the newest: they go out, not get replaced.
       if (Object.keys(pickSettings({ ...local, ...migration.set })).length) migration.set.settingsChangedAt = Date.now();
       await storage.local.set(migration.set);
+      for (const key of migration.remove) delete local[key];
+      return { ...local, ...migration.set };
     } else if (typeof local.settingsVersion === 'number' && local.settingsVersion > SETTINGS_VERSION) {
       // A newer riskhint wrote these (and was rolled back): use what we can, rewrite nothing.
       await storage.local.set({ syncState: { ok: false, error: 'newer-settings' } });
-      return;
+      return null;
     }
-    await reconcile();
+    return local;
   }
 
   /** Whichever of sync and local changed last wins. */
@@ -294,5 +306,5 @@ export function settingsSync(storage) {
     }
   }
 
-  return { start, changed };
+  return { start, upgrade, reconcile, changed };
 }

@@ -338,6 +338,19 @@ describe('settingsSync: local and sync storage in step', () => {
     assert.deepEqual(remote, { settings: V0_PROFILE, changedAt: local.settingsChangedAt });
   });
 
+  test('upgrade alone: the snapshot it resolves to is local storage as upgraded, and nothing is synced yet', async () => {
+    const storage = fakeStorage({ local: V0_PROFILE });
+    const snapshot = await settingsSync(storage).upgrade();
+    assert.deepEqual(snapshot, storage.local.dump(), 'the worker configures from it without reading again');
+    assert.equal(snapshot.settingsVersion, SETTINGS_VERSION);
+    assert.deepEqual(pickSettings(snapshot), V0_PROFILE);
+    assert.deepEqual(storage.sync.dump(), {}, 'reconcile comes after, off the first answer\'s path');
+    const current = { role: 'pr', settingsVersion: SETTINGS_VERSION };
+    assert.deepEqual(await settingsSync(fakeStorage({ local: current })).upgrade(), current, 'no upgrade: what was read');
+    const newer = fakeStorage({ local: { role: 'pr', settingsVersion: SETTINGS_VERSION + 1 } });
+    assert.equal(await settingsSync(newer).upgrade(), null, 'a newer version wrote these');
+  });
+
   test('(b) a second browser with no settings takes the synced ones', async () => {
     const changedAt = Date.now() - 60_000;
     const storage = fakeStorage({ sync: syncOf(SETTINGS, changedAt) });
