@@ -1,5 +1,5 @@
 //! Word and phrase lists, from the data files in `data/lexicons/` and from the organisation's policy,
-//! found in a text in one pass.
+//! found in a text in one pass of a byte trie ([`crate::trie`]).
 //!
 //! A lexicon file has one entry per line; `#` starts a comment. A Korean entry must start a word;
 //! what may follow it is set by the header comment `# hangul: stem|particle|free`: `stem` (the
@@ -12,7 +12,7 @@
 //! characters and (for tone lists) leetspeak do not hide them.
 
 use crate::text::{char_after, char_before, is_hangul, is_latin_word_char, View, Views};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use crate::trie::Trie;
 use std::ops::Range;
 use std::sync::{Arc, LazyLock};
 
@@ -160,34 +160,24 @@ static DATA_AUTOMATA: LazyLock<DataAutomata> = LazyLock::new(|| {
 
 #[derive(Debug, Clone)]
 struct Automaton {
-    matcher: Option<AhoCorasick>,
-    /// Pattern `p` of `matcher` is `entries[p]`'s key. Entries sharing a key (a word in two lists)
-    /// are separate patterns: the automaton reports each, which costs less than grouping them.
+    trie: Trie,
+    /// Key `k` of `trie` is `entries[k]`'s. Entries sharing a key (a word in two lists) are
+    /// separate keys: the trie reports each.
     entries: Vec<Entry>,
 }
 
 impl Automaton {
     fn build(entries: Vec<(String, Entry)>) -> Automaton {
-        let (keys, entries): (Vec<String>, Vec<Entry>) = entries.into_iter().filter(|(key, _)| !key.is_empty()).unzip();
-        let matcher = (!keys.is_empty()).then(|| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::Standard)
-                // The automaton that is quickest to build: a DFA, or even the contiguous NFA made from
-                // this one, added about 10 ms to a cold start in WASM and searched no faster there.
-                .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-                .build(&keys)
-                .expect("lexicon automaton builds")
-        });
-        Automaton { matcher, entries }
+        let (keys, entries): (Vec<String>, Vec<Entry>) = entries.into_iter().unzip();
+        Automaton { trie: Trie::new(&keys), entries }
     }
 
     fn find(&self, original: &str, view: &View, found: &mut [Vec<Hit>], excluded: &mut [Vec<Range<usize>>]) {
-        let Some(matcher) = &self.matcher else { return };
-        for m in matcher.find_overlapping_iter(&view.text) {
-            let range = view.to_original(m.start()..m.end());
-            let entry = &self.entries[m.pattern().as_usize()];
+        self.trie.find_each(&view.text, |range, key| {
+            let range = view.to_original(range);
+            let entry = &self.entries[key];
             if !fits(original, &range, entry) {
-                continue;
+                return;
             }
             let slot = entry.lexicon.index();
             if entry.exclusion {
@@ -195,7 +185,7 @@ impl Automaton {
             } else {
                 found[slot].push(Hit { range, entry: entry.written.clone() });
             }
-        }
+        });
     }
 }
 

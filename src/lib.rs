@@ -25,6 +25,7 @@ pub mod model;
 pub mod policy;
 pub mod rules;
 pub mod text;
+pub mod trie;
 
 pub use date::Date;
 pub use engine::{CheckContext, Dismissal, Engine, Platform, Report, MAX_TEXT_BYTES};
