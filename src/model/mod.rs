@@ -215,6 +215,21 @@ mod tests {
     }
 
     #[test]
+    fn scoring_sums_each_distinct_feature_once_as_the_sorted_list_does() {
+        // Six bits: features collide often, with either sign, so which one counts matters.
+        let model = Model { bits: 6, scale: 0.05, bias: -0.25, threshold: 0.5, weights: Cow::Owned((0..64u8).map(|i| i.wrapping_mul(37)).collect()) };
+        for text in ["", "you are a pathetic idiot, shut up", "Hanbit support is a joke, 환불 안 해주는 쓰레기 서비스 stuuupid 2024", "ㅋㅋㅋ 진짜 멍청"] {
+            let words = words(text);
+            let mut listed = Vec::new();
+            features::features(&words, model.bits, &mut listed);
+            let expected: i32 = listed.iter().map(|f| model.weights[f.index as usize] as i8 as i32 * f.sign as i32).sum();
+            assert_eq!(FIRST_SEEN.with(|seen| seen.borrow_mut().sum(&model, &words)), (expected, listed.len()), "{text:?}");
+        }
+        // The bitmap is left clear: the same text scores the same again.
+        assert_eq!(model.score("you idiot"), model.score("you idiot"));
+    }
+
+    #[test]
     fn a_model_file_round_trips_and_bad_files_are_refused() {
         let model = Model { bits: 8, scale: 0.01, bias: -0.5, threshold: 0.6, weights: Cow::Owned((0..=255).collect()) };
         let again = Model::from_vec(&model.to_bytes()).unwrap();
