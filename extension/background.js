@@ -52,10 +52,10 @@ function ready() {
 }
 
 async function start() {
-  // Compiling the engine, reading the settings and the example policy go on together: a cold
-  // start is what the first post waits for.
+  // Compiling the engine, reading the settings and fetching the example policy go on together: a
+  // cold start is what the first post waits for. (A failed fetch is tried again where it is needed.)
   const engineReady = initEngine({ module_or_path: chrome.runtime.getURL('engine/riskhint_bg.wasm') });
-  const [local] = await Promise.all([upgradedSnapshot(), engineReady, defaultPolicy()]);
+  const [local] = await Promise.all([upgradedSnapshot(), engineReady, defaultPolicy().catch(() => null)]);
   if (local) requestSettingsRead ??= Promise.resolve(local);
   const checker = new Checker();
   if (!(await configure(checker, local ?? undefined))) await restoreLastGood(checker);

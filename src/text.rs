@@ -153,7 +153,7 @@ fn homoglyph(c: char) -> char {
     }
 }
 
-/// Folds `original`; also returns the folded characters with their origins, for the other views.
+/// The folded view of `original`.
 fn fold(original: &str) -> View {
     let mut view = View::with_capacity(original.len());
     let mut at = 0;
