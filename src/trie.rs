@@ -1,9 +1,9 @@
 //! A byte trie of keys, searched by walking it from every character of a text: it finds every key
 //! at every position, overlapping ones included, as an Aho-Corasick automaton does.
 //!
-//! Why not Aho-Corasick: building the lexicons' automaton (its failure links above all) was the
-//! largest part of a cold start in the WASM engine, where it runs in V8's baseline compiler before
-//! the first verdict. A trie is built in one pass over the sorted keys, and a walk mostly stops at
+//! Why not Aho-Corasick: building the lexicons' automaton (its transitions and failure links) was
+//! most of building the first engine, and in a cold WASM worker that runs in V8's baseline compiler
+//! before the first verdict. A trie is built in one pass over the sorted keys, and a walk mostly stops at
 //! the first or second byte, so searching costs about the same. A walk is at most as long as the
 //! longest key, so a search stays linear in the text.
 
@@ -28,11 +28,12 @@ pub struct Trie {
 
 impl Trie {
     /// The trie of `keys`; a key's index in `keys` is what a search reports. Empty keys are never
-    /// found.
-    pub fn new<K: AsRef<[u8]>>(keys: &[K]) -> Trie {
-        let mut order: Vec<u32> = (0..keys.len() as u32).filter(|&k| !keys[k as usize].as_ref().is_empty()).collect();
+    /// found. Keys are text, so each begins with the first byte of a character.
+    pub fn new<K: AsRef<str>>(keys: &[K]) -> Trie {
+        let key = |k: u32| keys[k as usize].as_ref().as_bytes();
+        let mut order: Vec<u32> = (0..keys.len() as u32).filter(|&k| !key(k).is_empty()).collect();
         // Sorted by key, then by index: equal keys end at one node in the order they were given.
-        order.sort_by(|&a, &b| keys[a as usize].as_ref().cmp(keys[b as usize].as_ref()).then(a.cmp(&b)));
+        order.sort_by(|&a, &b| key(a).cmp(key(b)).then(a.cmp(&b)));
         // Built level by level from the sorted keys, so that each node's children are contiguous:
         // at each depth, the keys sharing a prefix form a run of `order`.
         let mut trie = Trie { first: Box::new([0; 256]), nodes: vec![Node::default()], edges: Vec::new(), ends: Vec::new() };
@@ -41,7 +42,7 @@ impl Trie {
         while !level.is_empty() {
             let mut next = Vec::new();
             for (node, depth, run) in level {
-                let key = |i: usize| keys[order[i] as usize].as_ref();
+                let key = |i: usize| key(order[i]);
                 let ends_from = trie.ends.len() as u32;
                 let mut i = run.start;
                 while i < run.end && key(i).len() == depth {

@@ -21,6 +21,7 @@ pub static DOC: RuleDoc = RuleDoc {
     fix: Bilingual::fixed("Use sentence case and one “!”.", "소문자와 느낌표 하나로 쓰세요."),
 };
 
+/// Everyday words: in capitals they are shouting, unlike acronyms.
 const SHOUTED_WORDS: &[&str] = &[
     "THE", "THIS", "THAT", "IS", "ARE", "NOT", "NO", "NOW", "YOU", "YOUR", "WE", "OUR", "FIX", "STOP", "WHY", "WHAT",
     "NEVER", "EVER", "WORST", "HATE", "AND", "TO", "OF", "FOR", "IT", "DO", "DONT", "CANT", "WONT", "ME", "MY", "GET",
