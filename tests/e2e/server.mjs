@@ -16,6 +16,7 @@ import https from 'node:https';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -62,6 +63,9 @@ const PIXEL = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQ
 
 export async function startServer({ shared = process.env.RISKHINT_SHARED ?? '../shared', port = 0 } = {}) {
   const sharedDir = path.resolve(REPO, shared);
+  if (!existsSync(path.join(sharedDir, 'fixtures/x'))) {
+    throw new Error(`the end-to-end fixtures are not at ${sharedDir}/fixtures/x: clone riskhint beside shared/, or set RISKHINT_SHARED to that directory`);
+  }
   const captures = await loadCaptures(path.join(sharedDir, 'fixtures/x'));
   const { key, cert } = await selfSignedCertificate();
   const requests = [];
