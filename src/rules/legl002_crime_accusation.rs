@@ -45,10 +45,11 @@ impl super::Rule for Rule {
         for hit in draft.hits(Lex::CrimeAccusations) {
             let sentence = draft.sentence_at(hit.range.start);
             // A name other than the accusing word itself ("The Thief and the Cobbler" is a title).
-            let named = NAMED
-                .find_iter(&draft.text[sentence.clone()])
-                .any(|m| m.end() + sentence.start <= hit.range.start || m.start() + sentence.start >= hit.range.end)
-                || [Lex::Competitors, Lex::Executives, Lex::OrgNames].iter().any(|&l| draft.has_in(l, &sentence));
+            // The lexicons are already searched; the name pattern runs only if they say nothing.
+            let named = [Lex::Competitors, Lex::Executives, Lex::OrgNames].iter().any(|&l| draft.has_in(l, &sentence))
+                || NAMED
+                    .find_iter(&draft.text[sentence.clone()])
+                    .any(|m| m.end() + sentence.start <= hit.range.start || m.start() + sentence.start >= hit.range.end);
             if !named {
                 continue;
             }

@@ -26,18 +26,40 @@ pub static DOC: RuleDoc = RuleDoc {
     fix: Bilingual::fixed("Remove the value and change the password.", "값을 지우고 비밀번호를 바꾸세요."),
 };
 
-/// Every match names the secret with a word containing one of these (in the folded, lower-case
-/// text): a text without any is not searched.
+/// Every match begins with one of these (ASCII case ignored): the pattern is tried only where one
+/// starts, so a long draft is not run through the pattern engine from end to end. None contains
+/// another, so their overlapping matches come in order of start.
 const NAME_MARKERS: &[&str] = &["pass", "pwd", "secret", "token", "api", "access", "비밀번호", "패스워드", "비번", "토큰"];
 
-static MARKERS: LazyLock<AhoCorasick> = LazyLock::new(|| AhoCorasick::new(NAME_MARKERS).expect("secret markers"));
+static MARKERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder().ascii_case_insensitive(true).build(NAME_MARKERS).expect("secret markers")
+});
 
+/// Anchored at a marker's start (`^`): the search ends as soon as the text stops matching.
 static ASSIGNED: LazyLock<Regex> = LazyLock::new(|| {
     // Case is ignored for ASCII letters only (`(?i-u:…)`): the engine leaves out regex's Unicode
     // case tables to stay small, and look-alike letters are the folded view's business.
-    Regex::new(r#"(?:(?i-u:password|passwd|pwd|passcode|secret|token|api[_ -]?key|access[_ -]?key)|비밀번호|패스워드|비번|토큰)(?:\s*(?:(?i-u:is)|=|:|는|은|:=|=>)\s*|\s+)["'`]?([^\s"'`]{8,64})"#)
-        .expect("assignment pattern")
+    Regex::new(&format!("^(?:{ASSIGNMENT})")).expect("assignment pattern")
 });
+
+/// A secret word, how it is assigned, and the value (group 1).
+const ASSIGNMENT: &str = r#"(?:(?i-u:password|passwd|pwd|passcode|secret|token|api[_ -]?key|access[_ -]?key)|비밀번호|패스워드|비번|토큰)(?:\s*(?:(?i-u:is)|=|:|는|은|:=|=>)\s*|\s+)["'`]?([^\s"'`]{8,64})"#;
+
+/// The values assigned to a secret word, in order, as the unanchored pattern would find them with
+/// `captures_iter`: leftmost first, not overlapping.
+fn assigned_values(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut searched_to = 0;
+    MARKERS.find_overlapping_iter(text).filter_map(move |marker| {
+        let start = marker.start();
+        if start < searched_to {
+            return None;
+        }
+        let found = ASSIGNED.captures(&text[start..])?;
+        searched_to = start + found.get(0).expect("whole match").end();
+        let value = found.get(1).expect("value group").range();
+        Some(start + value.start..start + value.end)
+    })
+}
 
 /// Shannon entropy in bits per character.
 fn entropy(value: &str) -> f64 {
@@ -70,16 +92,13 @@ impl super::Rule for Rule {
     }
 
     fn check(&self, draft: &Draft, _cx: &Context, out: &mut Findings) {
-        if !MARKERS.is_match(&draft.views.folded.text) {
-            return;
-        }
-        for c in ASSIGNED.captures_iter(draft.text) {
-            let value = c.get(1).expect("value group");
-            if !value.as_str().is_ascii() || !looks_random(value.as_str()) {
+        for value in assigned_values(draft.text) {
+            let secret = &draft.text[value.clone()];
+            if !secret.is_ascii() || !looks_random(secret) {
                 continue;
             }
-            out.add(&DOC, value.range(), bi("This looks like a real password or token.", "실제 비밀번호나 토큰으로 보입니다."))
-                .suggest(bi("Remove the value", "값 삭제"), value.range(), "");
+            out.add(&DOC, value.clone(), bi("This looks like a real password or token.", "실제 비밀번호나 토큰으로 보입니다."))
+                .suggest(bi("Remove the value", "값 삭제"), value, "");
         }
     }
 }
@@ -93,5 +112,38 @@ mod tests {
         assert!(looks_random("Xk9#mQ2$vL7p"));
         assert!(!looks_random("password123"));
         assert!(!looks_random("resetting"));
+    }
+
+    fn unanchored_values(text: &str) -> Vec<std::ops::Range<usize>> {
+        let pattern = Regex::new(ASSIGNMENT).unwrap();
+        pattern.captures_iter(text).map(|c| c.get(1).unwrap().range()).collect()
+    }
+
+    #[test]
+    fn values_are_found_where_markers_start() {
+        for text in [
+            "wifi password: \"Xk9#mQ2$vL7p\" and API_KEY=Zt7Qw9Lx2Vb8Nm4Kp6Rc3Hs5Jd1Fg0Ya",
+            "passecret: Xk9#mQ2$vL7p",
+            "PASSWORD is Xk9#mQ2$vL7p, Token q8Zr3VxT1pLm9NcW4bYs7KdF2hJe6GuA",
+            "비밀번호는 Hb!2026#secure 입니다, 토큰 abcdefgh",
+            "password: password: password: Xk9#mQ2$vL7p",
+            "no secrets here, just an apiary and a passing token of thanks",
+        ] {
+            assert_eq!(assigned_values(text).collect::<Vec<_>>(), unanchored_values(text), "{text}");
+        }
+        assert_eq!(assigned_values("passecret: Xk9#mQ2$vL7p").count(), 1, "a marker inside another is still tried");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn values_equal_the_unanchored_search(
+            parts in proptest::collection::vec(proptest::sample::select(vec![
+                "pass", "PassWord", "passwd", "pwd", "secret", "token", "api", "API_key", "access key", "비밀번호",
+                "비번", "토큰", "패스워드", "는", " is ", ":", "=", " ", "\n", "\"", "Xk9#mQ2$", "abc", "é", "😀",
+            ]), 0..24)
+        ) {
+            let text = parts.concat();
+            proptest::prop_assert_eq!(assigned_values(&text).collect::<Vec<_>>(), unanchored_values(&text));
+        }
     }
 }
