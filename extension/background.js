@@ -78,6 +78,11 @@ async function configure(checker, stored) {
   const rulesOff = stringList(local.rulesOff);
   const outcome = JSON.parse(checker.configure(managed ?? undefined, user, settingsLayer(local), rulesOff));
   if (outcome.ok) {
+    // Custom rules refused on their own (the options page shows the user's; an administrator
+    // checks theirs with the CLI, which prints the same warnings).
+    for (const w of outcome.warnings ?? []) {
+      console.warn(`riskhint: a custom rule of the ${w.layer} policy is not used (line ${w.line}, column ${w.column}, field ${w.path}): ${w.message}`);
+    }
     // For the popup and the cards: whether crisis mode is on, and what the administrator locked.
     // One write and one removal, together: the first answer after a cold start waits for them.
     const policyState = { crisisActive: outcome.crisis_active, overridden: outcome.overridden, locked: outcome.locked };

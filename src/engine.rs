@@ -1,7 +1,8 @@
 //! The engine: a compiled policy that checks drafts and classifies posts.
 
+use crate::custom::{CustomRules, Refusal};
 use crate::date::Date;
-use crate::finding::{Finding, Severity, Verdict};
+use crate::finding::{Category, Finding, Severity, Verdict};
 use crate::lexicon::{Lex, PhraseIndex, PolicyLists};
 use crate::policy::{Level, Policy, PolicyError};
 use crate::rules::{self, Context, Draft, Findings, Role};
@@ -68,6 +69,8 @@ pub struct Report {
 pub struct Engine {
     policy: Policy,
     index: PhraseIndex,
+    custom: CustomRules,
+    refused: Vec<Refusal>,
 }
 
 impl Default for Engine {
@@ -103,7 +106,8 @@ impl Engine {
             (Lex::CrisisTopics, &policy.crisis.topics[..]),
         ];
         let index = PhraseIndex::new(&lists);
-        Engine { policy, index }
+        let (custom, refused) = CustomRules::compile(&policy.custom_rules);
+        Engine { policy, index, custom, refused }
     }
 
     /// Parses and compiles a policy's JSON text.
@@ -122,6 +126,12 @@ impl Engine {
         &self.policy
     }
 
+    /// The policy's custom rules that were refused and are not used (a policy read by
+    /// [`crate::policy::PolicyLayer::parse`] has none left: they are its warnings).
+    pub fn refused_custom_rules(&self) -> &[Refusal] {
+        &self.refused
+    }
+
     /// Analyses a text once for all rules.
     pub(crate) fn analyse<'a>(&self, text: &'a str) -> Draft<'a> {
         let views = Views::new(text);
@@ -129,8 +139,15 @@ impl Engine {
         Draft::new(text, views, hits)
     }
 
-    /// Runs `rules` over `draft` and applies the policy's levels; findings sorted by position.
-    pub(crate) fn run<'r>(&self, draft: &Draft, cx: &Context, rules: impl Iterator<Item = &'r &'static dyn rules::Rule>) -> Vec<Finding> {
+    /// Runs `rules` and the custom rules of the categories `custom` accepts over `draft`, and
+    /// applies the policy's levels; findings sorted by position.
+    pub(crate) fn run<'r>(
+        &self,
+        draft: &Draft,
+        cx: &Context,
+        rules: impl Iterator<Item = &'r &'static dyn rules::Rule>,
+        custom: impl Fn(Category) -> bool,
+    ) -> Vec<Finding> {
         let mut out = Findings::default();
         for rule in rules {
             let level = self.policy.level(rule.doc().code);
@@ -149,6 +166,7 @@ impl Engine {
             }
         }
         let mut findings = out.list;
+        self.custom.check(draft.text, &draft.views, custom, &mut findings);
         findings.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(a.code.cmp(b.code)));
         findings.dedup_by(|a, b| a.code == b.code && a.range == b.range);
         findings
@@ -166,7 +184,7 @@ impl Engine {
         let draft = self.analyse(checked);
         let reply = context.reply_to.as_deref().map(|r| self.analyse(clip(r, MAX_TEXT_BYTES)));
         let cx = Context { role: context.role, today: context.today, policy: &self.policy, reply_to: reply.as_ref(), platform: context.platform };
-        let mut findings = self.run(&draft, &cx, rules::all().iter());
+        let mut findings = self.run(&draft, &cx, rules::all().iter(), |_| true);
         if !context.dismissed.is_empty() {
             findings.retain(|f| !self.is_dismissed(f, checked, &context.dismissed));
         }

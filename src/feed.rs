@@ -3,7 +3,7 @@
 
 use crate::date::Date;
 use crate::engine::{clip, Engine, MAX_TEXT_BYTES};
-use crate::finding::{Bilingual, Finding};
+use crate::finding::{Bilingual, Category, Finding};
 use crate::lexicon::Lex;
 use crate::model;
 use crate::rules::{self, Context, Draft, Role};
@@ -133,6 +133,16 @@ pub struct PostReport {
 const HOSTILE_RULES: &[&str] = &["TONE001", "TONE002", "TONE004", "TONE005", "TONE007"];
 const LEAK_RULES: &[&str] = &["CONF001", "CONF002", "CONF003", "PII001", "PII002", "PII003", "SEC001", "SEC002"];
 
+/// The label a policy's custom rule gives a post, by the rule's category: none for the categories
+/// that are about one's own drafts (disclosure, apology…).
+fn custom_rule_label(category: Category) -> Option<Label> {
+    match category {
+        Category::Tone => Some(Label::Hostile),
+        Category::Confidential | Category::Pii | Category::Secret => Some(Label::PossibleLeak),
+        _ => None,
+    }
+}
+
 /// How far a post travels: 1 with no engagement, about 2 at a thousand, under 3 at a million.
 pub fn reach_multiplier(counts: &Counts) -> f64 {
     let engagement = counts.reposts as f64 * 4.0 + counts.replies as f64 * 2.0 + counts.likes as f64 + counts.views as f64 / 200.0;
@@ -158,10 +168,10 @@ impl Engine {
         let draft = self.analyse(clip(&post.text, MAX_TEXT_BYTES));
         // Posts are read, not written: role and date do not matter to the rules run here.
         let cx = Context { role: Role::Employee, today: Date::from_unix_days(0), policy: self.policy(), reply_to: None, platform: Default::default() };
-        let findings = self.run(&draft, &cx, feed_rules.iter());
+        let findings = self.run(&draft, &cx, feed_rules.iter(), |category| custom_rule_label(category).is_some());
         let mut evidence = Vec::new();
         for f in &findings {
-            let label = if HOSTILE_RULES.contains(&f.code) { Label::Hostile } else { Label::PossibleLeak };
+            let label = if HOSTILE_RULES.contains(&f.code) { Label::Hostile } else { custom_rule_label(f.category).unwrap_or(Label::PossibleLeak) };
             evidence.push(Evidence { label, range: f.range.clone() });
         }
         self.label_by_words(&draft, post.promoted, &mut evidence);

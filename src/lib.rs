@@ -15,6 +15,7 @@
 //! Spans are byte ranges of the original text; [`text::char_offset`] and [`text::utf16_offset`]
 //! convert them for the CLI and for JavaScript.
 
+pub mod custom;
 pub mod date;
 pub mod engine;
 pub mod feed;

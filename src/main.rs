@@ -156,7 +156,11 @@ fn engine(o: &Options) -> Result<Engine> {
     let load = |path: &Option<String>| -> Result<Option<PolicyLayer>> {
         let Some(path) = path else { return Ok(None) };
         let text = read_file(path)?;
-        PolicyLayer::parse(&text).map(Some).map_err(|e| BadInput(format!("invalid policy {path}: {e}")))
+        let layer = PolicyLayer::parse(&text).map_err(|e| BadInput(format!("invalid policy {path}: {e}")))?;
+        for warning in &layer.warnings {
+            eprintln!("riskhint: warning: policy {path}: {warning}");
+        }
+        Ok(Some(layer))
     };
     let (admin, user) = (load(&o.admin_policy)?, load(&o.policy)?);
     let layered = layer(admin.as_ref(), user.as_ref());

@@ -6,6 +6,7 @@
 //! built-in defaults < an administrator's policy < the user's own additions. Lists merge, scalars
 //! override, and paths the administrator names in `locked` keep the administrator's value.
 
+use crate::custom::{CustomRule, CustomRules};
 use crate::date::Date;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -33,6 +34,11 @@ pub struct Policy {
     /// Rule levels by rule code: "off", "info", "warn" or "block".
     #[cfg_attr(feature = "cli", schemars(schema_with = "crate::policy::rules_schema"))]
     pub rules: BTreeMap<RuleCode, Level>,
+    /// The organisation's own rules: a pattern and what to say when it matches (see
+    /// `src/custom.rs`). A rule whose pattern or id is refused is left out, with a warning; the
+    /// rest of the policy still loads. (Not written back: layering merges the layers as written.)
+    #[serde(skip_serializing)]
+    pub custom_rules: Vec<CustomRule>,
     /// Paths (e.g. "crisis.active", "rules.MNPI001", "organization.names", or "*") whose
     /// administrator value a user's own policy cannot change. Read from the administrator's layer.
     pub locked: Vec<String>,
@@ -229,8 +235,7 @@ impl Policy {
         let json = strip_comments(text);
         // serde would fill a struct from an array by position; a policy names its fields.
         if let Some(at) = json.find(|c: char| !c.is_whitespace()).filter(|&at| !json[at..].starts_with('{')) {
-            let line = json[..at].matches('\n').count() + 1;
-            let column = json[..at].rfind('\n').map_or(at, |nl| at - nl - 1) + 1;
+            let (line, column) = line_column(&json, at);
             return Err(PolicyError { path: String::new(), line, column, message: "a policy is a JSON object: { … }".into() });
         }
         let mut de = serde_json::Deserializer::from_str(&json);
@@ -263,6 +268,71 @@ impl Policy {
     pub fn quiet_period(&self, day: Date) -> Option<&QuietPeriod> {
         self.quiet_periods.iter().find(|p| p.contains(day))
     }
+}
+
+/// The 1-based line and column of byte `at` of `text` (columns count bytes, as serde_json's do).
+fn line_column(text: &str, at: usize) -> (usize, usize) {
+    let line = text[..at].matches('\n').count() + 1;
+    let column = text[..at].rfind('\n').map_or(at, |nl| at - nl - 1) + 1;
+    (line, column)
+}
+
+/// Where custom rule `index`'s `field` (or, failing that, the rule itself) starts in the policy's
+/// JSON text `json` (comments blanked), for a warning that names a line; 0 if it is not found.
+fn custom_rule_site(json: &str, index: usize, field: &str) -> usize {
+    let bytes = json.as_bytes();
+    // Skims the JSON: strings are skipped whole, so brackets and keys inside them do not count.
+    // Depth 1 is the policy, 2 the list of rules, 3 a rule's fields.
+    let (mut depth, mut in_rules, mut rule, mut rule_start, mut expect_rule) = (0usize, false, 0usize, None, false);
+    let mut last_string = (0, 0);
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        if expect_rule && !byte.is_ascii_whitespace() {
+            expect_rule = false;
+            if rule == index {
+                rule_start = Some(at);
+            }
+        }
+        match byte {
+            b'"' => {
+                let start = at + 1;
+                at += 1;
+                while at < bytes.len() && bytes[at] != b'"' {
+                    at += if bytes[at] == b'\\' { 2 } else { 1 };
+                }
+                last_string = (start, at.min(bytes.len()));
+            }
+            b':' => {
+                let key = &json[last_string.0..last_string.1];
+                if depth == 1 {
+                    in_rules = key == "custom_rules";
+                } else if in_rules && depth == 3 && rule == index && key == field {
+                    return at + 1 + json[at + 1..].len() - json[at + 1..].trim_start().len();
+                }
+            }
+            b'{' | b'[' => {
+                depth += 1;
+                expect_rule |= in_rules && depth == 2;
+            }
+            b'}' | b']' => {
+                if in_rules && depth == 2 {
+                    break;
+                }
+                depth = depth.saturating_sub(1);
+            }
+            b',' if in_rules && depth == 2 => {
+                if rule == index {
+                    break;
+                }
+                rule += 1;
+                expect_rule = true;
+            }
+            _ => {}
+        }
+        at += 1;
+    }
+    rule_start.unwrap_or(0)
 }
 
 /// serde_json appends " at line L column C"; the error carries those as fields already.
@@ -330,21 +400,51 @@ pub struct PolicyLayer {
     /// The parsed, valid policy of this layer alone.
     pub policy: Policy,
     written: Value,
+    /// Custom rules that were refused (and left out), with where and why.
+    pub warnings: Vec<PolicyError>,
+    /// The layer as written when rules were refused (they are not in `written`).
+    with_refused: Option<Value>,
 }
 
 impl PolicyLayer {
-    /// Parses and validates one layer (see [`Policy::parse`]).
+    /// Parses and validates one layer (see [`Policy::parse`]). Custom rules whose id or pattern
+    /// is refused are left out of the layer and listed in `warnings`.
     pub fn parse(text: &str) -> Result<PolicyLayer, PolicyError> {
-        let policy = Policy::parse(text)?;
-        let written = serde_json::from_str(&strip_comments(text)).expect("valid policy JSON parses as a value");
-        Ok(PolicyLayer { policy, written })
+        let mut policy = Policy::parse(text)?;
+        let json = strip_comments(text);
+        let mut written: Value = serde_json::from_str(&json).expect("valid policy JSON parses as a value");
+        let (_, refused) = CustomRules::compile(&policy.custom_rules);
+        let mut warnings = Vec::new();
+        let with_refused = (!refused.is_empty()).then(|| written.clone());
+        if !refused.is_empty() {
+            let written_rules = written.get_mut("custom_rules").and_then(Value::as_array_mut).expect("custom rules were written");
+            for refusal in refused.iter().rev() {
+                let (line, column) = line_column(&json, custom_rule_site(&json, refusal.index, refusal.field));
+                let path = match refusal.field {
+                    "" => format!("custom_rules[{}]", refusal.index),
+                    field => format!("custom_rules[{}].{field}", refusal.index),
+                };
+                warnings.push(PolicyError { path, line, column, message: refusal.to_string() });
+                policy.custom_rules.remove(refusal.index);
+                written_rules.remove(refusal.index);
+            }
+            warnings.reverse();
+        }
+        Ok(PolicyLayer { policy, written, warnings, with_refused })
     }
 }
 
 impl PolicyLayer {
-    /// The layer as its author wrote it (comments stripped, defaults not filled in).
+    /// The layer as its author wrote it (comments stripped, defaults not filled in), without the
+    /// custom rules that were refused.
     pub fn written(&self) -> &Value {
         &self.written
+    }
+
+    /// The layer as its author wrote it, refused custom rules included (the options page keeps
+    /// them, so saving its form does not lose a rule that is waiting to be fixed).
+    pub fn as_written(&self) -> &Value {
+        self.with_refused.as_ref().unwrap_or(&self.written)
     }
 
     /// A layer that turns `codes` off; unknown codes are skipped (a rule may have been renamed
@@ -357,14 +457,7 @@ impl PolicyLayer {
             }
         }
         let written = serde_json::json!({ "rules": serde_json::to_value(&policy.rules).expect("rule levels serialise") });
-        PolicyLayer { policy, written }
-    }
-}
-
-impl From<Policy> for PolicyLayer {
-    fn from(policy: Policy) -> Self {
-        let written = serde_json::to_value(&policy).expect("a policy serialises");
-        PolicyLayer { policy, written }
+        PolicyLayer { policy, written, warnings: Vec::new(), with_refused: None }
     }
 }
 
@@ -401,7 +494,9 @@ pub fn layer_all(admin: Option<&PolicyLayer>, users: &[&PolicyLayer]) -> Layered
         }
         merge(&mut merged, &written, "", locked, &mut overridden);
     }
-    let policy = serde_json::from_value(merged).expect("a merge of valid policies is valid");
+    // Read back as text, by the same code that reads a policy file: a second reader, from JSON
+    // values, would add ~6 KB to the WASM engine, and this runs once per change of settings.
+    let policy = Policy::parse(&merged.to_string()).expect("a merge of valid policies is valid");
     Layered { policy, overridden }
 }
 
@@ -455,6 +550,17 @@ fn merge(base: &mut Value, overlay: &Value, path: &str, locked: &[String], overr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn custom_rule_sites_skip_brackets_commas_and_quotes_inside_strings() {
+        let json = r#"{"rules": {}, "x": ["custom_rules", {"a": 1}], "custom_rules": [ {"id": "A", "pattern": "[,\"{]", "message": "}]"}, 7 , {"message": "m", "pattern": "(b"}], "z": {"pattern": 1}}"#;
+        let site = |index, field| &json[custom_rule_site(json, index, field)..][..4];
+        assert_eq!(site(0, "pattern"), r#""[,\"#);
+        assert_eq!(site(1, "pattern"), "7 , ", "a rule that is not an object: the rule itself");
+        assert_eq!(site(2, "pattern"), r#""(b""#);
+        assert_eq!(site(2, ""), r#"{"me"#);
+        assert_eq!(custom_rule_site(json, 3, "pattern"), 0, "no such rule");
+    }
 
     #[test]
     fn comments_are_blanked_without_moving_lines() {

@@ -203,3 +203,15 @@ fn the_shipped_models_are_what_train_writes_from_the_shared_data() {
         assert!(std::fs::read(&out).unwrap() == shipped, "models/{name}.rhm differs from a fresh `riskhint train --model {name}`: retrain and commit it");
     }
 }
+
+#[test]
+fn a_refused_custom_rule_is_a_warning_on_stderr_and_the_other_rules_still_check() {
+    let policy = temp_file(
+        "custom-rules.jsonc",
+        "{\n  \"custom_rules\": [\n    {\"id\": \"ROADMAP\", \"pattern\": \"Roadmap 20[0-9]{2}\", \"level\": \"block\", \"message\": \"Roadmap dates are internal.\"},\n    {\"id\": \"BROKEN\", \"pattern\": \"(fab\", \"message\": \"x\"}\n  ]\n}",
+    );
+    let out = riskhint(&["check", "--policy", policy.to_str().unwrap(), "--fail-on", "block"], "Our ROADMAP 2027 is out");
+    assert!(stderr(&out).contains("line 4, column 33, field custom_rules[1].pattern: unclosed group"), "{}", stderr(&out));
+    assert!(stdout(&out).contains("block ROADMAP [confidential] Roadmap dates are internal."), "{}", stdout(&out));
+    assert_eq!(out.status.code(), Some(1), "the rule that compiled blocks");
+}

@@ -154,3 +154,29 @@ fn the_options_page_gets_every_rule_and_validates_policies() {
     let good: Value = serde_json::from_str(&riskhint::wasm::validate_policy(POLICY)).unwrap();
     assert_eq!(good["ok"], true);
 }
+
+#[wasm_bindgen_test]
+fn a_refused_custom_rule_is_a_warning_and_the_rest_of_the_policy_is_in_force() {
+    let policy = "{\n  \"confidential\": {\"codenames\": [\"Project Falcon\"]},\n  \"custom_rules\": [\n    {\"id\": \"BROKEN\", \"pattern\": \"(roadmap\", \"message\": \"m\"},\n    {\"id\": \"ROADMAP\", \"pattern\": \"roadmap 20[0-9]{2}\", \"message\": \"m\"}\n  ]\n}";
+    let validated: Value = serde_json::from_str(&riskhint::wasm::validate_policy(policy)).unwrap();
+    assert_eq!(validated["ok"], true, "{validated}");
+    assert_eq!(validated["warnings"][0]["path"], "custom_rules[0].pattern", "{validated}");
+    assert_eq!(validated["warnings"][0]["line"], 4, "{validated}");
+
+    let mut checker = Checker::new();
+    let admin = r#"{"custom_rules": [{"id": "ROADMAP", "pattern": "roadmap", "message": "admin's"}]}"#;
+    let outcome: Value = serde_json::from_str(&checker.configure(Some(admin.into()), Some(policy.into()), None, vec![])).unwrap();
+    assert_eq!(outcome["ok"], true, "{outcome}");
+    let warnings = outcome["warnings"].as_array().unwrap();
+    assert_eq!(warnings.len(), 2, "{outcome}");
+    assert_eq!((warnings[0]["layer"].as_str(), warnings[0]["line"].as_u64()), (Some("user"), Some(4)), "{outcome}");
+    assert!(warnings[1]["message"].as_str().unwrap().contains("already used"), "{outcome}");
+
+    let text = "Project Falcon: roadmap 2027 😀";
+    let report = check(&checker, text);
+    let codes: Vec<&str> = report["findings"].as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap()).collect();
+    assert!(codes.contains(&"CONF001") && codes.contains(&"ROADMAP"), "{codes:?}");
+    assert_spans_round_trip(text, &report);
+    let roadmap = report["findings"].as_array().unwrap().iter().find(|f| f["code"] == "ROADMAP").unwrap();
+    assert_eq!(roadmap["message"], "admin's", "the administrator's rule of that id is the one in force");
+}

@@ -25,6 +25,9 @@ const pick = (pair) => pair[riskhintI18n.language() === 'ko' ? 'ko' : 'en'];
 /** @type {any} the administrator's policy as written, if any */
 let managed = null;
 
+/** @type {any[]} the user's custom rules as written (edited in the policy file, kept by the form) */
+let customRules = [];
+
 /**
  * The value at a dotted path of an object.
  * @param {any} object
@@ -72,7 +75,9 @@ async function main() {
     $('managed-note').hidden = false;
   }
   const text = typeof stored.policy === 'string' ? stored.policy : await (await fetch('../default-policy.jsonc')).text();
-  fill(parsePolicy(text) ?? {});
+  const current = JSON.parse(validatePolicy(text));
+  fill(current.ok ? current.policy : {});
+  customRuleRows(customRules, current.warnings ?? []);
   turnedOff(Array.isArray(stored.rulesOff) ? stored.rulesOff : []);
   ignoredFindings(Array.isArray(stored.ignored) ? stored.ignored : []);
   // Lists that change elsewhere (a card's Ignore or Turn off, another browser through sync).
@@ -187,6 +192,42 @@ function fill(policy) {
   CRISIS_LISTS.forEach((field) => listField($('crisis-lists'), field, policy));
 
   ruleRows(policy.rules ?? {});
+  customRules = Array.isArray(policy.custom_rules) ? policy.custom_rules : [];
+}
+
+/**
+ * The custom rules, read-only (they are edited in the policy file), each refused one with why.
+ * @param {any[]} rules as written
+ * @param {Array<{line: number, column: number, path: string, message: string}>} warnings
+ */
+function customRuleRows(rules, warnings) {
+  const list = $('custom-rule-rows');
+  if (!rules.length) {
+    const none = document.createElement('li');
+    none.textContent = t('none');
+    list.replaceChildren(none);
+    return;
+  }
+  list.replaceChildren(...rules.map((rule, index) => {
+    const item = document.createElement('li');
+    item.className = 'custom-rule';
+    item.dataset.id = String(rule?.id ?? '');
+    const code = document.createElement('span');
+    code.className = 'code';
+    code.textContent = String(rule?.id ?? '');
+    const pattern = document.createElement('code');
+    pattern.textContent = String(rule?.pattern ?? '');
+    const level = t(`level_${rule?.level ?? 'warn'}`, '');
+    const message = riskhintI18n.language() === 'ko' && rule?.message_ko ? rule.message_ko : rule?.message;
+    item.append(code, ' ', pattern, ` · ${level} · ${String(message ?? '')}`);
+    for (const warning of warnings.filter((w) => w.path.startsWith(`custom_rules[${index}].`))) {
+      const note = document.createElement('p');
+      note.className = 'note error';
+      note.textContent = t('notUsed', `${t('lineColumn', warning.line, warning.column)}, ${warning.path}`, warning.message);
+      item.append(note);
+    }
+    return item;
+  }));
 }
 
 /** @param {{start: string, end: string, reason?: string}} period */
@@ -268,6 +309,8 @@ function collect() {
     }).filter((p) => p.start || p.end || p.reason);
     if (periods.length) policy.quiet_periods = periods;
   }
+  // Custom rules are edited in the policy file; the form keeps them as written, refused ones too.
+  if (customRules.length) policy.custom_rules = customRules;
   document.querySelectorAll('select[data-rule]').forEach((el) => {
     const select = /** @type {HTMLSelectElement} */ (el);
     if (select.value && !select.disabled) put(policy, `rules.${select.dataset.rule}`, select.value);
@@ -290,8 +333,10 @@ async function save(text, done) {
     return false;
   }
   await chrome.storage.local.set({ policy: text });
-  status.className = '';
-  status.textContent = done;
+  const warnings = outcome.warnings ?? [];
+  status.className = warnings.length ? 'error' : '';
+  status.textContent = warnings.length ? `${done} ${t('someRulesNotUsed')}` : done;
+  customRuleRows(outcome.policy.custom_rules ?? [], warnings);
   return true;
 }
 

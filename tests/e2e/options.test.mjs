@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { sharedBrowser, waitForVerdict, underlines, clickWord, redraft } from './helpers.mjs';
+import { sharedBrowser, waitForVerdict, underlines, clickWord, redraft, applyFix } from './helpers.mjs';
 
 const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
 const EDITOR = '[data-testid="tweetTextarea_0"]';
@@ -66,6 +66,45 @@ test('an invalid import is refused with its line and field, and the old policy k
   assert.match(text, /nmes/);
   assert.match(text, /still in force/);
   assert.equal(await draft('Project Nightingale is next'), 'block', 'the codename saved before is still known');
+  await options.close();
+});
+
+test('custom rules: a refused one is listed with why, the others flag drafts, and saving the form keeps them all', async () => {
+  const options = await openOptions();
+  const dir = await mkdtemp(path.join(tmpdir(), 'riskhint-import-'));
+  const file = path.join(dir, 'custom.jsonc');
+  await writeFile(file, `{
+  // Hanbit's own rules
+  "confidential": { "codenames": ["Project Falcon"] },
+  "custom_rules": [
+    { "id": "HANBIT-ROADMAP", "pattern": "Roadmap 20[0-9]{2}", "level": "block", "message": "Roadmap dates are internal.", "replacement": "our roadmap" },
+    { "id": "HANBIT-FAB", "pattern": "(fab", "message": "Fab lines are internal." }
+  ]
+}
+`);
+  await options.locator('#import').setInputFiles(file);
+  const status = options.locator('#status.error');
+  await status.waitFor();
+  assert.match(await status.textContent(), /Imported and saved\. Some custom rules are not used/);
+  const rows = options.locator('#custom-rule-rows li.custom-rule');
+  assert.deepEqual(await rows.evaluateAll((els) => els.map((e) => e.dataset.id)), ['HANBIT-ROADMAP', 'HANBIT-FAB']);
+  assert.equal(await rows.nth(0).locator('.note.error').count(), 0);
+  assert.match(await rows.nth(1).locator('.note.error').textContent(), /Not used: line 6, column \d+, custom_rules\[1\]\.pattern: unclosed group/);
+
+  assert.equal(await draft('The ROADMAP 2027 slipped'), 'block', 'the rule that compiled is in force on the open tab');
+  await applyFix(x, EDITOR, 'ROADMAP', 'HANBIT-ROADMAP');
+  await x.waitForFunction((editor) => document.querySelector(editor)?.textContent === 'The our roadmap slipped', EDITOR);
+
+  // Saving the form rewrites the policy text: the custom rules, the refused one too, stay in it.
+  const codenames = options.locator('#field-confidential-codenames');
+  await codenames.fill(`${await codenames.inputValue()}\nProject Osprey`);
+  await options.locator('#save').click();
+  await options.locator('#status.error').filter({ hasText: /^Saved/ }).waitFor();
+  const { policy } = await (await browser.worker()).evaluate(() => chrome.storage.local.get('policy'));
+  assert.deepEqual(JSON.parse(policy).custom_rules.map((r) => r.id), ['HANBIT-ROADMAP', 'HANBIT-FAB']);
+  assert.equal(await draft('Project Osprey and the roadmap 2028'), 'block');
+  assert.equal(await x.locator(EDITOR).getAttribute('data-riskhint-findings'), '2', 'the new codename and the custom rule');
+  await (await browser.worker()).evaluate(() => chrome.storage.local.remove('policy'));
   await options.close();
 });
 
