@@ -3,6 +3,12 @@
 // the review-before-posting dialog. All of it lives in shadow roots (the site's CSS cannot reach
 // in, ours cannot leak out) and every piece of page text goes in as textContent, never as HTML.
 // Elements carry data-riskhint-ui names: tests and the site adapters find them by those.
+//
+// The page can reach these shadow roots (they are open, so that tests and assistive tools can
+// reach them too; a closed root would not stop the page covering or removing its own elements).
+// What keeps the UI the user's: every action runs only on a real user event (isTrusted; a page's
+// click() or dispatchEvent is not), and what riskhint drew is remembered here, never looked up
+// in the page by its data-riskhint-* names, which the page can copy.
 
 /* exported riskhintUi */
 var riskhintUi = (() => {
@@ -10,6 +16,17 @@ var riskhintUi = (() => {
   const labelName = riskhintLabels.name;
   /** @param {string} severity */
   const severityName = (severity) => t(`severity_${severity}`);
+
+  /**
+   * `run` for the user's own events only: a click the page makes (element.click(), dispatchEvent)
+   * is not trusted, so the page cannot press riskhint's buttons.
+   * @template {Event} E
+   * @param {(event: E) => void} run
+   * @returns {(event: E) => void}
+   */
+  const fromUser = (run) => (event) => {
+    if (event.isTrusted) run(event);
+  };
 
   const STYLE = `
     :host { all: initial; }
@@ -176,10 +193,9 @@ var riskhintUi = (() => {
    */
   function badge(article, report, { promoted, onOpen, onClose }) {
     // A zero-height block at the top of the post: it anchors the badge without moving anything.
-    let host = /** @type {HTMLElement | null} */ (article.querySelector(':scope > [data-riskhint-host="badge"]'));
-    host?.remove();
+    removeBadge(article);
     if (!report.labels.length && !promoted) return null;
-    host = h('div', { 'data-riskhint-host': 'badge', style: 'position: relative; display: block; height: 0; width: 100%; overflow: visible;' });
+    const host = h('div', { 'data-riskhint-host': 'badge', style: 'position: relative; display: block; height: 0; width: 100%; overflow: visible;' });
     const root = shadowOf(host);
     const top = report.labels[0];
     const text = top ? `${labelName(top)}${report.labels.length > 1 ? ` +${report.labels.length - 1}` : ''}` : t('badgeAd');
@@ -206,8 +222,25 @@ var riskhintUi = (() => {
     button.addEventListener('click', (e) => { e.stopPropagation(); e.preventDefault(); open(); });
     root.append(button);
     article.prepend(host);
+    badges.set(article, { host, button });
     return button;
   }
+
+  /** @type {WeakMap<Element, {host: HTMLElement, button: HTMLElement}>} riskhint's badge on each post */
+  const badges = new WeakMap();
+  /**
+   * Removes riskhint's badge from a post (a look-alike the page put there stays the page's).
+   * @param {Element} article
+   */
+  function removeBadge(article) {
+    badges.get(article)?.host.remove();
+    badges.delete(article);
+  }
+  /**
+   * riskhint's badge button on a post, if it has one.
+   * @param {Element} article
+   */
+  const badgeOf = (article) => badges.get(article)?.button ?? null;
 
   /**
    * The card for a post: every label, the hint, the words behind each label, and the reasons.
@@ -256,7 +289,7 @@ var riskhintUi = (() => {
      */
     const action = (ui, text, run, kind = 'action') => {
       const b = h('button', { class: kind, 'data-riskhint-ui': ui, text });
-      b.addEventListener('click', () => { closeCard(); run(); });
+      b.addEventListener('click', fromUser(() => { closeCard(); run(); }));
       return b;
     };
     const buttons = finding.suggestions.map((/** @type {any} */ s) => action('apply', s.label, () => actions.apply(s), 'action primary'));
@@ -299,11 +332,11 @@ var riskhintUi = (() => {
     button.setAttribute('aria-label', t('pillName', summary, findings.length));
     // Screen readers hear a change of verdict or count, not every keystroke's check.
     if (before !== `${verdict}:${findings.length}`) announce(t('draftStatus', summary, findings.length));
-    button.onclick = () => {
+    button.onclick = fromUser(() => {
       const items = findings.map((f) => {
         const item = h('button', { role: 'menuitem', 'data-riskhint-ui': 'finding', 'data-code': f.code, tabindex: '-1' },
           h('span', { class: `sev ${f.severity}`, text: severityName(f.severity) }), f.message.includes(f.text) ? f.message : `${f.message} — “${f.text}”`);
-        item.addEventListener('click', () => onPick(f));
+        item.addEventListener('click', fromUser(() => onPick(f)));
         return item;
       });
       const list = h('div', { class: 'list', role: 'menu', 'data-riskhint-ui': 'finding-list', 'aria-label': t('findingListName') }, ...items);
@@ -322,7 +355,7 @@ var riskhintUi = (() => {
       button.setAttribute('aria-expanded', 'true');
       showCard(list, button.getBoundingClientRect(), () => button.setAttribute('aria-expanded', 'false'));
       items[0]?.focus();
-    };
+    });
     if (!button.isConnected) layer().append(button);
     placePill(button, editor);
     return button;
@@ -362,10 +395,10 @@ var riskhintUi = (() => {
         dialog.remove();
         resolve(choice);
       };
-      edit.addEventListener('click', () => finish('edit'));
-      post.addEventListener('click', () => finish('post'));
-      backdrop.addEventListener('click', () => finish('edit'));
-      dialog.addEventListener('keydown', (e) => {
+      edit.addEventListener('click', fromUser(() => finish('edit')));
+      post.addEventListener('click', fromUser(() => finish('post')));
+      backdrop.addEventListener('click', fromUser(() => finish('edit')));
+      dialog.addEventListener('keydown', fromUser((e) => {
         if (e.key === 'Escape') finish('edit');
         // Keep Tab inside the dialog.
         if (e.key === 'Tab') {
@@ -373,7 +406,7 @@ var riskhintUi = (() => {
           (layer().activeElement === edit ? post : edit).focus();
         }
         e.stopPropagation();
-      });
+      }));
       layer().append(backdrop, dialog);
       edit.focus();
     });
@@ -384,5 +417,5 @@ var riskhintUi = (() => {
     if (openCard && !e.composedPath().includes(openCard)) closeCard();
   }, true);
 
-  return { badge, postCard, findingCard, pill, placePill, review, closeCard, closeCardUnlessHovered };
+  return { badge, badgeOf, removeBadge, postCard, findingCard, pill, placePill, review, closeCard, closeCardUnlessHovered };
 })();

@@ -2,6 +2,8 @@
 // Labels the posts of a feed, for any site adapter (sites/*.js). Each post is classified once per
 // id: sites recycle cells while scrolling, so the id, not the element, is the key. Only posts near
 // the viewport are sent, in batches, one message per batch; rendering is cheap DOM work per post.
+// The data-riskhint-* attributes are output only (for tests and styling): which element shows
+// which post is kept here, because the page can write those attributes too.
 
 /**
  * @typedef {{id: string, text: string, author?: string, replies?: number, reposts?: number,
@@ -38,6 +40,12 @@ var riskhintTimeline = (() => {
     const queue = new Map();
     /** @type {Map<string, SummaryRow>} every post labelled on this page, for the popup */
     const summary = new Map();
+    /** @type {WeakMap<Element, string>} the post id each element was given, and whether it is labelled */
+    const given = new WeakMap();
+    /** @type {WeakSet<Element>} elements that show their post's labels now */
+    const labelled = new WeakSet();
+    /** @type {Map<string, WeakRef<Element>>} where each post was last shown, for the popup's "show" */
+    const shownAt = new Map();
     let flushTimer = 0;
 
     // Posts within about two screens of the viewport: a virtualised feed (X) renders its cells that
@@ -64,7 +72,12 @@ var riskhintTimeline = (() => {
       if (riskhintClient.isPaused()) return;
       for (const seen of site.read(article)) {
         const { element, post } = seen;
-        if (element.getAttribute('data-riskhint-id') === post.id && element.hasAttribute('data-riskhint-labels')) continue;
+        if (given.get(element) === post.id && labelled.has(element)) continue;
+        given.set(element, post.id);
+        labelled.delete(element);
+        shownAt.delete(post.id); // most recent last, for trimming
+        if (shownAt.size >= CACHE_LIMIT) shownAt.delete(/** @type {string} */ (shownAt.keys().next().value));
+        shownAt.set(post.id, new WeakRef(element));
         element.setAttribute('data-riskhint-id', post.id);
         const cached = reports.get(post.id);
         if (cached) render(seen, cached);
@@ -87,7 +100,7 @@ var riskhintTimeline = (() => {
         // The page keeps working without labels; the posts in view are tried again shortly (the
         // worker may have been restarting), and the others when they scroll into view.
         console.debug('riskhint: could not label posts', error);
-        batch.forEach((seen) => seen.element.removeAttribute('data-riskhint-id'));
+        batch.forEach((seen) => given.delete(seen.element));
         setTimeout(scan, 2000);
         return;
       }
@@ -96,7 +109,7 @@ var riskhintTimeline = (() => {
         if (reports.size >= CACHE_LIMIT) reports.delete(/** @type {string} */ (reports.keys().next().value));
         reports.set(seen.post.id, report);
         // The cell may show another post by now.
-        if (seen.element.getAttribute('data-riskhint-id') === seen.post.id) render(seen, report);
+        if (given.get(seen.element) === seen.post.id) render(seen, report);
       });
     }
 
@@ -117,6 +130,7 @@ var riskhintTimeline = (() => {
       element.setAttribute('data-riskhint-labels', report.labels.join(' '));
       element.setAttribute('data-riskhint-risk', String(report.risk));
       if (post.promoted) element.setAttribute('data-riskhint-promoted', 'true');
+      labelled.add(element);
       riskhintUi.badge(element, report, {
         promoted: Boolean(post.promoted),
         onOpen: (badge) => openCard(seen, report, badge),
@@ -206,13 +220,21 @@ var riskhintTimeline = (() => {
     function unlabelAll() {
       reports.clear();
       summary.clear();
-      document.querySelectorAll('[data-riskhint-id], [data-riskhint-labels]').forEach((el) => {
+      // Only elements riskhint marked (a page's look-alikes are its own business), found also
+      // where the page has changed or removed the marks.
+      const marked = new Set([...shownAt.values()].map((ref) => ref.deref()));
+      document.querySelectorAll('[data-riskhint-id]').forEach((el) => marked.add(el));
+      shownAt.clear();
+      marked.forEach((el) => {
+        if (!el || !given.has(el)) return;
+        given.delete(el);
+        labelled.delete(el);
         el.removeAttribute('data-riskhint-id');
         el.removeAttribute('data-riskhint-labels');
         el.removeAttribute('data-riskhint-risk');
         el.removeAttribute('data-riskhint-promoted');
+        riskhintUi.removeBadge(el);
       });
-      document.querySelectorAll('[data-riskhint-host="badge"]').forEach((host) => host.remove());
       riskhintUi.closeCard();
     }
 
@@ -238,12 +260,14 @@ var riskhintTimeline = (() => {
           posts: [...summary.values()],
         });
       } else if (message?.type === 'reveal') {
-        const element = document.querySelector(`[data-riskhint-id="${CSS.escape(String(message.id))}"]`);
+        // The element riskhint gave this id, not one the page marked with it.
+        const candidate = shownAt.get(String(message.id))?.deref();
+        const element = candidate?.isConnected && given.get(candidate) === message.id ? candidate : null;
         const report = reports.get(message.id);
         if (element && report) {
           element.scrollIntoView({ block: 'center' });
           const seen = site.read(element.closest(site.postSelector) ?? element).find((s) => s.post.id === message.id);
-          const badge = /** @type {HTMLElement | null} */ (element.querySelector(':scope > [data-riskhint-host="badge"]')?.shadowRoot?.querySelector('[data-riskhint-ui="badge"]') ?? null);
+          const badge = /** @type {HTMLElement | null} */ (riskhintUi.badgeOf(element));
           if (seen && badge) openCard(seen, report, badge);
         }
         reply({ found: Boolean(element && report) });

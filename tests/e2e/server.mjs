@@ -8,7 +8,8 @@
 // Pages are chosen by host: x.com and twitter.com get the X pages below; every host in SITES gets
 // the pages of its own module (fixtures/<site>/pages.mjs), which owns that site's fixtures.
 //
-// X routes: /home (composer + timeline + #load-more), /virtual (1,000 virtualised posts),
+// X routes: /home (composer + timeline + #load-more), /virtual (1,000 virtualised posts), /hostile
+// (posts carrying markup and a page script working against riskhint: fixtures/hostile.mjs),
 // /compose/post (composer in a #layers dialog), /status/<id> and /<handle>/status/<id>, /blank,
 // /fixtures/* (page scripts, styles), /vendor/* (React, ReactDOM, Immutable, DraftJS UMD), /img.png.
 
@@ -26,6 +27,10 @@ const REPO = path.resolve(HERE, '../..');
 const FIXTURES = path.join(HERE, 'fixtures');
 
 export const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; media-src 'self'; connect-src 'self'; object-src 'none'; frame-ancestors 'none'";
+
+// /hostile allows inline scripts and handlers, so that markup a post carries runs if anything parses
+// it as HTML (under CSP above it would be blocked whether or not riskhint is safe).
+const HOSTILE_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'");
 
 export const CAPTURES = ['tweet-sample.html', 'tweet-quote.html', 'tweet-quote-video.html'];
 
@@ -134,7 +139,7 @@ async function respond(req, res, captures) {
     if (vendored) return send(res, 200, TYPES[path.extname(vendored)], await readFile(path.join(REPO, 'node_modules', vendored)));
   }
   const page = site ? null : pageFor(pathname, captures);
-  if (page) return send(res, 200, TYPES['.html'], page, { 'content-security-policy': CSP });
+  if (page) return send(res, 200, TYPES['.html'], page, { 'content-security-policy': pathname === '/hostile' ? HOSTILE_CSP : CSP });
   if (pathname === '/') return send(res, 302, 'text/plain', '', { location: '/home' });
   if (pathname === '/img.png') return send(res, 200, TYPES['.png'], PIXEL);
   if (pathname === '/favicon.ico') return send(res, 204, 'text/plain', '');
@@ -161,6 +166,12 @@ function pageFor(pathname, captures) {
     return layout({
       title: 'Home / X', script: 'home.mjs', editor: true, captures,
       body: `<main role="main"><div data-testid="primaryColumn"><div id="home-composer"></div><ol id="posted"></ol>${timeline('Your Home Timeline')}<button id="load-more" type="button">Load more</button></div></main>`,
+    });
+  }
+  if (pathname === '/hostile') {
+    return layout({
+      title: 'Home / X', script: 'hostile.mjs', editor: true, captures: { 'tweet-sample.html': captures['tweet-sample.html'] },
+      body: `<main role="main"><div data-testid="primaryColumn"><div id="home-composer"></div><ol id="posted"></ol>${timeline('Your Home Timeline')}</div></main>`,
     });
   }
   if (pathname === '/virtual') {
