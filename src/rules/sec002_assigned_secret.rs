@@ -5,6 +5,7 @@
 
 use super::*;
 use aho_corasick::AhoCorasick;
+use crate::text::View;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -35,29 +36,46 @@ static MARKERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder().ascii_case_insensitive(true).build(NAME_MARKERS).expect("secret markers")
 });
 
-/// Anchored at a marker's start (`^`): the search ends as soon as the text stops matching.
-static ASSIGNED: LazyLock<Regex> = LazyLock::new(|| {
-    // Case is ignored for ASCII letters only (`(?i-u:…)`): the engine leaves out regex's Unicode
-    // case tables to stay small, and look-alike letters are the folded view's business.
-    Regex::new(&format!("^(?:{ASSIGNMENT})")).expect("assignment pattern")
+/// The secret words, as the tone view writes them: no case, spaces, punctuation, invisible
+/// characters or leetspeak, so "p a s s w o r d", "pass\u{200B}word", "p@ssw0rd", "ｐａｓｓｗｏｒｄ"
+/// and "ㅂㅣㅁㅣㄹㅂㅓㄴㅎㅗ" all read as the word. None is the start of another.
+const NAMES: &[&str] = &["password", "passwd", "passcode", "pwd", "secret", "token", "apikey", "accesskey", "비밀번호", "패스워드", "비번", "토큰"];
+
+/// How the value is assigned after the word, and the value (group 1), anchored where the word ends
+/// in the text. Case is ignored for ASCII letters only (`(?i-u:…)`): the engine leaves out regex's
+/// Unicode case tables to stay small.
+static VALUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^(?:\s*(?:(?i-u:is)|=|:|는|은|:=|=>)\s*|\s+)["'`]?([^\s"'`]{8,64})"#).expect("value pattern")
 });
 
-/// A secret word, how it is assigned, and the value (group 1).
-const ASSIGNMENT: &str = r#"(?:(?i-u:password|passwd|pwd|passcode|secret|token|api[_ -]?key|access[_ -]?key)|비밀번호|패스워드|비번|토큰)(?:\s*(?:(?i-u:is)|=|:|는|은|:=|=>)\s*|\s+)["'`]?([^\s"'`]{8,64})"#;
+/// How many bytes after the word are read for its value: 64 characters, spaces and quotes, even
+/// when all are full-width (3 bytes each).
+const VALUE_WINDOW: usize = 256;
 
-/// The values assigned to a secret word, in order, as the unanchored pattern would find them with
-/// `captures_iter`: leftmost first, not overlapping.
-fn assigned_values(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+/// The values assigned to a secret word, in order, not overlapping: each as read (full-width forms
+/// and look-alikes made ASCII, invisible characters dropped) and as its range in `text`.
+fn assigned_values<'t>(text: &'t str, tone: &'t View) -> impl Iterator<Item = (String, Range<usize>)> + 't {
     let mut searched_to = 0;
-    MARKERS.find_overlapping_iter(text).filter_map(move |marker| {
-        let start = marker.start();
-        if start < searched_to {
+    MARKERS.find_overlapping_iter(&tone.text).filter_map(move |marker| {
+        // A marker inside the last assignment (its value, say) starts no other.
+        if tone.to_original(marker.range()).start < searched_to {
             return None;
         }
-        let found = ASSIGNED.captures(&text[start..])?;
-        searched_to = start + found.get(0).expect("whole match").end();
-        let value = found.get(1).expect("value group").range();
-        Some(start + value.start..start + value.end)
+        let word = NAMES.iter().find(|name| tone.text[marker.start()..].starts_with(*name))?;
+        let word_end = tone.to_original(marker.start()..marker.start() + word.len()).end;
+        let mut window_end = (word_end + VALUE_WINDOW).min(text.len());
+        while !text.is_char_boundary(window_end) {
+            window_end -= 1;
+        }
+        // Read what follows unmasked only where it hides something (`：`, `Ｘｋ９…`, `\u{200B}`).
+        let after = &text[word_end..window_end];
+        let unmasked = crate::text::unmasked(after);
+        let read = unmasked.as_ref().map_or(after, |v| v.text.as_str());
+        let found = VALUE.captures(read)?;
+        let value = found.get(1).expect("value group");
+        let range = unmasked.as_ref().map_or(value.range(), |v| v.to_original(value.range()));
+        searched_to = word_end + range.end;
+        Some((value.as_str().to_string(), word_end + range.start..word_end + range.end))
     })
 }
 
@@ -92,9 +110,8 @@ impl super::Rule for Rule {
     }
 
     fn check(&self, draft: &Draft, _cx: &Context, out: &mut Findings) {
-        for value in assigned_values(draft.text) {
-            let secret = &draft.text[value.clone()];
-            if !secret.is_ascii() || !looks_random(secret) {
+        for (secret, value) in assigned_values(draft.text, &draft.views.tone) {
+            if !secret.is_ascii() || !looks_random(&secret) {
                 continue;
             }
             out.add(&DOC, value.clone(), bi("This looks like a real password or token.", "실제 비밀번호나 토큰으로 보입니다."))
@@ -114,7 +131,15 @@ mod tests {
         assert!(!looks_random("resetting"));
     }
 
-    fn unanchored_values(text: &str) -> Vec<std::ops::Range<usize>> {
+    /// The search before evasions were read through: the whole pattern over the original text.
+    const ASSIGNMENT: &str = r#"(?:(?i-u:password|passwd|pwd|passcode|secret|token|api[_ -]?key|access[_ -]?key)|비밀번호|패스워드|비번|토큰)(?:\s*(?:(?i-u:is)|=|:|는|은|:=|=>)\s*|\s+)["'`]?([^\s"'`]{8,64})"#;
+
+    fn values(text: &str) -> Vec<Range<usize>> {
+        let views = crate::text::Views::new(text);
+        assigned_values(text, &views.tone).map(|(_, range)| range).collect()
+    }
+
+    fn unanchored_values(text: &str) -> Vec<Range<usize>> {
         let pattern = Regex::new(ASSIGNMENT).unwrap();
         pattern.captures_iter(text).map(|c| c.get(1).unwrap().range()).collect()
     }
@@ -129,9 +154,9 @@ mod tests {
             "password: password: password: Xk9#mQ2$vL7p",
             "no secrets here, just an apiary and a passing token of thanks",
         ] {
-            assert_eq!(assigned_values(text).collect::<Vec<_>>(), unanchored_values(text), "{text}");
+            assert_eq!(values(text), unanchored_values(text), "{text}");
         }
-        assert_eq!(assigned_values("passecret: Xk9#mQ2$vL7p").count(), 1, "a marker inside another is still tried");
+        assert_eq!(values("passecret: Xk9#mQ2$vL7p").len(), 1, "a marker inside another is still tried");
     }
 
     proptest::proptest! {
@@ -143,7 +168,7 @@ mod tests {
             ]), 0..24)
         ) {
             let text = parts.concat();
-            proptest::prop_assert_eq!(assigned_values(&text).collect::<Vec<_>>(), unanchored_values(&text));
+            proptest::prop_assert_eq!(values(&text), unanchored_values(&text));
         }
     }
 }
