@@ -250,41 +250,31 @@ fn fits(original: &str, range: &Range<usize>, entry: &Entry) -> bool {
 /// each standing alone, carry on from an edge that is itself a single letter. One is not enough:
 /// "a" and "I" are words ("only a r e t a r d").
 fn spelled_word_continues(original: &str, range: &Range<usize>) -> bool {
-    let separator = |c: &char| !c.is_alphanumeric() && !is_invisible(*c);
-    // Single Latin letters or digits standing alone, counted away from the edge, after the
-    // separators beside it.
-    fn singles(mut chars: impl Iterator<Item = char>, separator: impl Fn(&char) -> bool) -> usize {
-        let mut count = 0;
-        loop {
-            let Some(c) = chars.by_ref().find(|c| !separator(c)) else { return count };
-            if !is_latin_word_char(c) {
-                return count;
-            }
-            match chars.next() {
-                Some(next) if separator(&next) => count += 1,
-                None => return count + 1,
-                Some(_) => return count,
-            }
-        }
-    }
     // Most matches end and start inside a written word: two letters or digits in a row at each edge.
     let bytes = original.as_bytes();
     let word_edge = |a: usize, b: usize| bytes[a].is_ascii_alphanumeric() && bytes[b].is_ascii_alphanumeric();
     if range.len() >= 4 && word_edge(range.start, range.start + 1) && word_edge(range.end - 2, range.end - 1) {
         return false;
     }
-    let visible = |c: &char| !is_invisible(*c);
     let (inside, before, after) = (&original[range.clone()], &original[..range.start], &original[range.end..]);
-    let alone = |edge: Option<char>, inner: Option<char>, outer: Option<char>| {
-        edge.is_some_and(is_latin_word_char) && inner.is_none_or(|c| separator(&c)) && outer.is_none_or(|c| separator(&c))
-    };
-    let mut backwards = inside.chars().rev().filter(visible);
-    let right = alone(backwards.next(), backwards.next(), after.chars().find(visible))
-        && singles(after.chars().filter(visible), separator) >= 2;
-    let mut forwards = inside.chars().filter(visible);
-    let left = alone(forwards.next(), forwards.next(), before.chars().rev().find(visible))
-        && singles(before.chars().rev().filter(visible), separator) >= 2;
-    right || left
+    (single_letters(inside.chars().rev()) >= 1 && single_letters(after.chars()) >= 2)
+        || (single_letters(inside.chars()) >= 1 && single_letters(before.chars().rev()) >= 2)
+}
+
+/// How many Latin letters or digits standing alone (between spaces or punctuation) come first in
+/// `chars`, after any spaces or punctuation; invisible characters are passed over.
+fn single_letters(chars: impl Iterator<Item = char>) -> usize {
+    let separator = |c: &char| !c.is_alphanumeric();
+    let mut chars = chars.filter(|&c| !is_invisible(c)).peekable();
+    let mut count = 0;
+    loop {
+        while chars.next_if(separator).is_some() {}
+        match (chars.next(), chars.peek()) {
+            (Some(c), None) if is_latin_word_char(c) => return count + 1,
+            (Some(c), Some(next)) if is_latin_word_char(c) && separator(next) => count += 1,
+            _ => return count,
+        }
+    }
 }
 
 /// An entry's text as its view writes it. Most entries are single words of lower-case ASCII

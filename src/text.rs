@@ -176,13 +176,12 @@ fn homoglyph(c: char) -> char {
 
 /// A look-alike letter as the Latin letter it imitates, keeping its case (`А` → `A`, `о` → `o`).
 fn homoglyph_cased(c: char) -> char {
-    if c.is_lowercase() {
-        return homoglyph(c);
-    }
-    let mut lower = c.to_lowercase();
-    match (lower.next(), lower.next()) {
-        (Some(l), None) if homoglyph(l) != l => homoglyph(l).to_ascii_uppercase(),
-        _ => c,
+    // A capital's lower case is one character for every look-alike (Greek and Cyrillic).
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    match homoglyph(lower) {
+        latin if latin == lower => c,
+        latin if lower == c => latin,
+        latin => latin.to_ascii_uppercase(),
     }
 }
 
@@ -277,26 +276,10 @@ fn compose_jamo(jamo: &[char], mut piece: impl FnMut(Range<usize>, Option<char>)
     }
 }
 
-/// `text` with its spelled-out jamo composed into syllables (see [`compose_jamo`]).
+/// `text` with its spelled-out jamo composed into syllables (see [`compose_jamo`]), as the folded
+/// view reads them; other Hangul stays as it is.
 pub fn compose_spelled_hangul(text: &str) -> String {
-    if !text.chars().any(is_compatibility_jamo) {
-        return text.to_string();
-    }
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0;
-    while at < chars.len() {
-        let run = chars[at..].iter().take_while(|&&c| is_compatibility_jamo(c)).count();
-        if run == 0 {
-            out.push(chars[at]);
-            at += 1;
-            continue;
-        }
-        let jamo = &chars[at..at + run];
-        compose_jamo(jamo, |range, syllable| out.push(syllable.unwrap_or(jamo[range.start])));
-        at += run;
-    }
-    out
+    fold(text).0.text
 }
 
 /// The folded view of `original`, and whether it has characters that [`unmasked`] would change.
@@ -324,54 +307,56 @@ fn fold(original: &str) -> (View, bool) {
             continue;
         }
         masked = masked || masks(c, original[..at].chars().next_back());
-        let from = (at as u32, (at + c.len_utf8()) as u32);
+        push_folded(&mut view, c, (at as u32, (at + c.len_utf8()) as u32));
         at += c.len_utf8();
-        if !is_invisible(c) {
-            let mut push = |c: char, from: Origin| view.push(c, from);
-            decompose_compatible(c, |d| {
-                if is_combining_mark(d) || is_invisible(d) {
-                    return;
-                }
-                for l in d.to_lowercase() {
-                    if !is_combining_mark(l) {
-                        push(homoglyph(l), from);
-                    }
-                }
-            });
-        }
     }
     (view, masked)
 }
 
-/// Folds the run of compatibility jamo starting at byte `at` of `original` into `view`, composing
-/// what spells syllables; returns where the run ends. Kept out of line: most text has no jamo.
+/// Pushes `c` folded: compatibility forms decomposed, diacritics and invisible characters dropped,
+/// lower case, look-alikes made Latin. One copy of the decomposition tables' code for every caller.
 #[inline(never)]
+fn push_folded(view: &mut View, c: char, from: Origin) {
+    if is_invisible(c) {
+        return;
+    }
+    decompose_compatible(c, |d| {
+        if is_combining_mark(d) || is_invisible(d) {
+            return;
+        }
+        for l in d.to_lowercase() {
+            if !is_combining_mark(l) {
+                view.push(homoglyph(l), from);
+            }
+        }
+    });
+}
+
+/// Folds the run of compatibility jamo starting at byte `at` of `original` into `view`, composing
+/// what spells syllables; returns where the run ends.
 fn fold_jamo_run(original: &str, at: usize, view: &mut View) -> usize {
     let is_vowel = |c: char| ('\u{314F}'..='\u{3163}').contains(&c);
     let run = original[at..].find(|c: char| !is_compatibility_jamo(c)).map_or(original.len(), |n| at + n);
+    // Every compatibility jamo takes three bytes in UTF-8.
+    let origin = |i: usize| (at + 3 * i) as u32;
     if !original[at..run].chars().any(is_vowel) {
         // No vowel, no syllable: `ㅋㅋㅋ`, `ㅇㅋ`, as common as laughter.
-        for (i, c) in original[at..run].char_indices() {
-            let from = ((at + i) as u32, (at + i + c.len_utf8()) as u32);
-            decompose_compatible(c, |d| view.push(d, from));
+        for (i, c) in original[at..run].chars().enumerate() {
+            push_folded(view, c, (origin(i), origin(i + 1)));
         }
         return run;
     }
-    let jamo: Vec<(usize, char)> = original[at..].char_indices().take_while(|&(_, c)| is_compatibility_jamo(c)).map(|(i, c)| (at + i, c)).collect();
-    let letters: Vec<char> = jamo.iter().map(|j| j.1).collect();
-    let origin = |i: usize| jamo[i].0 as u32;
-    let end = |i: usize| (jamo[i].0 + jamo[i].1.len_utf8()) as u32;
+    let letters: Vec<char> = original[at..run].chars().collect();
     compose_jamo(&letters, |range, syllable| {
-        let from = (origin(range.start), end(range.end - 1));
+        let from = (origin(range.start), origin(range.end));
         match syllable {
             Some(s) => view.push(s, from),
             // A jamo that spells nothing folds as before (to its conjoining form), so `ㅋㅋ` in a
             // lexicon and in a text still meet.
-            None => decompose_compatible(letters[range.start], |d| view.push(d, from)),
+            None => push_folded(view, letters[range.start], from),
         }
     });
-    let last = jamo.last().expect("a run starts with a jamo");
-    last.0 + last.1.len_utf8()
+    run
 }
 
 /// Symbols that stand for letters inside Latin words.

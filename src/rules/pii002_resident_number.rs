@@ -45,7 +45,8 @@ impl super::Rule for Rule {
             if !stands_alone(&folded.text, &m.range()) {
                 continue;
             }
-            let n = |i: usize| c[i].replace(' ', "").parse::<u16>().expect("digits");
+            // Digits only: a number may be written digit by digit with spaces ("9 0 0 1 0 1").
+            let n = |i: usize| c[i].bytes().filter(u8::is_ascii_digit).fold(0u16, |n, d| n * 10 + u16::from(d - b'0'));
             let century = if matches!(n(4), 1 | 2 | 5 | 6) { 1900 } else { 2000 };
             if Date::new(century + n(1), n(2) as u8, n(3) as u8).is_none() {
                 continue;
