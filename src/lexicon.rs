@@ -233,7 +233,8 @@ fn fits(original: &str, range: &Range<usize>, entry: &Entry) -> bool {
                     // Spelled-out jamo (ㅇㅣ for 이) are read as the syllables they spell.
                     let rest = &original[range.end..];
                     let mut run: String = rest.chars().take(MAX_PARTICLE_RUN + 1).take_while(|&c| is_hangul(c)).collect();
-                    if run.chars().any(|c| ('\u{3131}'..='\u{3163}').contains(&c)) {
+                    // Only a jamo vowel can make a syllable: `ㅋㅋ` after a word composes to nothing.
+                    if run.chars().any(|c| ('\u{314F}'..='\u{3163}').contains(&c)) {
                         let spelled: String = rest.chars().take(3 * (MAX_PARTICLE_RUN + 1)).take_while(|&c| is_hangul(c)).collect();
                         run = compose_spelled_hangul(&spelled).chars().take(MAX_PARTICLE_RUN + 1).collect();
                     }
@@ -256,6 +257,11 @@ fn spelled_word_continues(original: &str, range: &Range<usize>) -> bool {
     if range.len() >= 4 && word_edge(range.start, range.start + 1) && word_edge(range.end - 2, range.end - 1) {
         return false;
     }
+    // Korean matches, the rest, never start or end in a Latin letter.
+    let latin = |c: Option<char>| c.is_some_and(is_latin_word_char);
+    if !latin(char_after(original, range.start)) && !latin(char_before(original, range.end)) {
+        return false;
+    }
     let (inside, before, after) = (&original[range.clone()], &original[..range.start], &original[range.end..]);
     (single_letters(inside.chars().rev()) >= 1 && single_letters(after.chars()) >= 2)
         || (single_letters(inside.chars()) >= 1 && single_letters(before.chars().rev()) >= 2)
@@ -264,7 +270,8 @@ fn spelled_word_continues(original: &str, range: &Range<usize>) -> bool {
 /// How many Latin letters or digits standing alone (between spaces or punctuation) come first in
 /// `chars`, after any spaces or punctuation; invisible characters are passed over.
 fn single_letters(chars: impl Iterator<Item = char>) -> usize {
-    let separator = |c: &char| !c.is_alphanumeric();
+    // Latin letters and Hangul answer without the Unicode tables.
+    let separator = |c: &char| !(is_latin_word_char(*c) || is_hangul(*c) || c.is_alphanumeric());
     let mut chars = chars.filter(|&c| !is_invisible(c)).peekable();
     let mut count = 0;
     loop {
