@@ -11,7 +11,7 @@
 //! Entries match through the [`crate::text`] views, so spacing, full-width forms, invisible
 //! characters and (for tone lists) leetspeak do not hide them.
 
-use crate::text::{char_after, char_before, is_hangul, is_latin_word_char, View, Views};
+use crate::text::{char_after, char_before, compose_spelled_hangul, is_hangul, is_invisible, is_latin_word_char, View, Views};
 use crate::trie::Trie;
 use std::ops::Range;
 use std::sync::{Arc, LazyLock};
@@ -50,8 +50,8 @@ lexicons! {
     InsultKo = "insult.ko", Tone;
     IdentityEn = "identity.en", Tone;
     IdentityKo = "identity.ko", Tone;
-    ThreatEn = "threat.en", Compact;
-    ThreatKo = "threat.ko", Compact;
+    ThreatEn = "threat.en", Tone;
+    ThreatKo = "threat.ko", Tone;
     ComplaintEn = "complaint.en", Compact;
     ComplaintKo = "complaint.ko", Compact;
     FirstPerson = "first-person", Compact;
@@ -139,6 +139,10 @@ pub struct Hit {
 pub struct PhraseIndex {
     data: &'static DataAutomata,
     policy: Automaton,
+    /// The codenames and confidential terms again, keyed and matched in the tone view, so
+    /// leetspeak does not hide them ("F4lc0n"). Other names are not: "@HanbitElec" would read
+    /// "ahanbitelec" there.
+    policy_leet: Automaton,
 }
 
 #[derive(Debug)]
@@ -226,14 +230,58 @@ fn fits(original: &str, range: &Range<usize>, entry: &Entry) -> bool {
             Some(c) if is_hangul(c) => {
                 entry.hangul != HangulEdges::Particle || {
                     // Particles chain at most three deep (에서는요): a longer run is another word.
+                    // Spelled-out jamo (ㅇㅣ for 이) are read as the syllables they spell.
                     let rest = &original[range.end..];
-                    let run: String = rest.chars().take(MAX_PARTICLE_RUN + 1).take_while(|&c| is_hangul(c)).collect();
+                    let mut run: String = rest.chars().take(MAX_PARTICLE_RUN + 1).take_while(|&c| is_hangul(c)).collect();
+                    // Only a jamo vowel can make a syllable: `ㅋㅋ` after a word composes to nothing.
+                    if run.chars().any(|c| ('\u{314F}'..='\u{3163}').contains(&c)) {
+                        let spelled: String = rest.chars().take(3 * (MAX_PARTICLE_RUN + 1)).take_while(|&c| is_hangul(c)).collect();
+                        run = compose_spelled_hangul(&spelled).chars().take(MAX_PARTICLE_RUN + 1).collect();
+                    }
                     run.chars().count() <= MAX_PARTICLE_RUN && is_particle_run(&run)
                 }
             }
             _ => !after.is_some_and(is_latin_word_char),
         };
-    left_ok && right_ok
+    left_ok && right_ok && !spelled_word_continues(original, range)
+}
+
+/// Whether a match written in spaced-out letters ("F a l c o n") is part of a longer word
+/// spelled the same way ("F a l c o n r y", "s u p e r f a l c o n"): two or more single letters,
+/// each standing alone, carry on from an edge that is itself a single letter. One is not enough:
+/// "a" and "I" are words ("only a r e t a r d").
+fn spelled_word_continues(original: &str, range: &Range<usize>) -> bool {
+    // Most matches end and start inside a written word: two letters or digits in a row at each edge.
+    let bytes = original.as_bytes();
+    let word_edge = |a: usize, b: usize| bytes[a].is_ascii_alphanumeric() && bytes[b].is_ascii_alphanumeric();
+    if range.len() >= 4 && word_edge(range.start, range.start + 1) && word_edge(range.end - 2, range.end - 1) {
+        return false;
+    }
+    // Korean matches, the rest, never start or end in a Latin letter.
+    let latin = |c: Option<char>| c.is_some_and(is_latin_word_char);
+    if !latin(char_after(original, range.start)) && !latin(char_before(original, range.end)) {
+        return false;
+    }
+    let (inside, before, after) = (&original[range.clone()], &original[..range.start], &original[range.end..]);
+    (single_letters(inside.chars().rev()) >= 1 && single_letters(after.chars()) >= 2)
+        || (single_letters(inside.chars()) >= 1 && single_letters(before.chars().rev()) >= 2)
+}
+
+/// How many Latin letters or digits standing alone (between spaces or punctuation) come first in
+/// `chars`, after any spaces or punctuation; invisible characters are passed over.
+fn single_letters(chars: impl Iterator<Item = char>) -> usize {
+    // Latin letters and Hangul answer without the Unicode tables.
+    let separator = |c: &char| !(is_latin_word_char(*c) || is_hangul(*c) || c.is_alphanumeric());
+    let mut chars = chars.filter(|&c| !is_invisible(c)).peekable();
+    let mut count = 0;
+    loop {
+        while chars.next_if(separator).is_some() {}
+        match (chars.next(), chars.peek()) {
+            (Some(c), None) if is_latin_word_char(c) => return count + 1,
+            (Some(c), Some(next)) if is_latin_word_char(c) && separator(next) => count += 1,
+            _ => return count,
+        }
+    }
 }
 
 /// An entry's text as its view writes it. Most entries are single words of lower-case ASCII
@@ -301,7 +349,7 @@ pub type PolicyLists<'a> = Vec<(Lex, &'a [String])>;
 impl PhraseIndex {
     /// Compiles the data lexicons together with the policy's lists.
     pub fn new(policy_lists: &PolicyLists<'_>) -> PhraseIndex {
-        let mut names = Vec::new();
+        let (mut names, mut leet) = (Vec::new(), Vec::new());
         for (lexicon, items) in policy_lists {
             for item in items.iter() {
                 let item = item.trim();
@@ -316,11 +364,14 @@ impl PhraseIndex {
                         exclusion: false,
                         hangul: HangulEdges::Particle,
                     };
+                    if matches!(lexicon, Lex::Codenames | Lex::ConfidentialTerms) {
+                        leet.push((views.tone.text, entry.clone()));
+                    }
                     names.push((views.compact.text, entry));
                 }
             }
         }
-        PhraseIndex { data: &DATA_AUTOMATA, policy: Automaton::build(names) }
+        PhraseIndex { data: &DATA_AUTOMATA, policy: Automaton::build(names), policy_leet: Automaton::build(leet) }
     }
 
     /// Every lexicon's hits in `original`, longest first where hits of one lexicon overlap.
@@ -330,6 +381,9 @@ impl PhraseIndex {
         self.data.compact.find(original, &views.compact, &mut found, &mut excluded);
         self.data.tone.find(original, &views.tone, &mut found, &mut excluded);
         self.policy.find(original, &views.compact, &mut found, &mut excluded);
+        if views.tone_rewrites && !self.policy_leet.entries.is_empty() {
+            self.policy_leet.find(original, &views.tone, &mut found, &mut excluded);
+        }
         for (hits, excluded) in found.iter_mut().zip(excluded.iter_mut()) {
             if hits.len() > 1 || !excluded.is_empty() {
                 keep_outermost(hits);

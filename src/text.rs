@@ -6,12 +6,17 @@
 //! of the text the user actually sees.
 //!
 //! * [`Views::folded`]: NFKC/NFKD compatibility forms, diacritics and invisible characters removed,
-//!   lower case, Cyrillic and Greek look-alikes mapped to Latin. Spaces and punctuation stay, so
-//!   regular expressions can still see words and numbers.
+//!   lower case, Cyrillic and Greek look-alikes mapped to Latin, and Hangul spelled out in jamo
+//!   composed into syllables (`ㅍㅐㄹㅋㅓㄴ` → 팰컨; jamo that form no syllable, like `ㅋㅋ`, stay).
+//!   Spaces and punctuation stay, so regular expressions can still see words and numbers.
 //! * [`Views::compact`]: `folded` with everything but letters and digits removed, so phrases match
 //!   whatever spacing or punctuation sits between their words.
 //! * [`Views::tone`]: `compact` plus leetspeak undone inside Latin words (`sh1t`), digits and symbols
 //!   between Hangul syllables dropped (`씨@발`), and `*` kept for masked words (`f***`).
+//!
+//! [`unmasked`] is a fourth, case-keeping view for the patterns that care about case (keys and
+//! tokens): invisible characters dropped, full-width ASCII and look-alike letters made ASCII. It is
+//! built only when a text has such characters.
 
 use std::ops::Range;
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
@@ -86,14 +91,21 @@ pub struct Views {
     pub compact: View,
     /// `compact` with leetspeak and masked words undone, for profanity and insults.
     pub tone: View,
+    /// Whether `tone` reads a symbol as a letter or drops one between Hangul syllables somewhere,
+    /// the only ways it can spell a word that `compact` does not. Lists matched in both views
+    /// skip the tone pass without it.
+    pub tone_rewrites: bool,
+    /// Whether the text has invisible characters, full-width forms or look-alike letters, so that
+    /// [`unmasked`] would differ from it.
+    pub masked: bool,
 }
 
 impl Views {
     /// Builds the views of `original`.
     pub fn new(original: &str) -> Self {
-        let folded = fold(original);
-        let (compact, tone) = compact_and_tone(&folded);
-        Views { folded, compact, tone }
+        let (folded, masked) = fold(original);
+        let (compact, tone, tone_rewrites) = compact_and_tone(&folded);
+        Views { folded, compact, tone, tone_rewrites, masked }
     }
 }
 
@@ -120,9 +132,18 @@ fn is_hangul_syllable(c: char) -> bool {
     matches!(c, '\u{AC00}'..='\u{D7A3}')
 }
 
-/// Latin letters and ASCII digits: the characters that make an English word continue.
+/// Latin letters and digits, full-width ones too: the characters that make an English word
+/// continue ("ＦＡＬＣＯＮＲＹ" is one word, not "Falcon" and more).
 pub fn is_latin_word_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || (c.is_alphabetic() && ('\u{00C0}'..='\u{024F}').contains(&c))
+    // The ranges first: `is_alphabetic` looks up tables for Hangul, the commonest non-ASCII text.
+    c.is_ascii_alphanumeric()
+        || (('\u{00C0}'..='\u{024F}').contains(&c) && c.is_alphabetic())
+        || full_width_ascii(c).is_some_and(|a| a.is_ascii_alphanumeric())
+}
+
+/// The ASCII character a full-width form stands for (`Ａ` → `A`, `０` → `0`, `：` → `:`).
+fn full_width_ascii(c: char) -> Option<char> {
+    ('\u{FF01}'..='\u{FF5E}').contains(&c).then(|| char::from_u32(c as u32 - 0xFEE0)).flatten()
 }
 
 /// Cyrillic and Greek letters that look like Latin ones, as used to slip words past filters.
@@ -153,8 +174,117 @@ fn homoglyph(c: char) -> char {
     }
 }
 
-/// The folded view of `original`.
-fn fold(original: &str) -> View {
+/// A look-alike letter as the Latin letter it imitates, keeping its case (`А` → `A`, `о` → `o`).
+fn homoglyph_cased(c: char) -> char {
+    // A capital's lower case is one character for every look-alike (Greek and Cyrillic).
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    match homoglyph(lower) {
+        latin if latin == lower => c,
+        latin if lower == c => latin,
+        latin => latin.to_ascii_uppercase(),
+    }
+}
+
+/// Whether `c`, after `previous`, can hide part of a key or a password: a full-width letter, digit
+/// or `：＝－＿．` and quotes, a look-alike letter, or an invisible character after a letter or digit.
+/// Invisible characters elsewhere (the U+FE0F and U+200D of emoji) and full-width `！？` are common
+/// and hide nothing, so they alone do not make a text need its [`unmasked`] view.
+fn masks(c: char, previous: Option<char>) -> bool {
+    if c.is_ascii() {
+        return false;
+    }
+    let letter = |c: char| c.is_ascii_alphanumeric() || full_width_ascii(c).is_some_and(|a| a.is_ascii_alphanumeric()) || look_alike(c);
+    let look_alike_or_wide = |c: char| look_alike(c) || full_width_ascii(c).is_some_and(|a| a.is_ascii_alphanumeric() || "-_.:=\"'`".contains(a));
+    look_alike_or_wide(c) || (is_invisible(c) && previous.is_some_and(letter))
+}
+
+/// A Cyrillic or Greek letter that looks like a Latin one.
+fn look_alike(c: char) -> bool {
+    ('\u{0370}'..='\u{052F}').contains(&c) && homoglyph_cased(c) != c
+}
+
+/// `original` with invisible characters dropped, full-width ASCII forms made ASCII and Cyrillic and
+/// Greek look-alikes made Latin, keeping case, for patterns where case matters (AWS keys, tokens);
+/// `None` when no character would change, which is most texts: the original serves as it is.
+pub fn unmasked(original: &str) -> Option<View> {
+    let mut previous = None;
+    original.chars().find(|&c| masks(c, std::mem::replace(&mut previous, Some(c))))?;
+    let mut view = View::with_capacity(original.len());
+    for (at, c) in original.char_indices() {
+        let from = (at as u32, (at + c.len_utf8()) as u32);
+        if c.is_ascii() || is_hangul_syllable(c) {
+            view.push(c, from);
+        } else if !is_invisible(c) {
+            let plain = full_width_ascii(c).unwrap_or_else(|| if look_alike(c) { homoglyph_cased(c) } else { c });
+            view.push(plain, from);
+        }
+    }
+    Some(view)
+}
+
+/// Hangul compatibility jamo (ㄱ…ㅣ), as typed one letter at a time.
+fn is_compatibility_jamo(c: char) -> bool {
+    ('\u{3131}'..='\u{3163}').contains(&c)
+}
+
+/// Composes jamo spelled out one by one (`ㅍㅐㄹㅋㅓㄴ`) into syllables (팰컨), the way a Korean
+/// keyboard does: a consonant before a vowel starts a syllable, one after it ends the syllable
+/// unless a vowel follows. Calls `piece` in text order with the range of `jamo` of each syllable
+/// and the syllable, or of each jamo that forms no syllable (`ㅋㅋ`, `ㅠㅠ`) and `None`.
+fn compose_jamo(jamo: &[char], mut piece: impl FnMut(Range<usize>, Option<char>)) {
+    // Compatibility consonants ㄱ…ㅎ (U+3131…U+314E) as initial and final indices; 0xFF: cannot be.
+    const INITIAL: [u8; 30] = [0, 1, 0xFF, 2, 0xFF, 0xFF, 3, 4, 5, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 6, 7, 8, 0xFF, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18];
+    const FINAL: [u8; 30] = [1, 2, 3, 4, 5, 6, 7, 0xFF, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 0xFF, 18, 19, 20, 21, 22, 0xFF, 23, 24, 25, 26, 27];
+    let consonant = |i: usize| jamo.get(i).and_then(|&c| ('\u{3131}'..='\u{314E}').contains(&c).then(|| c as usize - 0x3131));
+    let vowel = |i: usize| jamo.get(i).and_then(|&c| ('\u{314F}'..='\u{3163}').contains(&c).then(|| c as u32 - 0x314F));
+    let initial = |i: usize| consonant(i).map(|k| INITIAL[k]).filter(|&x| x != 0xFF);
+    let final_of = |i: usize| consonant(i).map(|k| FINAL[k]).filter(|&x| x != 0xFF);
+    // Two vowels or two finals typed apart that make one (ㅗ+ㅏ → ㅘ, ㄹ+ㄱ → ㄺ).
+    let double_vowel = |a: u32, b: u32| match (a, b) {
+        (8, 0) => Some(9), (8, 1) => Some(10), (8, 20) => Some(11), (13, 4) => Some(14), (13, 5) => Some(15), (13, 20) => Some(16), (18, 20) => Some(19),
+        _ => None,
+    };
+    let double_final = |a: u8, b: u8| match (a, b) {
+        (1, 19) => Some(3), (4, 22) => Some(5), (4, 27) => Some(6), (8, 1) => Some(9), (8, 16) => Some(10), (8, 17) => Some(11),
+        (8, 19) => Some(12), (8, 25) => Some(13), (8, 26) => Some(14), (8, 27) => Some(15), (17, 19) => Some(18),
+        _ => None,
+    };
+    let mut i = 0;
+    while i < jamo.len() {
+        let (Some(lead), Some(mut medial)) = (initial(i), vowel(i + 1)) else {
+            piece(i..i + 1, None);
+            i += 1;
+            continue;
+        };
+        let start = i;
+        i += 2;
+        if let Some(v) = vowel(i).and_then(|v| double_vowel(medial, v)) {
+            medial = v;
+            i += 1;
+        }
+        let mut tail = 0;
+        if let Some(t) = final_of(i).filter(|_| vowel(i + 1).is_none()) {
+            tail = t;
+            i += 1;
+            if let Some(t) = final_of(i).filter(|_| vowel(i + 1).is_none()).and_then(|t2| double_final(tail, t2)) {
+                tail = t;
+                i += 1;
+            }
+        }
+        let code = 0xAC00 + (u32::from(lead) * 21 + medial) * 28 + u32::from(tail);
+        piece(start..i, char::from_u32(code));
+    }
+}
+
+/// `text` with its spelled-out jamo composed into syllables (see [`compose_jamo`]), as the folded
+/// view reads them; other Hangul stays as it is.
+pub fn compose_spelled_hangul(text: &str) -> String {
+    fold(text).0.text
+}
+
+/// The folded view of `original`, and whether it has characters that [`unmasked`] would change.
+fn fold(original: &str) -> (View, bool) {
+    let mut masked = false;
     let mut view = View::with_capacity(original.len());
     let mut at = 0;
     while at < original.len() {
@@ -166,26 +296,67 @@ fn fold(original: &str) -> View {
             continue;
         }
         let c = original[at..].chars().next().expect("at a character boundary");
-        let from = (at as u32, (at + c.len_utf8()) as u32);
-        at += c.len_utf8();
-        let mut push = |c: char, from: Origin| view.push(c, from);
         if is_hangul_syllable(c) || is_pictograph(c) {
             // Neither has a compatibility form or a case: skip the table look-ups (hot in tweets).
-            push(c, from);
-        } else if !is_invisible(c) {
-            decompose_compatible(c, |d| {
-                if is_combining_mark(d) || is_invisible(d) {
-                    return;
-                }
-                for l in d.to_lowercase() {
-                    if !is_combining_mark(l) {
-                        push(homoglyph(l), from);
-                    }
-                }
-            });
+            view.push(c, (at as u32, (at + c.len_utf8()) as u32));
+            at += c.len_utf8();
+            continue;
         }
+        if is_compatibility_jamo(c) {
+            at = fold_jamo_run(original, at, &mut view);
+            continue;
+        }
+        masked = masked || masks(c, original[..at].chars().next_back());
+        push_folded(&mut view, c, (at as u32, (at + c.len_utf8()) as u32));
+        at += c.len_utf8();
     }
-    view
+    (view, masked)
+}
+
+/// Pushes `c` folded: compatibility forms decomposed, diacritics and invisible characters dropped,
+/// lower case, look-alikes made Latin. One copy of the decomposition tables' code for every caller.
+#[inline(never)]
+fn push_folded(view: &mut View, c: char, from: Origin) {
+    if is_invisible(c) {
+        return;
+    }
+    decompose_compatible(c, |d| {
+        if is_combining_mark(d) || is_invisible(d) {
+            return;
+        }
+        for l in d.to_lowercase() {
+            if !is_combining_mark(l) {
+                view.push(homoglyph(l), from);
+            }
+        }
+    });
+}
+
+/// Folds the run of compatibility jamo starting at byte `at` of `original` into `view`, composing
+/// what spells syllables; returns where the run ends.
+fn fold_jamo_run(original: &str, at: usize, view: &mut View) -> usize {
+    let is_vowel = |c: char| ('\u{314F}'..='\u{3163}').contains(&c);
+    let run = original[at..].find(|c: char| !is_compatibility_jamo(c)).map_or(original.len(), |n| at + n);
+    // Every compatibility jamo takes three bytes in UTF-8.
+    let origin = |i: usize| (at + 3 * i) as u32;
+    if !original[at..run].chars().any(is_vowel) {
+        // No vowel, no syllable: `ㅋㅋㅋ`, `ㅇㅋ`, as common as laughter.
+        for (i, c) in original[at..run].chars().enumerate() {
+            push_folded(view, c, (origin(i), origin(i + 1)));
+        }
+        return run;
+    }
+    let letters: Vec<char> = original[at..run].chars().collect();
+    compose_jamo(&letters, |range, syllable| {
+        let from = (origin(range.start), origin(range.end));
+        match syllable {
+            Some(s) => view.push(s, from),
+            // A jamo that spells nothing folds as before (to its conjoining form), so `ㅋㅋ` in a
+            // lexicon and in a text still meet.
+            None => push_folded(view, letters[range.start], from),
+        }
+    });
+    run
 }
 
 /// Symbols that stand for letters inside Latin words.
@@ -202,7 +373,7 @@ fn leet(c: char) -> Option<char> {
 }
 
 /// The compact and tone views, built in one pass over the folded view.
-fn compact_and_tone(folded: &View) -> (View, View) {
+fn compact_and_tone(folded: &View) -> (View, View, bool) {
     let text = folded.text.as_str();
     let mut compact = View::with_capacity(text.len());
     let mut tone = View::with_capacity(text.len());
@@ -212,6 +383,7 @@ fn compact_and_tone(folded: &View) -> (View, View) {
     let spaced_after = |at: usize| text[at..].chars().skip(1).find(|c| !c.is_whitespace());
     let latin = |n: Option<char>| n.is_some_and(|n| n.is_ascii_alphabetic());
     let mut run = 0; // how many times the current ASCII letter has repeated so far
+    let mut rewrites = false;
     let mut previous = None;
     let mut chars = text.char_indices();
     let mut next = chars.next();
@@ -244,17 +416,20 @@ fn compact_and_tone(folded: &View) -> (View, View) {
             let digit_run = before.is_some_and(|b| b.is_ascii_digit()) || after.is_some_and(|a| a.is_ascii_digit());
             if !(c.is_ascii_digit() && digit_run) {
                 tone.push(letter, from);
+                rewrites = true;
             }
         } else if c == '*' && (latin(before) || before == Some('*')) {
             tone.push('*', from);
         } else if c.is_ascii_digit() {
             let inside_hangul = spaced_before(at).is_some_and(is_hangul) && spaced_after(at).is_some_and(is_hangul);
-            if !inside_hangul {
+            if inside_hangul {
+                rewrites = true;
+            } else {
                 tone.push(c, from);
             }
         }
     }
-    (compact, tone)
+    (compact, tone, rewrites)
 }
 
 /// The character of `original` before byte `at`, passing over invisible characters and combining marks.
@@ -362,6 +537,41 @@ mod tests {
         let views = Views::new(text);
         assert_eq!(views.tone.text, "시발씨발");
         assert_eq!(original_of(text, &views.tone, "씨발"), "씨@발");
+    }
+
+    #[test]
+    fn spelled_out_jamo_compose_into_the_syllables_they_spell() {
+        let text = "ㅍㅐㄹㅋㅓㄴ은 ㅈㅜㄱㅇㅕㅂㅓㄹㅣㄴㄷㅏ ㄷㅏㄹㄱ ㅎㅗㅣㅅㅏ";
+        let views = Views::new(text);
+        assert_eq!(views.compact.text, "팰컨은죽여버린다닭회사");
+        assert_eq!(original_of(text, &views.compact, "팰컨"), "ㅍㅐㄹㅋㅓㄴ");
+        assert_eq!(original_of(text, &views.compact, "여"), "ㅇㅕ");
+        // Jamo that spell no syllable stay as they were: laughter, crying, initials.
+        assert_eq!(Views::new("ㅋㅋ").folded.text, "\u{110F}\u{110F}", "as compatibility folding writes them");
+        for kept in ["ㅋㅋㅋ", "ㅠㅠ", "ㅇㅋ", "ㅏㅏ"] {
+            assert!(!Views::new(kept).folded.text.chars().any(is_hangul_syllable), "{kept}");
+        }
+        assert_eq!(compose_spelled_hangul("ㅇㅣ 팰컨ㅇㅡㄴ"), "이 팰컨은");
+    }
+
+    #[test]
+    fn unmasked_keeps_case_and_undoes_what_hides_letters() {
+        let text = "key \u{0410}KIA\u{200B}5Q ＡＢｃ 한글";
+        let view = unmasked(text).expect("something to unmask");
+        assert_eq!(view.text, "key AKIA5Q ABc 한글");
+        let at = view.text.find("AKIA5Q").unwrap();
+        assert_eq!(&text[view.to_original(at..at + 6)], "\u{0410}KIA\u{200B}5Q");
+        assert!(unmasked("plain text, 한글, émoji 😀").is_none());
+        assert!(unmasked("❤\u{FE0F} 좋아요！ 👩\u{200D}💻").is_none(), "emoji sequences and wide ！ hide no key");
+        for text in [text, "plain text, 한글, émoji 😀", "ｘ", "a\u{00AD}b", "Ω", "ㅋㅋ\u{3164}", "приве́т", "❤\u{FE0F} 좋아요！", "👩\u{200D}💻"] {
+            assert_eq!(Views::new(text).masked, unmasked(text).is_some(), "{text}");
+        }
+    }
+
+    #[test]
+    fn full_width_letters_continue_a_word() {
+        assert!(is_latin_word_char('Ｒ') && is_latin_word_char('９'));
+        assert!(!is_latin_word_char('：') && !is_latin_word_char('한'));
     }
 
     #[test]

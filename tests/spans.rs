@@ -168,7 +168,8 @@ const FRAGMENTS: &[&str] = &[
     "$", "2B", "#ad", "#", "lol", "Nova X1", "노바 X1", "#HanbitEmployee", "#한빛전자직원", "Hanbit", "한빛전자",
     "Daesung Mobile", "대성모바일", "corp.hanbit.example", "https://", "password=hunter2", "4111 1111 1111 1111",
     "900101-1234567", "Q4 roadmap", "battery fire", "배터리 화재", "we apologize if", "sorry", "😂", "🔥", " ", "  ",
-    "\n", ". ", "!", "?", "*", "@", "[", "]", "\t",
+    "\n", ". ", "!", "?", "*", "@", "[", "]", "\t", "ㅍㅐㄹㅋㅓㄴ", "ㅇㅡㄴ", "ㅗㅏ", "ㄹㄱ", "F a l c o n", " r y", "F4lc0n",
+    "p@ssw0rd: ", "ＡＫＩＡ", "\u{0410}KIA", "536 22 8841", "SSN", "4539.1488.0343.6467", "900101 1234567",
 ];
 
 const EMOJI: &[&str] = &[
@@ -187,6 +188,7 @@ fn fragment() -> impl Strategy<Value = String> {
         1 => proptest::char::range('\u{0300}', '\u{036F}').prop_map(String::from),
         1 => proptest::sample::select(INVISIBLE).prop_map(String::from),
         1 => proptest::char::range('\u{FF01}', '\u{FF5E}').prop_map(String::from),
+        1 => proptest::char::range('\u{0391}', '\u{044F}').prop_map(String::from),
         1 => proptest::char::range('\u{1F3FB}', '\u{1F3FF}').prop_map(String::from),
         1 => any::<char>().prop_map(String::from),
     ]

@@ -261,10 +261,15 @@ pub(crate) fn with_label_marks(text: &str, range: &Range<usize>) -> Range<usize>
 }
 
 /// Whether a number found at `range` of `text` stands alone: no digit or `-` continues it on either
-/// side, so a longer number (a tracking code, an account number) is not mistaken for the pattern.
+/// side, nor a `.` with a digit beyond it, so a longer number (a tracking code, an account number,
+/// a dotted version "536.22.8841.7") is not mistaken for the pattern.
 pub(crate) fn stands_alone(text: &str, range: &Range<usize>) -> bool {
     let continues = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || c == '-');
-    !continues(text[..range.start].chars().next_back()) && !continues(text[range.end..].chars().next())
+    let mut before = text[..range.start].chars().rev();
+    let mut after = text[range.end..].chars();
+    let (b1, a1) = (before.next(), after.next());
+    let dotted = |c: Option<char>, beyond: Option<char>| c == Some('.') && beyond.is_some_and(|d| d.is_ascii_digit());
+    !continues(b1) && !continues(a1) && !dotted(b1, before.next()) && !dotted(a1, after.next())
 }
 
 /// Finds for each hit of `lexicon` within `range`.

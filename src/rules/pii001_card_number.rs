@@ -25,7 +25,7 @@ pub static DOC: RuleDoc = RuleDoc {
     fix: Bilingual::fixed("Remove the number.", "번호를 지우세요."),
 };
 
-static CARD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[0-9](?:[ -]?[0-9]){13,18}").expect("card pattern"));
+static CARD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[0-9](?:[ .-]?[0-9]){13,18}").expect("card pattern"));
 
 fn luhn(digits: &[u8]) -> bool {
     let sum: u32 = digits

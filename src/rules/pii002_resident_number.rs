@@ -26,7 +26,7 @@ pub static DOC: RuleDoc = RuleDoc {
     fix: Bilingual::fixed("Remove the number.", "번호를 지우세요."),
 };
 
-static RRN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([0-9]{2})([0-9]{2})([0-9]{2})\s?-\s?([1-8])[0-9]{6}").expect("rrn pattern"));
+static RRN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([0-9] ?[0-9]) ?([0-9] ?[0-9]) ?([0-9] ?[0-9])(?: ?[-.] ?| )([1-8])(?: ?[0-9]){6}").expect("rrn pattern"));
 
 pub struct Rule;
 
@@ -45,7 +45,8 @@ impl super::Rule for Rule {
             if !stands_alone(&folded.text, &m.range()) {
                 continue;
             }
-            let n = |i: usize| c[i].parse::<u16>().expect("digits");
+            // Digits only: a number may be written digit by digit with spaces ("9 0 0 1 0 1").
+            let n = |i: usize| c[i].bytes().filter(u8::is_ascii_digit).fold(0u16, |n, d| n * 10 + u16::from(d - b'0'));
             let century = if matches!(n(4), 1 | 2 | 5 | 6) { 1900 } else { 2000 };
             if Date::new(century + n(1), n(2) as u8, n(3) as u8).is_none() {
                 continue;

@@ -25,7 +25,7 @@ pub static DOC: RuleDoc = RuleDoc {
     fix: Bilingual::fixed("Remove the number.", "번호를 지우세요."),
 };
 
-static SSN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([0-9]{3})-([0-9]{2})-([0-9]{4})").expect("ssn pattern"));
+static SSN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([0-9]{3})([-. ])([0-9]{2})([-. ])([0-9]{4})").expect("ssn pattern"));
 static KEYWORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)ssn(?-u:\b)|social security|ssn#|사회보장번호").expect("ssn keyword"));
 
 pub struct Rule;
@@ -45,7 +45,11 @@ impl super::Rule for Rule {
             if !stands_alone(&folded.text, &m.range()) {
                 continue;
             }
-            let (area, group, serial) = (&c[1], &c[2], &c[3]);
+            // One separator throughout: "536-22-8841", "536 22 8841", "536.22.8841".
+            if c[2] != c[4] {
+                continue;
+            }
+            let (area, group, serial) = (&c[1], &c[3], &c[5]);
             if area == "000" || area == "666" || area.starts_with('9') || group == "00" || serial == "0000" {
                 continue;
             }

@@ -61,17 +61,22 @@ impl super::Rule for Rule {
     }
 
     fn check(&self, draft: &Draft, _cx: &Context, out: &mut Findings) {
-        if !MARKERS.is_match(draft.text) {
+        // Keys are case-sensitive, so they are searched in the original text, or where it hides
+        // them (a zero-width space inside, a Cyrillic А, full-width ＡＫＩＡ…) in its unmasked view.
+        let unmasked = if draft.views.masked { crate::text::unmasked(draft.text) } else { None };
+        let text = unmasked.as_ref().map_or(draft.text, |v| v.text.as_str());
+        if !MARKERS.is_match(text) {
             return;
         }
-        for found in ANY_FORMAT.captures_iter(draft.text) {
+        for found in ANY_FORMAT.captures_iter(text) {
             let m = found.get(0).expect("whole match");
             let name = (1..found.len()).find(|&g| found.get(g).is_some()).map_or("credential", |g| FORMATS[g - 1].0);
             if allow_listed(m.as_str()) {
                 continue;
             }
-            out.add(&DOC, m.range(), bi(format!("Looks like a live {name}."), format!("실제 {name}로 보입니다.")))
-                .suggest(bi("Remove it (and revoke it)", "삭제(키도 폐기)"), m.range(), "");
+            let span = unmasked.as_ref().map_or(m.range(), |v| v.to_original(m.range()));
+            out.add(&DOC, span.clone(), bi(format!("Looks like a live {name}."), format!("실제 {name}로 보입니다.")))
+                .suggest(bi("Remove it (and revoke it)", "삭제(키도 폐기)"), span, "");
         }
     }
 }

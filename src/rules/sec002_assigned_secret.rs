@@ -5,6 +5,7 @@
 
 use super::*;
 use aho_corasick::AhoCorasick;
+use crate::text::View;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -26,40 +27,57 @@ pub static DOC: RuleDoc = RuleDoc {
     fix: Bilingual::fixed("Remove the value and change the password.", "값을 지우고 비밀번호를 바꾸세요."),
 };
 
-/// Every match begins with one of these (ASCII case ignored): the pattern is tried only where one
+/// Every match begins with one of these, in the tone view (lower case): the pattern is tried only where one
 /// starts, so a long draft is not run through the pattern engine from end to end.
 const NAME_MARKERS: &[&str] = &["pass", "pwd", "secret", "token", "api", "access", "비밀번호", "패스워드", "비번", "토큰"];
 
-static MARKERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::builder().ascii_case_insensitive(true).build(NAME_MARKERS).expect("secret markers")
+static MARKERS: LazyLock<AhoCorasick> = LazyLock::new(|| AhoCorasick::new(NAME_MARKERS).expect("secret markers"));
+
+/// The secret words, as the tone view writes them: no case, spaces, punctuation, invisible
+/// characters or leetspeak, so "p a s s w o r d", "pass\u{200B}word", "p@ssw0rd", "ｐａｓｓｗｏｒｄ"
+/// and "ㅂㅣㅁㅣㄹㅂㅓㄴㅎㅗ" all read as the word. None is the start of another.
+const NAMES: &[&str] = &["password", "passwd", "passcode", "pwd", "secret", "token", "apikey", "accesskey", "비밀번호", "패스워드", "비번", "토큰"];
+
+/// How the value is assigned after the word, and the value (group 1), anchored where the word ends
+/// in the text. Case is ignored for ASCII letters only (`(?i-u:…)`): the engine leaves out regex's
+/// Unicode case tables to stay small.
+static VALUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^(?:\s*(?:(?i-u:is)|=|:|는|은|:=|=>)\s*|\s+)["'`]?([^\s"'`]{8,64})"#).expect("value pattern")
 });
 
-/// Anchored at a marker's start (`^`): the search ends as soon as the text stops matching.
-static ASSIGNED: LazyLock<Regex> = LazyLock::new(|| {
-    // Case is ignored for ASCII letters only (`(?i-u:…)`): the engine leaves out regex's Unicode
-    // case tables to stay small, and look-alike letters are the folded view's business.
-    Regex::new(&format!("^(?:{ASSIGNMENT})")).expect("assignment pattern")
-});
+/// How many bytes after the word are read for its value: 64 characters, spaces and quotes, even
+/// when all are full-width (3 bytes each).
+const VALUE_WINDOW: usize = 256;
 
-/// A secret word, how it is assigned, and the value (group 1).
-const ASSIGNMENT: &str = r#"(?:(?i-u:password|passwd|pwd|passcode|secret|token|api[_ -]?key|access[_ -]?key)|비밀번호|패스워드|비번|토큰)(?:\s*(?:(?i-u:is)|=|:|는|은|:=|=>)\s*|\s+)["'`]?([^\s"'`]{8,64})"#;
-
-/// The values assigned to a secret word, in order, as the unanchored pattern would find them with
-/// `captures_iter`: leftmost first, not overlapping.
-fn assigned_values(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
-    let mut from = 0;
+/// The values assigned to a secret word, in order, not overlapping: each as read (full-width forms
+/// and look-alikes made ASCII, invisible characters dropped) and as its range in `text`.
+fn assigned_values<'t>(text: &'t str, tone: &'t View) -> impl Iterator<Item = (String, Range<usize>)> + 't {
+    let (mut from, mut searched_to) = (0, 0);
     std::iter::from_fn(move || loop {
         // No marker contains another, so the first to end is the leftmost. The next search starts
-        // one byte on, not after the marker: "passecret" holds "secret" too. (A loop of plain
-        // searches, not an overlapping search: that is 1.5 KB more of the WASM engine.)
-        let marker = MARKERS.find(aho_corasick::Input::new(text).range(from..))?;
-        let start = marker.start();
-        from = start + 1;
-        if let Some(found) = ASSIGNED.captures(&text[start..]) {
-            from = start + found.get(0).expect("whole match").end();
-            let value = found.get(1).expect("value group").range();
-            return Some(start + value.start..start + value.end);
+        // one byte on, not after the marker: "passecret" holds "secret" too. (Plain searches in a
+        // loop, not an overlapping search: that would be 1.5 KB more of the WASM engine.)
+        let marker = MARKERS.find(aho_corasick::Input::new(&tone.text).range(from..))?;
+        from = marker.start() + 1;
+        // A marker inside the last assignment (its value, say) starts no other.
+        if tone.to_original(marker.range()).start < searched_to {
+            continue;
         }
+        let Some(word) = NAMES.iter().find(|name| tone.text[marker.start()..].starts_with(*name)) else { continue };
+        let word_end = tone.to_original(marker.start()..marker.start() + word.len()).end;
+        let mut window_end = (word_end + VALUE_WINDOW).min(text.len());
+        while !text.is_char_boundary(window_end) {
+            window_end -= 1;
+        }
+        // Read what follows unmasked only where it hides something (`：`, `Ｘｋ９…`, `\u{200B}`).
+        let after = &text[word_end..window_end];
+        let unmasked = crate::text::unmasked(after);
+        let read = unmasked.as_ref().map_or(after, |v| v.text.as_str());
+        let Some(found) = VALUE.captures(read) else { continue };
+        let value = found.get(1).expect("value group");
+        let range = unmasked.as_ref().map_or(value.range(), |v| v.to_original(value.range()));
+        searched_to = word_end + range.end;
+        return Some((value.as_str().to_string(), word_end + range.start..word_end + range.end));
     })
 }
 
@@ -94,9 +112,8 @@ impl super::Rule for Rule {
     }
 
     fn check(&self, draft: &Draft, _cx: &Context, out: &mut Findings) {
-        for value in assigned_values(draft.text) {
-            let secret = &draft.text[value.clone()];
-            if !secret.is_ascii() || !looks_random(secret) {
+        for (secret, value) in assigned_values(draft.text, &draft.views.tone) {
+            if !secret.is_ascii() || !looks_random(&secret) {
                 continue;
             }
             out.add(&DOC, value.clone(), bi("This looks like a real password or token.", "실제 비밀번호나 토큰으로 보입니다."))
@@ -116,7 +133,15 @@ mod tests {
         assert!(!looks_random("resetting"));
     }
 
-    fn unanchored_values(text: &str) -> Vec<std::ops::Range<usize>> {
+    /// The search before evasions were read through: the whole pattern over the original text.
+    const ASSIGNMENT: &str = r#"(?:(?i-u:password|passwd|pwd|passcode|secret|token|api[_ -]?key|access[_ -]?key)|비밀번호|패스워드|비번|토큰)(?:\s*(?:(?i-u:is)|=|:|는|은|:=|=>)\s*|\s+)["'`]?([^\s"'`]{8,64})"#;
+
+    fn values(text: &str) -> Vec<Range<usize>> {
+        let views = crate::text::Views::new(text);
+        assigned_values(text, &views.tone).map(|(_, range)| range).collect()
+    }
+
+    fn unanchored_values(text: &str) -> Vec<Range<usize>> {
         let pattern = Regex::new(ASSIGNMENT).unwrap();
         pattern.captures_iter(text).map(|c| c.get(1).unwrap().range()).collect()
     }
@@ -131,9 +156,9 @@ mod tests {
             "password: password: password: Xk9#mQ2$vL7p",
             "no secrets here, just an apiary and a passing token of thanks",
         ] {
-            assert_eq!(assigned_values(text).collect::<Vec<_>>(), unanchored_values(text), "{text}");
+            assert_eq!(values(text), unanchored_values(text), "{text}");
         }
-        assert_eq!(assigned_values("passecret: Xk9#mQ2$vL7p").count(), 1, "a marker inside another is still tried");
+        assert_eq!(values("passecret: Xk9#mQ2$vL7p").len(), 1, "a marker inside another is still tried");
     }
 
     proptest::proptest! {
@@ -145,7 +170,7 @@ mod tests {
             ]), 0..24)
         ) {
             let text = parts.concat();
-            proptest::prop_assert_eq!(assigned_values(&text).collect::<Vec<_>>(), unanchored_values(&text));
+            proptest::prop_assert_eq!(values(&text), unanchored_values(&text));
         }
     }
 }
