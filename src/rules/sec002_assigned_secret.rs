@@ -27,8 +27,8 @@ pub static DOC: RuleDoc = RuleDoc {
     fix: Bilingual::fixed("Remove the value and change the password.", "값을 지우고 비밀번호를 바꾸세요."),
 };
 
-/// Every match begins with one of these, in the tone view (lower case): the pattern is tried only where one
-/// starts, so a long draft is not run through the pattern engine from end to end.
+/// Every match begins with one of these, in the tone view (lower case): the pattern is tried only
+/// where one starts, so a long draft is not run through the pattern engine from end to end.
 const NAME_MARKERS: &[&str] = &["pass", "pwd", "secret", "token", "api", "access", "비밀번호", "패스워드", "비번", "토큰"];
 
 static MARKERS: LazyLock<AhoCorasick> = LazyLock::new(|| AhoCorasick::new(NAME_MARKERS).expect("secret markers"));
