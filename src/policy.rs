@@ -238,12 +238,13 @@ impl Policy {
             let path = e.path().to_string();
             let inner = e.into_inner();
             let message = clean_message(&inner.to_string());
-            PolicyError { path: if path == "." { String::new() } else { path }, line: inner.line(), column: inner.column(), message }
+            // serde_json counts column 0 when the text ends at the start of a line; ours are 1-based.
+            PolicyError { path: if path == "." { String::new() } else { path }, line: inner.line(), column: inner.column().max(1), message }
         })?;
         de.end().map_err(|e| PolicyError {
             path: String::new(),
             line: e.line(),
-            column: e.column(),
+            column: e.column().max(1),
             message: clean_message(&e.to_string()),
         })?;
         Ok(policy)
