@@ -216,6 +216,61 @@ impl DraftRequest {
     }
 }
 
+/// The extension's draft check, JSON in and out (the WASM binding `Checker.check_draft` is this):
+/// `request` is a [`DraftRequest`]. Returns the report, or `{"error": "…"}` for a request that
+/// cannot be read. Native, so the fuzzer and the property tests run exactly what the browser runs.
+pub fn check_draft(engine: &crate::Engine, text: &str, request: &str, unit: Offsets) -> String {
+    let request: DraftRequest = match serde_json::from_str(request) {
+        Ok(request) => request,
+        Err(e) => return json!({"error": format!("bad request: {e}")}).to_string(),
+    };
+    match request.context() {
+        Ok(context) => {
+            let checked = engine.check_draft(text, &context);
+            serde_json::to_string(&report(text, &checked, request.lang, unit)).expect("a report serialises")
+        }
+        Err(e) => json!({"error": e}).to_string(),
+    }
+}
+
+/// The extension's feed check (`Checker.classify_posts`): `posts` is `[{"id", "text", "author",
+/// "replies", "reposts", "likes", "views", "promoted"}]`. Returns `[report]` in the same order, or
+/// `{"error": "…"}`.
+pub fn classify_posts(engine: &crate::Engine, posts: &str, lang: &str, unit: Offsets) -> String {
+    let posts: Vec<crate::Post> = match serde_json::from_str(posts) {
+        Ok(posts) => posts,
+        Err(e) => return json!({"error": format!("bad posts: {e}")}).to_string(),
+    };
+    let lang = if lang == "ko" { Language::Ko } else { Language::En };
+    let reports = engine.classify_posts(&posts);
+    let out: Vec<_> = posts.iter().zip(&reports).map(|(p, r)| post_report(&p.text, r, lang, unit)).collect();
+    serde_json::to_string(&out).expect("reports serialise")
+}
+
+/// The extension's policy set-up (`Checker.configure`): layers the administrator's policy, the
+/// user's, the settings made outside it and the rules turned off. Returns the compiled engine with
+/// `{"ok": true, "overridden", "locked", "crisis_active"}`, or `{"ok": false, "layer":
+/// "admin"|"user"|"settings", "line", "column", "path", "message"}` and no engine.
+pub fn configure(admin: Option<&str>, user: Option<&str>, settings: Option<&str>, rules_off: &[String]) -> (Option<crate::Engine>, String) {
+    use crate::policy::{layer_all, PolicyLayer};
+    let parse = |name: &str, text: Option<&str>| match text.filter(|t| !t.trim().is_empty()) {
+        None => Ok(None),
+        Some(text) => PolicyLayer::parse(text).map(Some).map_err(|e| {
+            json!({"ok": false, "layer": name, "line": e.line, "column": e.column, "path": e.path, "message": e.message})
+        }),
+    };
+    let layers = parse("admin", admin).and_then(|admin| Ok((admin, parse("user", user)?, parse("settings", settings)?)));
+    let (admin, user, settings) = match layers {
+        Ok(layers) => layers,
+        Err(error) => return (None, error.to_string()),
+    };
+    let off = PolicyLayer::rules_off(rules_off);
+    let users: Vec<&PolicyLayer> = user.iter().chain(settings.iter()).chain([&off]).collect();
+    let layered = layer_all(admin.as_ref(), &users);
+    let outcome = json!({"ok": true, "overridden": layered.overridden, "locked": layered.policy.locked, "crisis_active": layered.policy.crisis.active});
+    (Some(crate::Engine::new(layered.policy)), outcome.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,9 +1,9 @@
 //! The engine for JavaScript (the extension's service worker). Strings cross as JSON; every span
 //! leaves in UTF-16 code units, which is what a JavaScript string indexes. Nothing else lives here.
 
-use crate::json::{self, DraftRequest, Offsets};
-use crate::policy::{layer_all, PolicyLayer};
-use crate::{Engine, Language, Post};
+use crate::json::{self, Offsets};
+use crate::policy::PolicyLayer;
+use crate::Engine;
 use serde_json::json;
 use wasm_bindgen::prelude::*;
 
@@ -51,51 +51,22 @@ impl Checker {
     /// `{"ok": false, "layer": "admin"|"user"|"settings", "line", "column", "path", "message"}`
     /// with the policy in force unchanged.
     pub fn configure(&mut self, admin: Option<String>, user: Option<String>, settings: Option<String>, rules_off: Vec<String>) -> String {
-        let parse = |name: &str, text: Option<String>| match text.filter(|t| !t.trim().is_empty()) {
-            None => Ok(None),
-            Some(text) => PolicyLayer::parse(&text).map(Some).map_err(|e| {
-                json!({"ok": false, "layer": name, "line": e.line, "column": e.column, "path": e.path, "message": e.message})
-            }),
-        };
-        let layers = parse("admin", admin).and_then(|admin| Ok((admin, parse("user", user)?, parse("settings", settings)?)));
-        let (admin, user, settings) = match layers {
-            Ok(layers) => layers,
-            Err(error) => return error.to_string(),
-        };
-        let off = PolicyLayer::rules_off(&rules_off);
-        let users: Vec<&PolicyLayer> = user.iter().chain(settings.iter()).chain([&off]).collect();
-        let layered = layer_all(admin.as_ref(), &users);
-        let outcome = json!({"ok": true, "overridden": layered.overridden, "locked": layered.policy.locked, "crisis_active": layered.policy.crisis.active});
-        self.engine = Engine::new(layered.policy);
-        outcome.to_string()
+        let (engine, outcome) = json::configure(admin.as_deref(), user.as_deref(), settings.as_deref(), &rules_off);
+        if let Some(engine) = engine {
+            self.engine = engine;
+        }
+        outcome
     }
 
-    /// Checks a draft. `request` is a [`DraftRequest`] as JSON. Returns the report as JSON, or
+    /// Checks a draft. `request` is a [`json::DraftRequest`] as JSON. Returns the report as JSON, or
     /// `{"error": "…"}` for a request that cannot be read.
     pub fn check_draft(&self, text: &str, request: &str) -> String {
-        let request: DraftRequest = match serde_json::from_str(request) {
-            Ok(request) => request,
-            Err(e) => return json!({"error": format!("bad request: {e}")}).to_string(),
-        };
-        match request.context() {
-            Ok(context) => {
-                let report = self.engine.check_draft(text, &context);
-                serde_json::to_string(&json::report(text, &report, request.lang, Offsets::Utf16)).expect("a report serialises")
-            },
-            Err(e) => json!({"error": e}).to_string(),
-        }
+        json::check_draft(&self.engine, text, request, Offsets::Utf16)
     }
 
     /// Classifies a batch of posts (`[{"id", "text", "author", "replies", "reposts", "likes",
     /// "views", "promoted"}]`). Returns `[report]` in the same order, or `{"error": "…"}`.
     pub fn classify_posts(&self, posts: &str, lang: &str) -> String {
-        let posts: Vec<Post> = match serde_json::from_str(posts) {
-            Ok(posts) => posts,
-            Err(e) => return json!({"error": format!("bad posts: {e}")}).to_string(),
-        };
-        let lang = if lang == "ko" { Language::Ko } else { Language::En };
-        let reports = self.engine.classify_posts(&posts);
-        let out: Vec<_> = posts.iter().zip(&reports).map(|(p, r)| json::post_report(&p.text, r, lang, Offsets::Utf16)).collect();
-        serde_json::to_string(&out).expect("reports serialise")
+        json::classify_posts(&self.engine, posts, lang, Offsets::Utf16)
     }
 }
