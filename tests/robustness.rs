@@ -231,6 +231,32 @@ fn cpu_seconds() -> f64 {
     t.tv_sec as f64 + t.tv_nsec as f64 * 1e-9
 }
 
+/// CPU time of this process's finished child processes, in seconds (the tests in this file start no
+/// other processes than the one measured).
+#[cfg(target_os = "linux")]
+fn children_cpu_seconds() -> f64 {
+    #[repr(C)]
+    struct Rusage {
+        /// ru_utime and ru_stime (seconds and microseconds each), then 14 counters.
+        times: [i64; 4],
+        counters: [i64; 14],
+    }
+    extern "C" {
+        fn getrusage(who: i32, usage: *mut Rusage) -> i32;
+    }
+    const RUSAGE_CHILDREN: i32 = -1;
+    let mut u = Rusage { times: [0; 4], counters: [0; 14] };
+    // SAFETY: getrusage writes one struct rusage (18 longs on 64-bit Linux) into `u`.
+    let ok = unsafe { getrusage(RUSAGE_CHILDREN, &mut u) } == 0;
+    assert!(ok, "getrusage(RUSAGE_CHILDREN) failed");
+    (u.times[0] + u.times[2]) as f64 + (u.times[1] + u.times[3]) as f64 * 1e-6
+}
+
+#[cfg(not(target_os = "linux"))]
+fn children_cpu_seconds() -> f64 {
+    cpu_seconds()
+}
+
 #[cfg(not(target_os = "linux"))]
 fn cpu_seconds() -> f64 {
     use std::sync::OnceLock;
@@ -240,6 +266,10 @@ fn cpu_seconds() -> f64 {
 
 /// The ratio of the fastest run at size 8n to the fastest at size n.
 fn growth<I>(make: impl Fn(usize) -> I, run: impl Fn(&I), n: usize) -> (f64, f64, f64) {
+    growth_by(cpu_seconds, make, run, n)
+}
+
+fn growth_by<I>(cpu_seconds: fn() -> f64, make: impl Fn(usize) -> I, run: impl Fn(&I), n: usize) -> (f64, f64, f64) {
     let (small, large) = (make(n), make(8 * n));
     let (mut best_small, mut best_large) = (f64::MAX, f64::MAX);
     for _ in 0..4 {
@@ -256,7 +286,10 @@ fn growth<I>(make: impl Fn(usize) -> I, run: impl Fn(&I), n: usize) -> (f64, f64
 const MAX_GROWTH: f64 = 20.0;
 
 fn assert_linear<I>(what: &str, make: impl Fn(usize) -> I, run: impl Fn(&I), n: usize) {
-    let (ratio, small, large) = growth(make, run, n);
+    report_growth(what, growth(make, run, n));
+}
+
+fn report_growth(what: &str, (ratio, small, large): (f64, f64, f64)) {
     println!("{what}: {:.2} ms at n, {:.2} ms at 8n: ×{ratio:.1}", small * 1e3, large * 1e3);
     assert!(ratio < MAX_GROWTH, "{what}: 8× the input took {ratio:.1}× the time ({:.2} ms → {:.2} ms); linear is about 8", small * 1e3, large * 1e3);
 }
@@ -339,4 +372,27 @@ fn policies_take_linear_time_to_compile() {
     assert_linear("policy of long comments", comments, |text| {
         assert!(json::configure(Some(text), None, None, &[]).0.is_some());
     }, N);
+}
+
+#[test]
+fn the_clis_readable_report_takes_linear_time() {
+    // One line of thousands of findings, and as many short lines: each finding prints its line.
+    let policy = format!("{}/examples/hanbit-policy.jsonc", env!("CARGO_MANIFEST_DIR"));
+    let cli = |text: &String| {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_riskhint"))
+            .args(["check", "--policy", &policy, "--now", "2026-06-01"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let input = text.clone();
+        let writer = std::thread::spawn(move || std::io::Write::write_all(&mut stdin, input.as_bytes()));
+        let output = child.wait_with_output().unwrap();
+        writer.join().unwrap().unwrap();
+        assert!(output.status.success() && output.stdout.starts_with(b"verdict: "), "{:?}", output.status);
+    };
+    for (what, unit) in [("one line of phone numbers", "010-1234-5678 Falcon "), ("lines of phone numbers", "010-1234-5678 Falcon\n")] {
+        report_growth(&format!("CLI report of {what}"), growth_by(children_cpu_seconds, |n| repeat_to(unit, n), cli, N));
+    }
 }
