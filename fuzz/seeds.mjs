@@ -53,6 +53,8 @@ const TEXTS = {
   'zero-width': 'Fal\u200Bcon Pro\u200Dject\u2060 Falcon \uFEFF팰\u200B컨 f\u00ADu\u200Cck \u3164',
   'homoglyphs': 'Fаlсоn (Cyrillic а, с, о) Νova Χ1 (Greek Ν, Χ) ѕhіt',
   'jamo-and-halfwidth': 'ㅍㅐㄹㅋㅓㄴ 팰컨 ﾍﾝﾋﾞｯﾄ ﾡﾢ ㅋㅋㅋㅋㅋㅋㅋㅋ ㅎㅎ',
+  // Found by fuzzing: an unclosed tag whose search window ended inside a syllable (a panic).
+  'unclosed-tag-before-korean': '<b' + '가나다'.repeat(120),
   'empty': '',
   'whitespace-only': ' \t\n\r\u3000\u00A0\u2003',
 };
