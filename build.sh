@@ -157,7 +157,13 @@ fuzz_targets() {
       grep -E '^Done [0-9]+ runs' "$log" | tr '\n' ' '
       echo
     else
-      tail -n 40 "$log"
+      # The panic (or libFuzzer's reason) and how to reproduce it; the whole log if neither is there.
+      if grep -qE 'panicked at|==[0-9]+== ERROR|^Reproduce with' "$log"; then
+        grep -m1 -A1 -E 'panicked at|ALARM:|==[0-9]+== ERROR' "$log" || true
+        grep -A4 '^Reproduce with' "$log" || true
+      else
+        tail -n 40 "$log"
+      fi
       echo "fuzzing $target failed: the input is in fuzz/artifacts/$target/ (see README.md, Fuzzing)" >&2
       return 1
     fi
