@@ -7,6 +7,8 @@
 #   ./build.sh bench    figures, not a test: native, the WASM engine in Node beside four npm tools,
 #                       the extension in Chromium, the WASM size by dependency → bench/results.json
 #   ./build.sh compare  riskhint beside alt-profanity-check and obscenity: F1 and rows/s (not a test)
+#   ./build.sh fuzz [TARGET] [SECONDS]
+#                       fuzz one target (check_draft, scan_posts, policy) or all, 600 s each by default
 # Everything comes from the package registries (crates.io, Debian, npm); no browser is downloaded.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -15,6 +17,8 @@ DATA=${RISKHINT_DATA:-../shared/data}
 WASM_TARGET=wasm32-unknown-unknown
 WASM_OUT=target/$WASM_TARGET/wasm/riskhint.wasm
 export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
+CARGO_FUZZ_VERSION=0.13.2
+FUZZ_TARGETS=(check_draft scan_posts policy)
 
 say() { printf '\n== %s\n' "$*"; }
 
@@ -48,6 +52,11 @@ ensure_tools() {
   if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $want"; then
     say "installing wasm-bindgen-cli $want (matches Cargo.lock; takes a few minutes once)"
     cargo install wasm-bindgen-cli --version "$want" --locked
+  fi
+  # cargo-fuzz, at a version known to build the fuzz targets on stable Rust.
+  if ! cargo fuzz --version >/dev/null 2>&1; then
+    say "installing cargo-fuzz $CARGO_FUZZ_VERSION (about a minute, once)"
+    cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked
   fi
   local missing=()
   command -v wasm-opt >/dev/null 2>&1 || missing+=(binaryen)
@@ -108,6 +117,9 @@ run_tests() {
   build
   say "native tests (release profile, sharing the build above)"
   cargo test --release --locked
+  say "a short fuzz run of each target, from the committed seeds"
+  rm -rf fuzz/target/short-run
+  fuzz_targets 15 4096 target/short-run "${FUZZ_TARGETS[@]}"
   say "WASM binding tests in headless Chromium"
   cargo test --locked --target "$WASM_TARGET" --no-default-features --test wasm
   say "type-checking the extension's JavaScript"
@@ -116,6 +128,60 @@ run_tests() {
   node --test tests/unit/
   say "end-to-end tests: the extension in Chromium on X-, Facebook- and LinkedIn-shaped pages"
   node --test --test-concurrency=1 tests/e2e/
+}
+
+# Fuzzes each of TARGETS: first every input of its corpus once, whole (the committed seeds in
+# fuzz/corpus/<target>/, 1 MB ones included, and what earlier runs kept in fuzz/<GROWN>/<target>/),
+# then new inputs of up to MAX_LEN bytes for SECONDS, keeping what it finds in fuzz/<GROWN>/<target>/.
+# Mutating 1 MB inputs would spend the time on a handful of slow runs: the property tests cover
+# growth with size. A crash, a panic or an input that takes over a minute stops it, prints the end
+# of the log and leaves the input in fuzz/artifacts/<target>/.
+#   fuzz_targets SECONDS MAX_LEN GROWN TARGET...
+fuzz_targets() {
+  local seconds=$1 max_len=$2 grown=$3; shift 3
+  # --sanitizer none: AddressSanitizer needs nightly Rust (-Zsanitizer), and the engine has no
+  # unsafe code; the targets are built with debug assertions and overflow checks, and every
+  # panic, including a failed check of a report, is a crash.
+  say "building the fuzz targets (instrumented for coverage)"
+  (cd fuzz && cargo fuzz build --sanitizer none)
+  local target
+  for target in "$@"; do
+    local dict=text; [ "$target" = policy ] && dict=policy
+    local log=fuzz/target/$target.log
+    mkdir -p "fuzz/$grown/$target"
+    say "fuzzing $target: its corpus whole, then ${seconds}s of new inputs (log: $log)"
+    # -timeout: a linear check of 1 MB takes seconds in this build, so an input still running
+    # after a minute is a super-linear path.
+    local run=(cargo fuzz run --sanitizer none "$target" "$grown/$target" "corpus/$target" -- -timeout=60 -report_slow_units=60 -dict="dicts/$dict.dict" -print_final_stats=1)
+    if (cd fuzz && "${run[@]}" -runs=0 -max_len=1100000 && "${run[@]}" -max_total_time="$seconds" -max_len="$max_len") >"$log" 2>&1; then
+      grep -E '^Done [0-9]+ runs' "$log" | tr '\n' ' '
+      echo
+    else
+      # The panic (or libFuzzer's reason) and how to reproduce it; the whole log if neither is there.
+      if grep -qE 'panicked at|==[0-9]+== ERROR|^Reproduce with' "$log"; then
+        grep -m1 -A1 -E 'panicked at|ALARM:|==[0-9]+== ERROR' "$log" || true
+        grep -A4 '^Reproduce with' "$log" || true
+      else
+        tail -n 40 "$log"
+      fi
+      echo "fuzzing $target failed: the input is in fuzz/artifacts/$target/ (see README.md, Fuzzing)" >&2
+      return 1
+    fi
+  done
+}
+
+run_fuzz() {
+  local target=${1:-all} seconds=${2:-600} max_len=${FUZZ_MAX_LEN:-65536}
+  ensure_cargo
+  cargo fuzz --version >/dev/null 2>&1 || cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked
+  if [ "$target" = all ]; then
+    fuzz_targets "$seconds" "$max_len" new-corpus "${FUZZ_TARGETS[@]}"
+  elif [[ " ${FUZZ_TARGETS[*]} " == *" $target "* ]]; then
+    fuzz_targets "$seconds" "$max_len" new-corpus "$target"
+  else
+    echo "unknown fuzz target $target: one of ${FUZZ_TARGETS[*]}, or all" >&2
+    exit 2
+  fi
 }
 
 run_demo() {
@@ -165,5 +231,6 @@ case "${1:-build}" in
   demo) run_demo ;;
   bench) run_bench ;;
   compare) run_compare ;;
-  *) echo "usage: ./build.sh [build|test|demo|bench|compare]" >&2; exit 2 ;;
+  fuzz) shift; run_fuzz "$@" ;;
+  *) echo "usage: ./build.sh [build|test|demo|bench|compare|fuzz [TARGET] [SECONDS]]" >&2; exit 2 ;;
 esac

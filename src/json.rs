@@ -216,6 +216,92 @@ impl DraftRequest {
     }
 }
 
+/// The extension's draft check, JSON in and out (the WASM binding `Checker.check_draft` is this):
+/// `request` is a [`DraftRequest`]. Returns the report, or `{"error": "…"}` for a request that
+/// cannot be read. Native, so the fuzzer and the property tests run exactly what the browser runs.
+pub fn check_draft(engine: &crate::Engine, text: &str, request: &str, unit: Offsets) -> String {
+    let request: DraftRequest = match serde_json::from_str(request) {
+        Ok(request) => request,
+        Err(e) => return json!({"error": format!("bad request: {e}")}).to_string(),
+    };
+    match request.context() {
+        Ok(context) => {
+            let checked = engine.check_draft(text, &context);
+            serde_json::to_string(&report(text, &checked, request.lang, unit)).expect("a report serialises")
+        }
+        Err(e) => json!({"error": e}).to_string(),
+    }
+}
+
+/// The extension's feed check (`Checker.classify_posts`): `posts` is `[{"id", "text", "author",
+/// "replies", "reposts", "likes", "views", "promoted"}]`. Returns `[report]` in the same order, or
+/// `{"error": "…"}`.
+pub fn classify_posts(engine: &crate::Engine, posts: &str, lang: &str, unit: Offsets) -> String {
+    let posts: Vec<crate::Post> = match serde_json::from_str(posts) {
+        Ok(posts) => posts,
+        Err(e) => return json!({"error": format!("bad posts: {e}")}).to_string(),
+    };
+    let lang = if lang == "ko" { Language::Ko } else { Language::En };
+    let reports = engine.classify_posts(&posts);
+    let out: Vec<_> = posts.iter().zip(&reports).map(|(p, r)| post_report(&p.text, r, lang, unit)).collect();
+    serde_json::to_string(&out).expect("reports serialise")
+}
+
+/// The extension's policy set-up (`Checker.configure`): layers the administrator's policy, the
+/// user's, the settings made outside it and the rules turned off. Returns the compiled engine with
+/// `{"ok": true, "overridden", "locked", "crisis_active", "warnings": [{"layer", "line", "column",
+/// "path", "message"}: custom rules refused and not used]}`, or `{"ok": false, "layer":
+/// "admin"|"user"|"settings", "line", "column", "path", "message"}` and no engine.
+pub fn configure(admin: Option<&str>, user: Option<&str>, settings: Option<&str>, rules_off: &[String]) -> (Option<crate::Engine>, String) {
+    use crate::policy::{layer_all, PolicyLayer};
+    let parse = |name: &str, text: Option<&str>| match text.filter(|t| !t.trim().is_empty()) {
+        None => Ok(None),
+        Some(text) => PolicyLayer::parse(text).map(Some).map_err(|e| rejected(Some(name), &e)),
+    };
+    let layers = parse("admin", admin).and_then(|admin| Ok((admin, parse("user", user)?, parse("settings", settings)?)));
+    let (admin, user, settings) = match layers {
+        Ok(layers) => layers,
+        Err(error) => return (None, error.to_string()),
+    };
+    let off = PolicyLayer::rules_off(rules_off);
+    let users: Vec<&PolicyLayer> = user.iter().chain(settings.iter()).chain([&off]).collect();
+    let layered = layer_all(admin.as_ref(), &users);
+    let mut refused: Vec<_> = [("admin", &admin), ("user", &user), ("settings", &settings)]
+        .into_iter()
+        .filter_map(|(name, layer)| Some(warnings(Some(name), layer.as_ref()?)))
+        .flatten()
+        .collect();
+    let (locked, crisis_active) = (layered.policy.locked.clone(), layered.policy.crisis.active);
+    let engine = crate::Engine::new(layered.policy);
+    // Each layer's rules were accepted on their own; together, a user's rule may reuse an id of
+    // the administrator's (the administrator's is kept).
+    for refusal in engine.refused_custom_rules() {
+        refused.push(json!({"layer": "user", "line": 0, "column": 0, "path": "custom_rules", "message": refusal.to_string()}));
+    }
+    let outcome = json!({"ok": true, "overridden": layered.overridden, "locked": locked, "crisis_active": crisis_active, "warnings": refused});
+    (Some(engine), outcome.to_string())
+}
+
+/// A policy error or warning as the extension reads it, with the layer it came from if given.
+pub(crate) fn error_json(layer: Option<&str>, e: &crate::PolicyError) -> Value {
+    let mut out = json!({"line": e.line, "column": e.column, "path": e.path, "message": e.message});
+    if let Some(layer) = layer {
+        out["layer"] = layer.into();
+    }
+    out
+}
+
+/// A policy that was not applied: `{"ok": false, …}`.
+pub(crate) fn rejected(layer: Option<&str>, e: &crate::PolicyError) -> Value {
+    let mut out = error_json(layer, e);
+    out["ok"] = false.into();
+    out
+}
+
+pub(crate) fn warnings(layer: Option<&str>, parsed: &crate::PolicyLayer) -> Vec<Value> {
+    parsed.warnings.iter().map(|w| error_json(layer, w)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

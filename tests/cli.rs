@@ -73,6 +73,24 @@ fn readable_report_puts_carets_under_the_flagged_words() {
 }
 
 #[test]
+fn readable_report_of_a_long_line_shows_the_words_in_context() {
+    // A pasted line far longer than a post: each finding shows its words with context, not the
+    // whole line again, and the carets still stand under the words.
+    let draft = format!("{}Project Falcon{}\nsecond line 010-1234-5678", "lol ".repeat(400), " ok".repeat(400));
+    let out = riskhint(&["check", "--policy", POLICY, "--now", "2026-06-01"], &draft);
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    let shown = lines.iter().position(|l| l.starts_with("    1 | ") && l.contains("Project Falcon")).expect("the codename's line shown");
+    let (line, carets) = (lines[shown], lines[shown + 1]);
+    assert!(line.starts_with("    1 | …") && line.ends_with('…') && line.contains("lol Project Falcon ok"), "{line}");
+    assert!(line.chars().count() < 260, "an excerpt, not the 2,000-character line: {} chars", line.chars().count());
+    assert_eq!(carets.find('^'), line.find("Project").map(|at| at - "…".len() + 1), "carets under the words: {line}\n{carets}");
+    assert_eq!(carets.matches('^').count(), "Project Falcon".len());
+    // A short line is shown whole, with its own number.
+    assert!(lines.contains(&"    2 | second line 010-1234-5678"), "{text}");
+}
+
+#[test]
 fn fail_on_sets_exit_status_for_scripts() {
     let args = ["check", "--policy", POLICY, "--now", "2026-06-01", "--fail-on", "block"];
     assert_eq!(riskhint(&args, "Project Falcon is late").status.code(), Some(1));

@@ -478,6 +478,16 @@ fn a_user_who_does_not_mention_a_field_does_not_reset_it() {
 }
 
 #[test]
+fn a_policy_that_ends_at_the_start_of_a_line_is_refused_at_column_1() {
+    // serde_json says column 0 there; an editor's first column is 1 (found by the policy fuzzer).
+    for (text, line) in [("", 1), ("{\n  \"organization\": {\n", 3), ("\n\n", 3)] {
+        let e = err(text);
+        assert_eq!((e.line, e.column), (line, 1), "{text:?}: {e}");
+        assert!(e.to_string().starts_with(&format!("line {line}, column 1")), "{e}");
+    }
+}
+
+#[test]
 fn a_layer_that_fails_to_parse_reports_like_a_policy() {
     let text = "{\n  \"crisis\": {\"actve\": true}\n}";
     let e = PolicyLayer::parse(text).unwrap_err();

@@ -117,9 +117,10 @@ fn markup_tag(rest: &str) -> Option<usize> {
     if !(first.is_ascii_alphabetic() || first == '/') {
         return None; // "<3", "a < b"
     }
-    let inside = &after[..after.len().min(300)];
-    let close = inside.find(['>', '<'])?;
-    (inside.as_bytes()[close] == b'>').then_some(close + 2)
+    // Bytes, not a str: 300 bytes on can be inside a character ("<b" and then Korean text).
+    let inside = &after.as_bytes()[..after.len().min(300)];
+    let close = inside.iter().position(|&b| b == b'>' || b == b'<')?;
+    (inside[close] == b'>').then_some(close + 2)
 }
 
 /// The length of a handle (`@name`) or link (`http…`, `www.…`) at the start of `rest`, with the
@@ -305,6 +306,17 @@ fn unique_by_index(features: &mut Vec<Feature>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unclosed_tag_before_long_korean_text_is_read_as_words() {
+        // Found by fuzzing: the tag search stopped 300 bytes on, inside a syllable, and panicked.
+        for pad in 0..3 {
+            let text = format!("<b{}{}", "a".repeat(pad), "가나다".repeat(120));
+            let found = words(&text);
+            assert!(found.iter().any(|w| w.norm.contains("가나다")), "{pad}: {found:?}");
+        }
+        assert_eq!(markup_tag("<b>가"), Some(3), "a closed tag is still skipped");
+    }
 
     fn norms(text: &str) -> Vec<String> {
         words(text).into_iter().map(|w| w.norm).collect()
