@@ -124,6 +124,8 @@ run_tests() {
   cargo test --locked --target "$WASM_TARGET" --no-default-features --test wasm
   say "type-checking the extension's JavaScript"
   npx --no-install tsc -p extension/jsconfig.json
+  say "web-ext lint: dist/ as Firefox's add-on checks see it (Chromium loads the same dist/ in the end-to-end tests)"
+  NO_UPDATE_NOTIFIER=1 npx --no-install web-ext lint --source-dir dist --no-input --output text
   say "unit tests of the extension's JavaScript (settings upgrade and sync, the UI's words)"
   node --test tests/unit/
   say "end-to-end tests: the extension in Chromium on X-, Facebook- and LinkedIn-shaped pages"

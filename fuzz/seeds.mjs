@@ -131,6 +131,22 @@ const POLICIES = {
   }, null, 2),
   'valid-admin-then-user.json': '{"organization": {"names": ["Acme"]}, "crisis": {"active": true}, "locked": ["crisis", "organization.names"]}\0{"organization": {"names": ["Other"]}, "crisis": {"active": false}, "rules": {"TONE001": "off"}}',
   'valid-admin-locks-all-then-user.json': '{"rules": {"CONF001": "block"}, "locked": ["*"]}\0{"rules": {"CONF001": "off"}, "confidential": {"codenames": ["X"]}}',
+  'valid-custom-rules-some-refused.jsonc': `{
+  // custom rules: good ones, and ones refused one by one (the rest of the policy loads)
+  "confidential": { "codenames": ["Bluebird"] },
+  "custom_rules": [
+    { "id": "ACME-ROADMAP", "pattern": "Roadmap (?:for )?20[0-9]{2}", "level": "block", "message": "Roadmap dates are internal.", "message_ko": "로드맵 일정은 사내 정보입니다.", "replacement": "our roadmap" },
+    { "id": "ACME-FAB", "pattern": "(?:팹|fab) ?[0-9]+호기", "category": "tone", "message": "m" },
+    { "id": "BROKEN", "pattern": "(unclosed", "message": "m" },
+    { "id": "TONE001", "pattern": "x", "message": "m" },
+    { "id": "EVIL", "pattern": "(a+)+$", "message": "m" },
+    { "id": "CAFE", "pattern": "café", "message": "m" },
+    { "id": "CASE", "pattern": "(?i)x", "message": "m" },
+    { "id": "EMPTY", "pattern": "\\b|x*", "level": "info", "message": "m" }
+  ]
+}`,
+  'valid-custom-rules-admin-then-user.json': '{"custom_rules": [{"id": "A", "pattern": "alpha", "message": "m"}], "locked": ["custom_rules"]}\0{"custom_rules": [{"id": "A", "pattern": "beta", "message": "m"}, {"id": "B", "pattern": "gamma", "message": "m"}]}',
+  'broken-custom-rule-wrong-type.json': '{"custom_rules": [{"id": "A", "pattern": 7, "message": "m"}]}',
   'broken-unknown-field.json': '{\n  "organization": {\n    "competitor": ["Globex"]\n  }\n}',
   'broken-quiet-period-backwards.json': '{"quiet_periods": [{"start": "2026-12-31", "end": "2026-12-01"}]}',
   'broken-impossible-date.json': '{"quiet_periods": [{"start": "2026-02-30", "end": "2026-03-01"}]}',

@@ -25,7 +25,7 @@ use crate::finding::{Bilingual, Category, Finding, Severity, Suggestion};
 use crate::policy::Level;
 use crate::text::Views;
 use regex::{Regex, RegexBuilder};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 use std::sync::Mutex;
 
@@ -45,7 +45,7 @@ pub const MAX_FINDINGS_PER_RULE: usize = 20;
 const MAX_ID_CHARS: usize = 32;
 
 /// A rule as a policy writes it.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CustomRule {
@@ -67,10 +67,10 @@ pub struct CustomRule {
     /// What to tell the user when the pattern matches.
     pub message: String,
     /// The message in Korean; `message` is used when it is not given.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message_ko: Option<String>,
     /// If set, a one-click fix replaces the matched words with this ("" removes them).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub replacement: Option<String>,
 }
 

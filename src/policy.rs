@@ -36,8 +36,7 @@ pub struct Policy {
     pub rules: BTreeMap<RuleCode, Level>,
     /// The organisation's own rules: a pattern and what to say when it matches (see
     /// `src/custom.rs`). A rule whose pattern or id is refused is left out, with a warning; the
-    /// rest of the policy still loads. (Not written back: layering merges the layers as written.)
-    #[serde(skip_serializing)]
+    /// rest of the policy still loads.
     pub custom_rules: Vec<CustomRule>,
     /// Paths (e.g. "crisis.active", "rules.MNPI001", "organization.names", or "*") whose
     /// administrator value a user's own policy cannot change. Read from the administrator's layer.
@@ -222,8 +221,14 @@ impl fmt::Display for PolicyError {
 impl std::error::Error for PolicyError {}
 
 impl Policy {
-    /// Parses a policy from JSON text; `//` and `/* */` comments are allowed.
+    /// Parses a policy from JSON text; `//` and `/* */` comments are allowed. Custom rules that are
+    /// refused are left out (their warnings: [`PolicyLayer::parse`]).
     pub fn parse(text: &str) -> Result<Policy, PolicyError> {
+        PolicyLayer::parse(text).map(|layer| layer.policy)
+    }
+
+    /// [`Policy::parse`] with every custom rule kept, refused or not.
+    fn parse_all(text: &str) -> Result<Policy, PolicyError> {
         if text.len() > MAX_POLICY_BYTES {
             return Err(PolicyError {
                 path: String::new(),
@@ -411,7 +416,7 @@ impl PolicyLayer {
     /// Parses and validates one layer (see [`Policy::parse`]). Custom rules whose id or pattern
     /// is refused are left out of the layer and listed in `warnings`.
     pub fn parse(text: &str) -> Result<PolicyLayer, PolicyError> {
-        let mut policy = Policy::parse(text)?;
+        let mut policy = Policy::parse_all(text)?;
         let json = strip_comments(text);
         let mut written: Value = serde_json::from_str(&json).expect("valid policy JSON parses as a value");
         let (_, refused) = CustomRules::compile(&policy.custom_rules);
