@@ -91,17 +91,20 @@ test('custom rules: a refused one is listed with why, the others flag drafts, an
   assert.equal(await rows.nth(0).locator('.note.error').count(), 0);
   assert.match(await rows.nth(1).locator('.note.error').textContent(), /Not used: line 6, column \d+, custom_rules\[1\]\.pattern: unclosed group/);
 
+  await x.bringToFront();
   assert.equal(await draft('The ROADMAP 2027 slipped'), 'block', 'the rule that compiled is in force on the open tab');
   await applyFix(x, EDITOR, 'ROADMAP', 'HANBIT-ROADMAP');
   await x.waitForFunction((editor) => document.querySelector(editor)?.textContent === 'The our roadmap slipped', EDITOR);
 
   // Saving the form rewrites the policy text: the custom rules, the refused one too, stay in it.
+  await options.bringToFront();
   const codenames = options.locator('#field-confidential-codenames');
   await codenames.fill(`${await codenames.inputValue()}\nProject Osprey`);
   await options.locator('#save').click();
   await options.locator('#status.error').filter({ hasText: /^Saved/ }).waitFor();
   const { policy } = await (await browser.worker()).evaluate(() => chrome.storage.local.get('policy'));
   assert.deepEqual(JSON.parse(policy).custom_rules.map((r) => r.id), ['HANBIT-ROADMAP', 'HANBIT-FAB']);
+  await x.bringToFront();
   assert.equal(await draft('Project Osprey and the roadmap 2028'), 'block');
   assert.equal(await x.locator(EDITOR).getAttribute('data-riskhint-findings'), '2', 'the new codename and the custom rule');
   await (await browser.worker()).evaluate(() => chrome.storage.local.remove('policy'));
