@@ -158,11 +158,6 @@ impl CustomRules {
         (CustomRules { rules }, refused)
     }
 
-    /// Whether there are none to run.
-    pub fn is_empty(&self) -> bool {
-        self.rules.is_empty()
-    }
-
     /// Adds the findings of the rules `wanted` accepts (by category) to `out`.
     pub(crate) fn check(&self, text: &str, views: &Views, wanted: impl Fn(Category) -> bool, out: &mut Vec<Finding>) {
         let folded = &views.folded;
@@ -199,8 +194,8 @@ fn fix(range: Range<usize>, replacement: &str) -> Suggestion {
 }
 
 /// Ids become finding codes, which are `&'static str` like the built-in rules' codes. Each distinct
-/// id is stored once for the life of the engine's process; a policy holds at most
-/// [`MAX_CUSTOM_RULES`] ids of [`MAX_ID_CHARS`], so this stays small however often it reloads.
+/// id is stored once for the life of the engine's process, however often policies reload: ids are
+/// at most [`MAX_ID_CHARS`] long and written by people, so the ones that ever exist are few.
 fn intern(id: &str) -> &'static str {
     static IDS: Mutex<Vec<&'static str>> = Mutex::new(Vec::new());
     let mut ids = IDS.lock().unwrap_or_else(|poisoned| poisoned.into_inner());

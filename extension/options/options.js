@@ -196,6 +196,16 @@ function fill(policy) {
 }
 
 /**
+ * Empties a list but for one item that says "none".
+ * @param {HTMLElement} list
+ */
+function showNone(list) {
+  const none = document.createElement('li');
+  none.textContent = t('none');
+  list.replaceChildren(none);
+}
+
+/**
  * The custom rules, read-only (they are edited in the policy file), each refused one with why.
  * @param {any[]} rules as written
  * @param {Array<{line: number, column: number, path: string, message: string}>} warnings
@@ -203,9 +213,7 @@ function fill(policy) {
 function customRuleRows(rules, warnings) {
   const list = $('custom-rule-rows');
   if (!rules.length) {
-    const none = document.createElement('li');
-    none.textContent = t('none');
-    list.replaceChildren(none);
+    showNone(list);
     return;
   }
   list.replaceChildren(...rules.map((rule, index) => {
@@ -354,9 +362,7 @@ async function exportPolicy() {
 function turnedOff(codes) {
   const list = $('turned-off-rows');
   if (!codes.length) {
-    const none = document.createElement('li');
-    none.textContent = t('none');
-    list.replaceChildren(none);
+    showNone(list);
     return;
   }
   list.replaceChildren(...codes.map((code) => {
@@ -388,9 +394,7 @@ function ignoredFindings(entries) {
   restoreAll.hidden = entries.length === 0;
   restoreAll.onclick = () => chrome.storage.local.set({ ignored: [] });
   if (!entries.length) {
-    const none = document.createElement('li');
-    none.textContent = t('none');
-    list.replaceChildren(none);
+    showNone(list);
     return;
   }
   list.replaceChildren(...[...entries].reverse().map((entry) => {
