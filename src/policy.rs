@@ -501,8 +501,10 @@ pub fn layer_all(admin: Option<&PolicyLayer>, users: &[&PolicyLayer]) -> Layered
         merge(&mut merged, &written, "", locked, &mut overridden);
     }
     // Read back as text, by the same code that reads a policy file: a second reader, from JSON
-    // values, would add ~6 KB to the WASM engine, and this runs once per change of settings.
-    let policy = Policy::parse(&merged.to_string()).expect("a merge of valid policies is valid");
+    // values, would add ~6 KB to the WASM engine, and this runs once per change of settings. Every
+    // custom rule is kept: one that clashes with another layer's is refused by the engine, which
+    // says so.
+    let policy = Policy::parse_all(&merged.to_string()).expect("a merge of valid policies is valid");
     Layered { policy, overridden }
 }
 

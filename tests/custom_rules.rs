@@ -200,3 +200,17 @@ fn a_pattern_that_can_match_empty_text_flags_only_real_words() {
     assert_eq!(custom_findings(&engine, "a quiet draft"), []);
     assert_eq!(custom_findings(&engine, "fix xx now"), [("MAYBE-X", "x".to_string()), ("MAYBE-X", "xx".to_string())]);
 }
+
+#[test]
+fn a_users_rule_with_an_administrators_id_is_refused_with_a_warning() {
+    let admin = r#"{"custom_rules": [{"id": "ROADMAP", "pattern": "roadmap", "message": "admin's"}]}"#;
+    let user = r#"{"custom_rules": [{"id": "ROADMAP", "pattern": "roadmap 20[0-9]{2}", "message": "mine"}]}"#;
+    let (engine, outcome) = riskhint::json::configure(Some(admin), Some(user), None, &[]);
+    let outcome: serde_json::Value = serde_json::from_str(&outcome).unwrap();
+    let warnings = outcome["warnings"].as_array().unwrap();
+    assert_eq!(warnings.len(), 1, "{outcome}");
+    assert!(warnings[0]["message"].as_str().unwrap().contains("\"ROADMAP\" is already used"), "{outcome}");
+    let report = engine.unwrap().check_draft("the roadmap 2027", &today());
+    let roadmap: Vec<_> = report.findings.iter().filter(|f| f.code == "ROADMAP").map(|f| f.message.en.as_ref()).collect();
+    assert_eq!(roadmap, ["admin's"], "the administrator's rule of that id is the one in force");
+}
