@@ -263,8 +263,13 @@ fn lower_case(pattern: &str) -> Result<String, String> {
             let Some((_, escaped)) = chars.next() else { break };
             out.push(escaped);
             if matches!(escaped, 'p' | 'P' | 'x' | 'u' | 'U') && next_is(&mut chars, '{') {
-                chars.by_ref().take_while(|&(_, c)| c != '}').for_each(|(_, c)| out.push(c));
-                out.push('}');
+                // Copied up to and with its `}`; an unclosed one is left for regex to report.
+                for (_, c) in chars.by_ref() {
+                    out.push(c);
+                    if c == '}' {
+                        break;
+                    }
+                }
             }
         } else if c == '(' && next_is(&mut chars, '?') {
             // `(?P<Name>` and `(?<Name>`: a name; otherwise flags, up to `:` or `)`.
@@ -331,6 +336,7 @@ mod tests {
         assert!(refusal("(x|(y|É))").contains("\"É\""), "{}", refusal("(x|(y|É))"));
         assert!(refusal("Nova (x").contains("at character 6"), "positions count the pattern as written: {}", refusal("Nova (x"));
         assert_eq!(refusal(r"\p{Klingon}"), "Unicode property not found (at character 1 of the pattern)");
+        assert_eq!(lower_case(r"\x{4E").unwrap(), r"\x{4E", "an unclosed brace is copied as written, not closed");
         assert!(refusal(&"x".repeat(MAX_PATTERN_BYTES + 1)).contains("limit is 1000"));
         assert!(refusal(r"\w{100}\w{100}\w{100}").contains("too large"), "{}", refusal(r"\w{100}\w{100}\w{100}"));
         assert!(refusal(&format!("{}a{}", "(".repeat(40), ")".repeat(40))).contains("nest"), "{}", refusal(&format!("{}a{}", "(".repeat(40), ")".repeat(40))));
