@@ -116,7 +116,7 @@ build() {
 run_tests() {
   build
   say "native tests (release profile, sharing the build above)"
-  cargo test --release --locked
+  cargo test --release --locked --workspace
   say "a short fuzz run of each target, from the committed seeds"
   rm -rf fuzz/target/short-run
   fuzz_targets 15 4096 target/short-run "${FUZZ_TARGETS[@]}"

@@ -172,6 +172,13 @@ pub enum Level {
 #[serde(transparent)]
 pub struct RuleCode(pub String);
 
+/// Lets the policy's levels be looked up by a rule's `&str` code (strings order the same either way).
+impl std::borrow::Borrow<str> for RuleCode {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
 impl<'de> Deserialize<'de> for RuleCode {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let code = String::deserialize(d)?;
@@ -262,7 +269,7 @@ impl Policy {
 
     /// The rule level this policy sets for `code`, if any.
     pub fn level(&self, code: &str) -> Option<Level> {
-        self.rules.iter().find(|(c, _)| c.0 == code).map(|(_, level)| *level)
+        self.rules.get(code).copied()
     }
 
     /// Whether the administrator locked `path` (or a path above it) in this layered policy.

@@ -1,0 +1,15 @@
+//! The loops riskhint runs over every character of every text: the folded views ([`text`]), the
+//! byte trie of the word lists ([`trie`]), the models' words and hashed features ([`features`])
+//! and their scoring ([`model`]).
+//!
+//! Why a crate of its own: the extension's WASM engine is optimised for size (`opt-level = "z"`),
+//! which leaves `String::push`, `chars()` and slice indexing as calls in these loops. Cargo sets
+//! optimisation per crate, so this one is optimised for speed within the size budget (`"s"`, see
+//! the `wasm` profile in the top-level Cargo.toml and the README's Performance section) while the
+//! rules, policy and JSON code stay small. The engine re-exports each module under its old path
+//! (`riskhint::text`, `riskhint::trie`, `riskhint::model`).
+
+pub mod features;
+pub mod model;
+pub mod text;
+pub mod trie;
