@@ -4,7 +4,7 @@
 use crate::engine::Report;
 use crate::feed::PostReport;
 use crate::finding::{Bilingual, EditKind, Finding};
-use crate::text::Language;
+use crate::text::{Language, OffsetMap};
 use serde::Serialize;
 use serde_json::{json, Value};
 
@@ -18,51 +18,9 @@ pub enum Offsets {
 }
 
 impl Offsets {
-    fn width(self, c: char) -> usize {
-        match self {
-            Offsets::Chars => 1,
-            Offsets::Utf16 => c.len_utf16(),
-        }
-    }
-}
-
-/// Byte offsets of one text converted to [`Offsets`] units. Counting is resumed from the nearest
-/// checkpoint (one per 64 bytes), so a report with many findings in a long draft costs linear
-/// time: counting from the start for each offset took most of a 25,000-character check.
-struct OffsetMap<'t> {
-    text: &'t str,
-    unit: Offsets,
-    /// All ASCII: every unit is a byte.
-    ascii: bool,
-    /// (byte offset at a character boundary, units before it), increasing.
-    checkpoints: Vec<(usize, usize)>,
-}
-
-impl<'t> OffsetMap<'t> {
-    const STEP: usize = 64;
-
-    fn new(text: &'t str, unit: Offsets) -> Self {
-        let mut checkpoints = vec![(0, 0)];
-        let ascii = text.is_ascii();
-        if !ascii {
-            let (mut units, mut next) = (0, Self::STEP);
-            for (at, c) in text.char_indices() {
-                if at >= next {
-                    checkpoints.push((at, units));
-                    next = at + Self::STEP;
-                }
-                units += unit.width(c);
-            }
-        }
-        OffsetMap { text, unit, ascii, checkpoints }
-    }
-
-    fn of(&self, byte: usize) -> usize {
-        if self.ascii {
-            return byte;
-        }
-        let (at, units) = self.checkpoints[self.checkpoints.partition_point(|&(at, _)| at <= byte) - 1];
-        units + self.text[at..byte].chars().map(|c| self.unit.width(c)).sum::<usize>()
+    /// Byte offsets of `text` as this unit counts them.
+    fn map(self, text: &str) -> OffsetMap<'_> {
+        OffsetMap::new(text, self == Offsets::Utf16)
     }
 }
 
@@ -132,7 +90,7 @@ pub struct ReportJson<'a> {
 
 pub fn report<'a>(text: &'a str, report: &'a Report, lang: Option<Language>, unit: Offsets) -> ReportJson<'a> {
     let lang = lang.unwrap_or(report.language);
-    let offsets = OffsetMap::new(text, unit);
+    let offsets = unit.map(text);
     ReportJson {
         verdict: report.verdict.as_str(),
         language: report.language,
@@ -162,7 +120,7 @@ struct EvidenceJson<'a> {
 }
 
 pub fn post_report<'a>(text: &'a str, report: &'a PostReport, lang: Language, unit: Offsets) -> PostReportJson<'a> {
-    let offsets = OffsetMap::new(text, unit);
+    let offsets = unit.map(text);
     PostReportJson {
         id: &report.id,
         labels: report.labels.iter().map(|l| l.as_str()).collect(),
@@ -313,12 +271,12 @@ mod tests {
         // checkpoints.
         let text = "신제품 🚀 launch 다음 주 발표 👍🏽 ok ".repeat(40);
         for unit in [Offsets::Chars, Offsets::Utf16] {
-            let map = OffsetMap::new(&text, unit);
+            let map = unit.map(&text);
             for byte in (0..=text.len()).filter(|&b| text.is_char_boundary(b)) {
                 let expected = if unit == Offsets::Chars { char_offset(&text, byte) } else { utf16_offset(&text, byte) };
                 assert_eq!(map.of(byte), expected, "{unit:?} at byte {byte}");
             }
         }
-        assert_eq!(OffsetMap::new("plain ascii", Offsets::Utf16).of(6), 6);
+        assert_eq!(Offsets::Utf16.map("plain ascii").of(6), 6);
     }
 }

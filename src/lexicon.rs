@@ -177,11 +177,13 @@ impl Automaton {
     }
 
     fn find(&self, original: &str, view: &View, found: &mut [Vec<Hit>], excluded: &mut [Vec<Range<usize>>]) {
-        self.trie.find_each(&view.text, |range, key| {
-            let range = view.to_original(range);
-            let entry = &self.entries[key];
+        let mut matches = Vec::new();
+        self.trie.find_all(&view.text, &mut matches);
+        for (start, end, key) in matches {
+            let range = view.to_original(start as usize..end as usize);
+            let entry = &self.entries[key as usize];
             if !fits(original, &range, entry) {
-                return;
+                continue;
             }
             let slot = entry.lexicon.index();
             if entry.exclusion {
@@ -189,7 +191,7 @@ impl Automaton {
             } else {
                 found[slot].push(Hit { range, entry: entry.written.clone() });
             }
-        });
+        }
     }
 }
 

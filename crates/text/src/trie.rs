@@ -73,9 +73,16 @@ impl Trie {
         trie
     }
 
+    /// Appends every occurrence of every key in `text` to `found` as (start, end, key), in the
+    /// order of [`Trie::find_each`]. Not generic, so the walk is compiled with this crate, for
+    /// speed: a caller's closure would have `find_each` compiled with the caller.
+    pub fn find_all(&self, text: &str, found: &mut Vec<(u32, u32, u32)>) {
+        self.find_each(text, |range, key| found.push((range.start as u32, range.end as u32, key as u32)));
+    }
+
     /// Calls `found(range, key)` for every occurrence of every key in `text`, by start, then by
     /// length, then by key index. Keys are whole characters, so walks begin at character starts.
-    pub fn find_each(&self, text: &str, mut found: impl FnMut(Range<usize>, usize)) {
+    fn find_each(&self, text: &str, mut found: impl FnMut(Range<usize>, usize)) {
         // Plain slices and loops: in the size-optimised WASM build, slice methods and Vec
         // indexing are calls, which cost more than the walk itself.
         let (bytes, first, nodes, edges, ends) = (text.as_bytes(), &self.first[..], &self.nodes[..], &self.edges[..], &self.ends[..]);
@@ -119,8 +126,8 @@ mod tests {
 
     fn all(keys: &[&str], text: &str) -> Vec<(Range<usize>, usize)> {
         let mut out = Vec::new();
-        Trie::new(keys).find_each(text, |range, key| out.push((range, key)));
-        out
+        Trie::new(keys).find_all(text, &mut out);
+        out.into_iter().map(|(start, end, key)| (start as usize..end as usize, key as usize)).collect()
     }
 
     /// The reference: every key tried at every byte.
