@@ -28,12 +28,14 @@ pub struct Trie {
 
 impl Trie {
     /// The trie of `keys`; a key's index in `keys` is what a search reports. Empty keys are never
-    /// found. Keys are text, so each begins with the first byte of a character.
-    pub fn new<K: AsRef<str>>(keys: &[K]) -> Trie {
-        let key = |k: u32| keys[k as usize].as_ref().as_bytes();
+    /// found. Keys are text, so each begins with the first byte of a character. Not generic, so
+    /// that it is compiled with this crate, for speed: it is most of building the first engine.
+    pub fn new(keys: &[&str]) -> Trie {
+        let key = |k: u32| keys[k as usize].as_bytes();
         let mut order: Vec<u32> = (0..keys.len() as u32).filter(|&k| !key(k).is_empty()).collect();
-        // Sorted by key, then by index: equal keys end at one node in the order they were given.
-        order.sort_by(|&a, &b| key(a).cmp(key(b)).then(a.cmp(&b)));
+        // Sorted by key, then by index (a total order, so an unstable sort gives the same): equal
+        // keys end at one node in the order they were given.
+        order.sort_unstable_by(|&a, &b| key(a).cmp(key(b)).then(a.cmp(&b)));
         // Built level by level from the sorted keys, so that each node's children are contiguous:
         // at each depth, the keys sharing a prefix form a run of `order`.
         let mut trie = Trie { first: Box::new([0; 256]), nodes: vec![Node::default()], edges: Vec::new(), ends: Vec::new() };
