@@ -4,7 +4,7 @@
 //! Fix: remove it, and revoke the key now: once posted it is compromised.
 
 use super::*;
-use aho_corasick::AhoCorasick;
+use crate::trie::Trie;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -44,9 +44,9 @@ static ANY_FORMAT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&groups.join("|")).expect("credential patterns")
 });
 
-/// Every format's marker words, found in one pass.
-static MARKERS: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::new(FORMATS.iter().flat_map(|f| f.1.iter())).expect("credential markers"));
+/// Every format's marker words, found in one pass. A trie: aho-corasick's automaton for them (a DFA)
+/// took a third of the first check in a cold worker to build.
+static MARKERS: LazyLock<Trie> = LazyLock::new(|| Trie::new(&FORMATS.iter().flat_map(|f| f.1.iter().copied()).collect::<Vec<&str>>()));
 
 /// Documented example keys that are safe to post.
 fn allow_listed(key: &str) -> bool {

@@ -4,7 +4,7 @@
 //! Fix: remove the value and change the password.
 
 use super::*;
-use aho_corasick::AhoCorasick;
+use crate::trie::Trie;
 use crate::text::View;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -31,7 +31,7 @@ pub static DOC: RuleDoc = RuleDoc {
 /// where one starts, so a long draft is not run through the pattern engine from end to end.
 const NAME_MARKERS: &[&str] = &["pass", "pwd", "secret", "token", "api", "access", "비밀번호", "패스워드", "비번", "토큰"];
 
-static MARKERS: LazyLock<AhoCorasick> = LazyLock::new(|| AhoCorasick::new(NAME_MARKERS).expect("secret markers"));
+static MARKERS: LazyLock<Trie> = LazyLock::new(|| Trie::new(NAME_MARKERS));
 
 /// The secret words, as the tone view writes them: no case, spaces, punctuation, invisible
 /// characters or leetspeak, so "p a s s w o r d", "pass\u{200B}word", "p@ssw0rd", "ｐａｓｓｗｏｒｄ"
@@ -52,19 +52,20 @@ const VALUE_WINDOW: usize = 256;
 /// The values assigned to a secret word, in order, not overlapping: each as read (full-width forms
 /// and look-alikes made ASCII, invisible characters dropped) and as its range in `text`.
 fn assigned_values<'t>(text: &'t str, tone: &'t View) -> impl Iterator<Item = (String, Range<usize>)> + 't {
-    let (mut from, mut searched_to) = (0, 0);
+    // Every marker, overlapping ones too ("passecret" holds "secret"), by start.
+    let mut markers = Vec::new();
+    MARKERS.find_all(&tone.text, &mut markers);
+    let (mut next, mut searched_to) = (0, 0);
     std::iter::from_fn(move || loop {
-        // No marker contains another, so the first to end is the leftmost. The next search starts
-        // one byte on, not after the marker: "passecret" holds "secret" too. (Plain searches in a
-        // loop, not an overlapping search: that would be 1.5 KB more of the WASM engine.)
-        let marker = MARKERS.find(aho_corasick::Input::new(&tone.text).range(from..))?;
-        from = marker.start() + 1;
+        let &(start, end, _) = markers.get(next)?;
+        let (start, end) = (start as usize, end as usize);
+        next += 1;
         // A marker inside the last assignment (its value, say) starts no other.
-        if tone.to_original(marker.range()).start < searched_to {
+        if tone.to_original(start..end).start < searched_to {
             continue;
         }
-        let Some(word) = NAMES.iter().find(|name| tone.text[marker.start()..].starts_with(*name)) else { continue };
-        let word_end = tone.to_original(marker.start()..marker.start() + word.len()).end;
+        let Some(word) = NAMES.iter().find(|name| tone.text[start..].starts_with(*name)) else { continue };
+        let word_end = tone.to_original(start..start + word.len()).end;
         let mut window_end = (word_end + VALUE_WINDOW).min(text.len());
         while !text.is_char_boundary(window_end) {
             window_end -= 1;

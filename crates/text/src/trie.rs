@@ -7,7 +7,7 @@
 //! the first or second byte, so searching costs about the same. A walk is at most as long as the
 //! longest key, so a search stays linear in the text.
 
-use std::ops::Range;
+use std::ops::{ControlFlow, Range};
 
 /// A node's children are `edges[children]`, sorted by byte; the keys ending at it are
 /// `ends[ends]` (their indexes in the list the trie was built from, in increasing order).
@@ -79,12 +79,26 @@ impl Trie {
     /// order of [`Trie::find_each`]. Not generic, so the walk is compiled with this crate, for
     /// speed: a caller's closure would have `find_each` compiled with the caller.
     pub fn find_all(&self, text: &str, found: &mut Vec<(u32, u32, u32)>) {
-        self.find_each(text, |range, key| found.push((range.start as u32, range.end as u32, key as u32)));
+        self.find_each(text, |range, key| {
+            found.push((range.start as u32, range.end as u32, key as u32));
+            ControlFlow::Continue(())
+        });
+    }
+
+    /// Whether any key occurs in `text`.
+    pub fn is_match(&self, text: &str) -> bool {
+        let mut any = false;
+        self.find_each(text, |_, _| {
+            any = true;
+            ControlFlow::Break(())
+        });
+        any
     }
 
     /// Calls `found(range, key)` for every occurrence of every key in `text`, by start, then by
-    /// length, then by key index. Keys are whole characters, so walks begin at character starts.
-    fn find_each(&self, text: &str, mut found: impl FnMut(Range<usize>, usize)) {
+    /// length, then by key index, until it breaks. Keys are whole characters, so walks begin at
+    /// character starts.
+    fn find_each(&self, text: &str, mut found: impl FnMut(Range<usize>, usize) -> ControlFlow<()>) {
         // Plain slices and loops: in the size-optimised WASM build, slice methods and Vec
         // indexing are calls, which cost more than the walk itself.
         let (bytes, first, nodes, edges, ends) = (text.as_bytes(), &self.first[..], &self.nodes[..], &self.edges[..], &self.ends[..]);
@@ -95,7 +109,9 @@ impl Trie {
             while node != 0 {
                 let Node { children, ends: ending } = &nodes[node as usize];
                 for at in ending.start..ending.end {
-                    found(start..end, ends[at as usize] as usize);
+                    if found(start..end, ends[at as usize] as usize).is_break() {
+                        return;
+                    }
                 }
                 if end == bytes.len() {
                     break;
@@ -156,6 +172,7 @@ mod tests {
         let found: Vec<&str> = all(&keys, text).iter().map(|(r, _)| &text[r.clone()]).collect();
         assert_eq!(found, ["she", "she", "he", "hers", "시발", "시발점", "발", "his"], "equal keys both reported, in order");
         assert!(all(&[""; 3], "abc").is_empty(), "an empty key is never found");
+        assert!(Trie::new(&keys).is_match("a his") && !Trie::new(&keys).is_match("hi, 시"));
         assert!(all(&keys, "").is_empty());
     }
 
