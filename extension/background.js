@@ -199,6 +199,8 @@ function today() {
  *     → {ok: true, messages: <_locales/<lang>/messages.json>}
  *   {type: 'ignore', code, text, site}: the user ignored a finding (kept, listed in options)
  *     → {ok: true}
+ *   {type: 'warm'}: a composer got focus; the engine is started now, not at the first key
+ *     → {ok: true} once it is ready
  *   any failure → {ok: false, error}
  * Spans in replies are UTF-16 offsets into the text sent.
  * @param {any} message
@@ -207,6 +209,7 @@ async function answer(message) {
   if (message?.type === 'ignore') return ignore(message);
   if (message?.type === 'messages') return messagesOf(message.lang);
   const checker = await ready();
+  if (message?.type === 'warm') return { ok: true };
   const { role = 'employee', language, ignored } = await requestSettings();
   // The language chosen in options wins over the browser's, which the content script sends.
   const lang = language === 'ko' || language === 'en' ? language : message.lang;

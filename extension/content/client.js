@@ -101,6 +101,14 @@ var riskhintClient = (() => {
       await send({ type: 'ignore', code, text, site: location.hostname });
     },
     /**
+     * Starts the worker and its engine ahead of the first check: a composer got focus. The worker
+     * stops after 30 s without messages, and starting it with the engine takes about 100 ms,
+     * which the user's first key would otherwise wait for. Failures are left to that check.
+     */
+    warm() {
+      chrome.runtime.sendMessage({ type: 'warm' }).catch(() => {});
+    },
+    /**
      * Checks a draft.
      * @param {string} text
      * @param {{platform?: string, replyTo?: string}} [context]

@@ -229,6 +229,9 @@ var riskhintComposer = (() => {
       const editor = /** @type {HTMLElement | null} */ (targetOf(event).closest?.(site.editorSelector));
       if (!editor) return;
       drafts.forEach((d) => d.editor.isConnected || forget(d));
+      // A composer seen before is not checked again on focus (its text is unchanged), but the
+      // worker may have stopped since: start it while the user is still placing the cursor.
+      if (drafts.has(editor) && !riskhintClient.isPaused()) riskhintClient.warm();
       attach(editor);
     }, true);
 

@@ -15,7 +15,7 @@ const gz = (file) => execFileSync('gzip', ['-9', '-c', file], { maxBuffer: 64 <<
 
 // Most specific first: a name mentioning serde_json and core belongs to serde_json.
 const CRATES = ['serde_path_to_error', 'serde_json', 'serde_core', 'serde', 'regex_syntax', 'regex_automata', 'regex', 'aho_corasick',
-  'memchr', 'unicode_normalization', 'riskhint', 'wasm_bindgen', 'dlmalloc', 'hashbrown', 'zmij', 'itoa', 'std', 'alloc', 'core'];
+  'memchr', 'unicode_normalization', 'riskhint_text', 'riskhint', 'wasm_bindgen', 'dlmalloc', 'hashbrown', 'zmij', 'itoa', 'std', 'alloc', 'core'];
 
 const csv = execFileSync('twiggy', ['top', '-n', '1000000', '-f', 'csv', named], { encoding: 'utf8', maxBuffer: 64 << 20 });
 const shares = {};

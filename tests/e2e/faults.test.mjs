@@ -13,7 +13,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { stopServiceWorker } from './browser.mjs';
+import { stopServiceWorker, serviceWorkerRunning } from './browser.mjs';
 import { sharedBrowser, redraft, annotation } from './helpers.mjs';
 import { virtualId, virtualKind } from './fixtures/virtual-posts.mjs';
 
@@ -92,6 +92,29 @@ test('the worker stopped while the user types, and as the last key is checked: t
   assert.ok(await workerWasRestarted(), 'the worker was stopped while typing');
   assert.deepEqual(await findingsShown(page), undisturbed, 'no finding lost or doubled');
   assert.deepEqual(await storedSettings(), SETTINGS);
+  await page.close();
+});
+
+test('a composer focused while the worker is stopped starts it before the first key, and that worker answers the key', async () => {
+  // The worker stops after 30 s without messages; a user coming back to a draft would wait for
+  // its start (about a tenth of a second) at the first key. Focus starts it instead.
+  const page = await browser.page('/compose/post');
+  const editor = page.locator(EDITOR);
+  assert.equal(await redraft(page, EDITOR, 'Project Zephyr ships next week.'), 'block');
+  await page.evaluate(() => document.activeElement.blur());
+  await stopWorker();
+  await sleep(500);
+  assert.equal(await serviceWorkerRunning(browser.context, browser.extensionId), false, 'nothing else woke the worker');
+  await editor.focus();
+  for (const deadline = Date.now() + 5_000; !(await serviceWorkerRunning(browser.context, browser.extensionId));) {
+    assert.ok(Date.now() < deadline, 'focusing the composer started the worker');
+    await sleep(50);
+  }
+  await markWorker();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' Call 010-1234-5678');
+  await page.waitForSelector(`${EDITOR}:not([data-riskhint-pending])[data-riskhint-findings="2"]`, { timeout: 15_000 });
+  assert.equal(await workerWasRestarted(), false, 'the worker started on focus answered the key');
   await page.close();
 });
 
