@@ -266,3 +266,7 @@ chrome.storage.onChanged.addListener((changes, area) => {
     });
   }
 });
+
+// Nearly every start of this worker is a content script's request: the engine starts with the
+// worker rather than at that message, a few milliseconds later (it is what the request waits for).
+ready().catch((error) => console.warn('riskhint: the engine did not start; the next request tries again', error));
