@@ -102,7 +102,7 @@ var riskhintClient = (() => {
     },
     /**
      * Starts the worker and its engine ahead of the first check: a composer got focus. The worker
-     * stops after 30 s without messages, and starting it with the engine takes about 100 ms,
+     * stops after 30 s without messages, and starting it with the engine takes over 100 ms,
      * which the user's first key would otherwise wait for. Failures are left to that check.
      */
     warm() {
