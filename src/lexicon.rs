@@ -13,6 +13,7 @@
 
 use crate::text::{char_after, char_before, compose_spelled_hangul, is_hangul, is_invisible, is_latin_word_char, View, Views};
 use crate::trie::Trie;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::{Arc, LazyLock};
 
@@ -117,7 +118,7 @@ enum HangulEdges {
 struct Entry {
     lexicon: Lex,
     /// The entry as written, without edge markers; shared with every hit of it.
-    written: Arc<str>,
+    written: Written,
     left_free: bool,
     right_free: bool,
     exclusion: bool,
@@ -130,7 +131,27 @@ pub struct Hit {
     /// Byte range in the original text.
     pub range: Range<usize>,
     /// The entry as written in its lexicon or policy.
-    pub entry: Arc<str>,
+    pub entry: Written,
+}
+
+/// An entry's text: in a data lexicon compiled into the engine, or one of the policy's terms
+/// (shared with the hits of it). Data entries borrow their text, so that building the first
+/// engine allocates nothing for them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Written {
+    Data(&'static str),
+    Policy(Arc<str>),
+}
+
+impl std::ops::Deref for Written {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Written::Data(text) => text,
+            Written::Policy(text) => text,
+        }
+    }
 }
 
 /// All lexicons compiled into automata: the data lexicons' two (compact and tone views), built
@@ -171,9 +192,9 @@ struct Automaton {
 }
 
 impl Automaton {
-    fn build(entries: Vec<(String, Entry)>) -> Automaton {
-        let (keys, entries): (Vec<String>, Vec<Entry>) = entries.into_iter().unzip();
-        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+    fn build(entries: Vec<(Cow<'_, str>, Entry)>) -> Automaton {
+        let (keys, entries): (Vec<Cow<str>>, Vec<Entry>) = entries.into_iter().unzip();
+        let keys: Vec<&str> = keys.iter().map(|key| &**key).collect();
         Automaton { trie: Trie::new(&keys), entries }
     }
 
@@ -289,38 +310,49 @@ fn single_letters(chars: impl Iterator<Item = char>) -> usize {
 
 /// An entry's text as its view writes it. Most entries skip building the views, which was most of
 /// building the first engine in a cold worker (see [`plain_key`]).
-fn key(core: &str, view: ViewKind) -> String {
+fn key(core: &'static str, view: ViewKind) -> Cow<'static, str> {
     if let Some(letters) = plain_key(core) {
         return letters;
     }
     let views = Views::new(core);
-    match view {
+    Cow::Owned(match view {
         ViewKind::Compact => views.compact.text,
         ViewKind::Tone => views.tone.text,
-    }
+    })
 }
 
 /// The key of an entry made of lower-case ASCII letters or Hangul syllables, perhaps with spaces
 /// or punctuation between them that both views drop and no view reads as a letter: its letters,
 /// as every view writes them (a test checks each data entry).
-fn plain_key(core: &str) -> Option<String> {
+fn plain_key(core: &str) -> Option<Cow<'_, str>> {
     let plain = |c: char| c.is_ascii_lowercase() || ('\u{AC00}'..='\u{D7A3}').contains(&c);
     let dropped = |c: char| matches!(c, ' ' | '-' | '\'' | '.' | ',' | '&' | '/');
     if !core.chars().all(|c| plain(c) || dropped(c)) {
         return None;
     }
-    let letters: String = core.chars().filter(|&c| plain(c)).collect();
+    // Most entries are one word: their key is their text.
+    let letters = match core.contains(dropped) {
+        false => Cow::Borrowed(core),
+        true => Cow::Owned(core.chars().filter(|&c| plain(c)).collect()),
+    };
     (!has_letter_run(&letters)).then_some(letters)
 }
 
 /// Whether a letter repeats three times in a row, which the views shorten ("sooo").
 fn has_letter_run(word: &str) -> bool {
-    let chars: Vec<char> = word.chars().collect();
-    chars.windows(3).any(|w| w[0] == w[1] && w[1] == w[2])
+    let mut chars = word.chars();
+    let (mut before, mut last) = (chars.next(), chars.next());
+    for c in chars {
+        if before == Some(c) && last == Some(c) {
+            return true;
+        }
+        (before, last) = (last, Some(c));
+    }
+    false
 }
 
 /// Parses one lexicon's text into entries, each keyed by its folded form in the lexicon's view.
-fn parse(lexicon: Lex, text: &str, view: ViewKind, out: &mut Vec<(String, Entry)>) {
+fn parse(lexicon: Lex, text: &'static str, view: ViewKind, out: &mut Vec<(Cow<'static, str>, Entry)>) {
     // The header is among the leading comments: `# hangul: stem`.
     let header = |mode: &str| {
         text.lines().map(str::trim).take_while(|l| l.is_empty() || l.starts_with('#')).any(|l| {
@@ -343,7 +375,7 @@ fn parse(lexicon: Lex, text: &str, view: ViewKind, out: &mut Vec<(String, Entry)
     }
 }
 
-fn entry(lexicon: Lex, line: &str, view: ViewKind, hangul: HangulEdges) -> (String, Entry) {
+fn entry(lexicon: Lex, line: &'static str, view: ViewKind, hangul: HangulEdges) -> (Cow<'static, str>, Entry) {
     let (exclusion, line) = match line.strip_prefix('!') {
         Some(rest) => (true, rest.trim()),
         None => (false, line),
@@ -353,7 +385,7 @@ fn entry(lexicon: Lex, line: &str, view: ViewKind, hangul: HangulEdges) -> (Stri
     let right_free = line.ends_with('*') && !line.ends_with("**") && line.len() > 1;
     let core = &line[usize::from(left_free)..line.len() - usize::from(right_free)];
     let key = key(core, view);
-    let entry = Entry { lexicon, written: core.into(), left_free, right_free, exclusion, hangul };
+    let entry = Entry { lexicon, written: Written::Data(core), left_free, right_free, exclusion, hangul };
     (key, entry)
 }
 
@@ -372,16 +404,16 @@ impl PhraseIndex {
                     let views = Views::new(item);
                     let entry = Entry {
                         lexicon: *lexicon,
-                        written: item.into(),
+                        written: Written::Policy(item.into()),
                         left_free: false,
                         right_free: false,
                         exclusion: false,
                         hangul: HangulEdges::Particle,
                     };
                     if matches!(lexicon, Lex::Codenames | Lex::ConfidentialTerms) {
-                        leet.push((views.tone.text, entry.clone()));
+                        leet.push((Cow::Owned(views.tone.text), entry.clone()));
                     }
-                    names.push((views.compact.text, entry));
+                    names.push((Cow::Owned(views.compact.text), entry));
                 }
             }
         }
@@ -501,6 +533,17 @@ mod tests {
             }
         }
         assert!(plain > 1900, "most entries take the short way ({plain})");
+    }
+
+    #[test]
+    fn a_letter_run_is_three_in_a_row() {
+        for (word, run) in [("sooo", true), ("ㅋㅋㅋ", true), ("aaa", true), ("soo", false), ("aabaa", false), ("aa", false), ("", false)] {
+            assert_eq!(has_letter_run(word), run, "{word:?}");
+        }
+        // A word with a run is keyed by its views, which shorten the run.
+        assert!(plain_key("sooo").is_none());
+        assert_eq!(plain_key("so-so").as_deref(), Some("soso"));
+        assert!(matches!(plain_key("idiot"), Some(Cow::Borrowed("idiot"))));
     }
 
     #[test]
