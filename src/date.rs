@@ -70,8 +70,7 @@ impl Serialize for Date {
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        Date::parse(&text).ok_or_else(|| serde::de::Error::custom(format!("{text:?} is not a date (YYYY-MM-DD)")))
+        crate::policy::parse_str(d, "a date (YYYY-MM-DD)", |text| Date::parse(text).ok_or_else(|| format!("{text:?} is not a date (YYYY-MM-DD)")))
     }
 }
 

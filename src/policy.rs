@@ -80,9 +80,9 @@ pub struct Disclosure {
 }
 
 /// An inclusive date window.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields, try_from = "RawQuietPeriod")]
+#[cfg_attr(feature = "cli", schemars(deny_unknown_fields))]
 pub struct QuietPeriod {
     pub start: Date,
     pub end: Date,
@@ -111,6 +111,26 @@ impl TryFrom<RawQuietPeriod> for QuietPeriod {
     }
 }
 
+/// Checked while its object is read, so that serde_json places a refusal just after that object
+/// and the error names the period ([`path_at`]); serde's `try_from` checks later, where it would
+/// name the list.
+impl<'de> Deserialize<'de> for QuietPeriod {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Period;
+        impl<'de> serde::de::Visitor<'de> for Period {
+            type Value = QuietPeriod;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a quiet period: {\"start\", \"end\", \"reason\"}")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<QuietPeriod, A::Error> {
+                let raw = RawQuietPeriod::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                QuietPeriod::try_from(raw).map_err(serde::de::Error::custom)
+            }
+        }
+        d.deserialize_map(Period)
+    }
+}
+
 impl QuietPeriod {
     /// Whether `day` falls in the window.
     pub fn contains(&self, day: Date) -> bool {
@@ -132,9 +152,15 @@ pub struct Crisis {
 }
 
 /// An http(s) URL of an official statement.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(into = "String")]
 pub struct OfficialLink(pub String);
+
+impl<'de> Deserialize<'de> for OfficialLink {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        parse_str(d, "an http(s) URL", |url| OfficialLink::try_from(url.to_string()))
+    }
+}
 
 impl TryFrom<String> for OfficialLink {
     type Error = String;
@@ -181,13 +207,31 @@ impl std::borrow::Borrow<str> for RuleCode {
 
 impl<'de> Deserialize<'de> for RuleCode {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let code = String::deserialize(d)?;
-        if crate::rules::doc(&code).is_some() {
-            Ok(RuleCode(code))
-        } else {
-            Err(serde::de::Error::custom(format!("unknown rule code {code:?} (see `riskhint rules`)")))
+        parse_str(d, "a rule code", |code| match crate::rules::doc(code) {
+            Some(_) => Ok(RuleCode(code.to_string())),
+            None => Err(format!("unknown rule code {code:?} (see `riskhint rules`)")),
+        })
+    }
+}
+
+/// Reads a string through `parse`, refusing it inside serde's visitor: serde_json places an error
+/// made there just after the string, so that the error's path names the field ([`path_at`]). An
+/// error made once the string is read would be placed after the object or list around it.
+pub(crate) fn parse_str<'de, D: serde::Deserializer<'de>, T>(d: D, expecting: &'static str, parse: fn(&str) -> Result<T, String>) -> Result<T, D::Error> {
+    struct Parse<T> {
+        expecting: &'static str,
+        parse: fn(&str) -> Result<T, String>,
+    }
+    impl<T> serde::de::Visitor<'_> for Parse<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str(self.expecting)
+        }
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<T, E> {
+            (self.parse)(text).map_err(E::custom)
         }
     }
+    d.deserialize_str(Parse { expecting, parse })
 }
 
 #[cfg(feature = "cli")]
@@ -205,7 +249,8 @@ fn rules_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
 /// A policy that could not be read, with where and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PolicyError {
-    /// Dotted path of the field at fault ("quiet_periods[0].start"), empty for syntax errors.
+    /// Dotted path of the field at fault ("quiet_periods[0].start"); in broken JSON, of the value
+    /// being read where it broke; empty at the top.
     pub path: String,
     /// 1-based line of the error.
     pub line: usize,
@@ -251,12 +296,14 @@ impl Policy {
             return Err(PolicyError { path: String::new(), line, column, message: "a policy is a JSON object: { … }".into() });
         }
         let mut de = serde_json::Deserializer::from_str(&json);
-        let policy: Policy = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-            let path = e.path().to_string();
-            let inner = e.into_inner();
-            let message = clean_message(&inner.to_string());
+        let policy = Policy::deserialize(&mut de).map_err(|e| PolicyError {
+            // A refused value is refused where it starts or just after it; unexpected text just
+            // after its first character ("[" where a level belongs), which is not yet read.
+            path: path_at(&json, offset(&json, e.line(), e.column()).saturating_sub(usize::from(e.is_syntax()))),
+            line: e.line(),
             // serde_json counts column 0 when the text ends at the start of a line; ours are 1-based.
-            PolicyError { path: if path == "." { String::new() } else { path }, line: inner.line(), column: inner.column().max(1), message }
+            column: e.column().max(1),
+            message: clean_message(&e.to_string()),
         })?;
         de.end().map_err(|e| PolicyError {
             path: String::new(),
@@ -281,6 +328,70 @@ impl Policy {
     pub fn quiet_period(&self, day: Date) -> Option<&QuietPeriod> {
         self.quiet_periods.iter().find(|p| p.contains(day))
     }
+}
+
+/// The byte of `text` at serde_json's 1-based `line` and `column` (columns count bytes from 0 at
+/// the start of a line, where serde_json says the error is).
+fn offset(text: &str, line: usize, column: usize) -> usize {
+    let line_start = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum::<usize>();
+    (line_start + column).min(text.len())
+}
+
+/// The path of the value that `json` (comments blanked) is inside at byte `at`, as a policy error
+/// names it: `organization.names[2]`, or empty at the top. serde_json says where it refused a value
+/// (where it starts, just after it, or after a key it did not know), so the keys and indexes still
+/// open there are the value's path. A skim, not a parse: serde_json has read the text up to `at`.
+fn path_at(json: &str, at: usize) -> String {
+    enum Open<'a> {
+        Object(Option<&'a str>),
+        Array(usize),
+    }
+    let bytes = json.as_bytes();
+    let mut open = Vec::new();
+    let mut i = 0;
+    while i < at.min(bytes.len()) {
+        match bytes[i] {
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                // A string where an object expects a key is its key (a key's value leaves it set).
+                if let Some(Open::Object(key @ None)) = open.last_mut() {
+                    *key = Some(&json[start..i.min(bytes.len())]);
+                }
+            }
+            b'{' => open.push(Open::Object(None)),
+            b'[' => open.push(Open::Array(0)),
+            b'}' | b']' => drop(open.pop()),
+            b',' => match open.last_mut() {
+                Some(Open::Object(key)) => *key = None,
+                Some(Open::Array(index)) => *index += 1,
+                None => {}
+            },
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut path = String::new();
+    for segment in &open {
+        match segment {
+            Open::Object(Some(key)) => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                // An escaped key is named as it reads, not as written ("a\"b" is a"b).
+                match key.contains('\\') {
+                    true => path.push_str(&serde_json::from_str::<String>(&format!("\"{key}\"")).unwrap_or_else(|_| key.to_string())),
+                    false => path.push_str(key),
+                }
+            }
+            Open::Object(None) => {}
+            Open::Array(index) => path.push_str(&format!("[{index}]")),
+        }
+    }
+    path
 }
 
 /// The 1-based line and column of byte `at` of `text` (columns count bytes, as serde_json's do).

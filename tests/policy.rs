@@ -601,3 +601,77 @@ fn a_finding_of_a_rule_the_administrator_locked_cannot_be_ignored() {
     let engine = Engine::new(layer(Some(&unlocked), None).policy);
     assert!(engine.check_draft(draft, &dismissed(&[(code, "Project Falcon")])).verdict < Verdict::Block);
 }
+
+/// A refused value is named by the path that serde_path_to_error finds by tracking the
+/// deserializer, which the engine carried until a skim of the text replaced it
+/// (`policy::path_at`): mutations of a valid policy, compact and pretty-printed.
+mod refused_values_are_named_as_a_tracking_deserializer_names_them {
+    use super::MINIMUM;
+    use proptest::prelude::*;
+    use riskhint::Policy;
+    use serde_json::{json, Value};
+
+    /// Every value inside `value`, as the keys and indexes that lead to it.
+    fn slots(value: &Value, at: &mut Vec<Value>, out: &mut Vec<Vec<Value>>) {
+        let children: Vec<(Value, &Value)> = match value {
+            Value::Object(map) => map.iter().map(|(k, v)| (json!(k), v)).collect(),
+            Value::Array(items) => items.iter().enumerate().map(|(i, v)| (json!(i), v)).collect(),
+            _ => return,
+        };
+        for (step, child) in children {
+            at.push(step);
+            out.push(at.clone());
+            slots(child, at, out);
+            at.pop();
+        }
+    }
+
+    fn get<'a>(value: &'a mut Value, path: &[Value]) -> &'a mut Value {
+        path.iter().fold(value, |v, step| match step {
+            Value::String(key) => &mut v[key.as_str()],
+            step => &mut v[step.as_u64().unwrap() as usize],
+        })
+    }
+
+    /// Wrong types, bad dates, links and rule codes, unknown fields, and a rule key renamed.
+    fn mutate(policy: &mut Value, path: &[Value], kind: usize) {
+        let slot = get(policy, path);
+        let replacement = [json!(42), json!(true), json!("2026-02-30"), json!({}), json!([1]), json!("ftp://x"), json!("FOO999"), json!(null), json!("loud")];
+        match kind {
+            k if k < replacement.len() => *slot = replacement[k].clone(),
+            _ => match slot {
+                Value::Object(map) => drop(map.insert("extra_field".into(), json!(1))),
+                _ => {
+                    let parent = get(policy, &path[..path.len() - 1]);
+                    if let Value::Object(map) = parent {
+                        let key = path.last().unwrap().as_str().unwrap().to_string();
+                        let value = map.remove(&key).unwrap();
+                        map.insert(format!("{key}X"), value);
+                    }
+                }
+            },
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn paths_match(slot in any::<prop::sample::Index>(), kind in 0usize..10, pretty: bool) {
+            let mut policy: Value = serde_json::from_str(MINIMUM).unwrap();
+            let mut all = Vec::new();
+            slots(&policy, &mut Vec::new(), &mut all);
+            let path = slot.get(&all).clone();
+            mutate(&mut policy, &path, kind);
+            let text = if pretty { serde_json::to_string_pretty(&policy).unwrap() } else { policy.to_string() };
+            let tracked: Result<Policy, _> = serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(&text));
+            match (Policy::parse(&text), tracked) {
+                (Ok(_), Ok(_)) => {}
+                (Err(ours), Err(theirs)) => {
+                    let path = theirs.path().to_string();
+                    prop_assert_eq!(ours.path, if path == "." { String::new() } else { path }, "{}", text);
+                    prop_assert_eq!((ours.line, ours.column), (theirs.inner().line(), theirs.inner().column().max(1)), "{}", text);
+                }
+                (ours, theirs) => prop_assert!(false, "{text}: ours {ours:?}, tracked {:?}", theirs.map(|_| ())),
+            }
+        }
+    }
+}
