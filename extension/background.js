@@ -84,19 +84,26 @@ async function configure(checker, stored) {
       console.warn(`riskhint: a custom rule of the ${w.layer} policy is not used (line ${w.line}, column ${w.column}, field ${w.path}): ${w.message}`);
     }
     // For the popup and the cards: whether crisis mode is on, and what the administrator locked.
-    // One write and one removal, together: the first answer after a cold start waits for them.
+    // Not waited for: the first answer after a cold start does not need them. (Storage applies
+    // one extension's writes in the order they were made, so a later configuration's writes win.)
     const policyState = { crisisActive: outcome.crisis_active, overridden: outcome.overridden, locked: outcome.locked };
     const lastGoodPolicy = /** @type {any} */ (local.lastGoodPolicy);
     const changed = lastGoodPolicy?.admin !== managed || lastGoodPolicy?.user !== user;
-    await Promise.all([
-      chrome.storage.local.set({ policyState, ...(changed ? { lastGoodPolicy: { admin: managed, user } } : {}) }),
-      chrome.storage.local.remove('policyError'),
-    ]);
+    record(chrome.storage.local.set({ policyState, ...(changed ? { lastGoodPolicy: { admin: managed, user } } : {}) }));
+    record(chrome.storage.local.remove('policyError'));
   } else {
     console.warn(`riskhint: the ${outcome.layer} policy was rejected (line ${outcome.line}, column ${outcome.column}${outcome.path ? `, field ${outcome.path}` : ''}): ${outcome.message}. The previous policy stays in force.`);
-    await chrome.storage.local.set({ policyError: outcome });
+    record(chrome.storage.local.set({ policyError: outcome }));
   }
   return Boolean(outcome.ok);
+}
+
+/**
+ * A write of the worker's bookkeeping, not waited for; a failure is logged.
+ * @param {Promise<void>} write
+ */
+function record(write) {
+  write.catch((error) => console.warn('riskhint: could not record the policy state', error));
 }
 
 /**
