@@ -352,37 +352,33 @@ fn has_letter_run(word: &str) -> bool {
 }
 
 /// Parses one lexicon's text into entries, each keyed by its folded form in the lexicon's view.
+///
+/// Lines are split and tested byte by byte: in a cold worker, `str::lines` and string prefixes
+/// call a byte comparison per line that V8's baseline compiler runs slowly.
 fn parse(lexicon: Lex, text: &'static str, view: ViewKind, out: &mut Vec<(Cow<'static, str>, Entry)>) {
+    let lines = || text.split('\n').map(str::trim);
+    let comment = |line: &str| line.as_bytes().first() == Some(&b'#');
     // The header is among the leading comments: `# hangul: stem`.
-    let header = |mode: &str| {
-        text.lines().map(str::trim).take_while(|l| l.is_empty() || l.starts_with('#')).any(|l| {
-            l.strip_prefix('#').and_then(|l| l.trim_start().strip_prefix("hangul:")).is_some_and(|m| m.trim() == mode)
-        })
+    let mode = lines().take_while(|l| l.is_empty() || comment(l)).find_map(|l| l.strip_prefix('#')?.trim_start().strip_prefix("hangul:").map(str::trim));
+    let hangul = match mode {
+        Some("free") => HangulEdges::Free,
+        Some("particle") => HangulEdges::Particle,
+        _ => HangulEdges::Stem,
     };
-    let hangul = if header("free") {
-        HangulEdges::Free
-    } else if header("particle") {
-        HangulEdges::Particle
-    } else {
-        HangulEdges::Stem
-    };
-    for line in text.lines() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
+    for line in lines().filter(|l| !l.is_empty() && !comment(l)) {
         out.push(entry(lexicon, line, view, hangul));
     }
 }
 
 fn entry(lexicon: Lex, line: &'static str, view: ViewKind, hangul: HangulEdges) -> (Cow<'static, str>, Entry) {
-    let (exclusion, line) = match line.strip_prefix('!') {
-        Some(rest) => (true, rest.trim()),
-        None => (false, line),
+    let (exclusion, line) = match line.as_bytes().first() == Some(&b'!') {
+        true => (true, line[1..].trim()),
+        false => (false, line),
     };
     // A single `*` on an edge is syntax; a run of them is a masked word ("f***").
-    let left_free = line.starts_with('*') && !line.starts_with("**");
-    let right_free = line.ends_with('*') && !line.ends_with("**") && line.len() > 1;
+    let bytes = line.as_bytes();
+    let left_free = bytes.first() == Some(&b'*') && bytes.get(1) != Some(&b'*');
+    let right_free = bytes.len() > 1 && bytes[bytes.len() - 1] == b'*' && bytes[bytes.len() - 2] != b'*';
     let core = &line[usize::from(left_free)..line.len() - usize::from(right_free)];
     let key = key(core, view);
     let entry = Entry { lexicon, written: Written::Data(core), left_free, right_free, exclusion, hangul };
