@@ -297,8 +297,8 @@ impl Policy {
         }
         let mut de = serde_json::Deserializer::from_str(&json);
         let policy = Policy::deserialize(&mut de).map_err(|e| PolicyError {
-            // A refused value is refused where it starts or just after it; unexpected text just
-            // after its first character ("[" where a level belongs), which is not yet read.
+            // serde_json places a refused value where it starts or just after it, and unexpected
+            // text ("[" where a level belongs) just after its first character, not yet read.
             path: path_at(&json, offset(&json, e.line(), e.column()).saturating_sub(usize::from(e.is_syntax()))),
             line: e.line(),
             // serde_json counts column 0 when the text ends at the start of a line; ours are 1-based.
