@@ -116,7 +116,7 @@ struct Compiled {
 
 const REASON: Bilingual =
     Bilingual::fixed("Your organisation's policy flags these words.", "조직의 정책이 이 표현을 지정해 두었습니다.");
-const SOURCE: &str = "your organisation's policy (custom_rules)";
+const SOURCE: Bilingual = Bilingual::fixed("Your organisation's policy", "소속 조직의 정책");
 
 impl CustomRules {
     /// Compiles `specs`; returns the rules that compiled and why the others were refused.
@@ -188,7 +188,7 @@ fn fix(range: Range<usize>, replacement: &str) -> Suggestion {
     let label = if replacement.is_empty() {
         Bilingual::fixed("Remove these words", "이 표현 삭제")
     } else {
-        Bilingual::new(format!("Replace with “{replacement}”"), format!("“{replacement}”(으)로 바꾸기"))
+        Bilingual::new(format!("Replace with “{replacement}”"), format!("{} 바꾸기", crate::particle::quoted(&replacement, crate::particle::Particle::Toward)))
     };
     Suggestion::new(label, range, replacement)
 }

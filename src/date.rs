@@ -27,6 +27,17 @@ impl Date {
         valid.then_some(Date { year, month, day })
     }
 
+    /// The date as Korean writes it: 2027년 1월 25일.
+    pub fn korean(&self) -> String {
+        format!("{}년 {}월 {}일", self.year, self.month, self.day)
+    }
+
+    /// The date as English prose writes it: January 25, 2027.
+    pub fn english(&self) -> String {
+        const MONTHS: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+        format!("{} {}, {}", MONTHS[usize::from(self.month) - 1], self.day, self.year)
+    }
+
     /// Parses `YYYY-MM-DD`.
     pub fn parse(text: &str) -> Option<Date> {
         let b = text.as_bytes();

@@ -217,7 +217,7 @@ impl Engine {
         if !listed_complaint && !graver && (brand || self.policy().organization.names.is_empty()) && !draft.has(Lex::Competitors) {
             let model = model::builtin(model::Task::Complaint, draft.language);
             let words = draft.model_words();
-            if model.score_words(words).positive {
+            if draft.model_may_judge(words) && model.score_words(words).positive {
                 evidence.extend(model.top_words(words, 3).into_iter().map(|range| Evidence { label: Label::Complaint, range }));
             }
         }

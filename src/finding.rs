@@ -151,8 +151,8 @@ pub struct Finding {
     pub message: Bilingual,
     /// Why it matters (from the rule's documentation).
     pub reason: Bilingual,
-    /// The guideline or law behind the rule.
-    pub source: &'static str,
+    /// The guideline, law or case behind the rule.
+    pub source: Bilingual,
     /// Proposed fixes, best first.
     pub suggestions: Vec<Suggestion>,
 }

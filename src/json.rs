@@ -40,7 +40,7 @@ pub struct FindingJson<'a> {
     message: &'a str,
     messages: &'a Bilingual,
     reason: &'a str,
-    source: &'static str,
+    source: &'a str,
     suggestions: Vec<SuggestionJson<'a>>,
 }
 
@@ -64,7 +64,7 @@ fn finding<'a>(text: &'a str, f: &'a Finding, lang: Language, offsets: &OffsetMa
         message: f.message.get(lang),
         messages: &f.message,
         reason: f.reason.get(lang),
-        source: f.source,
+        source: f.source.get(lang),
         suggestions: f
             .suggestions
             .iter()

@@ -23,6 +23,7 @@ pub mod finding;
 pub mod json;
 pub mod lexicon;
 pub mod model;
+pub mod particle;
 pub mod policy;
 pub mod rules;
 pub mod text;

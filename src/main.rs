@@ -18,7 +18,8 @@ usage:
                  [--fail-on block|warn] [FILE]        check a draft (FILE or stdin)
   riskhint scan  [--policy FILE] [--admin-policy FILE] [--lang en|ko] [--fail-on block|warn] < posts.jsonl
                                                       classify posts, one JSON line out per line in
-  riskhint rules [--json]                             every rule with its documentation
+  riskhint rules [--lang en|ko] [--json]              every rule with its documentation (in the language of
+                                                      --lang, else of LC_ALL/LC_MESSAGES/LANG)
   riskhint schema                                     JSON Schema of the policy
   riskhint train --model hostile-en|hostile-ko|complaint-en|complaint-ko [--data DIR] [--out FILE]
                  [--bits N] [--epochs N] [--learning-rate X] [--l2 X]
@@ -298,7 +299,7 @@ fn print_report(out: &mut impl Write, draft: &str, report: &riskhint::Report, la
         writeln!(out, "  {line_no:>3} | {open}{}{close}", &draft[excerpt.shown.clone()])?;
         writeln!(out, "      | {}{}", " ".repeat(pad), paint(severity_colour, &"^".repeat(carets)))?;
         writeln!(out, "  why: {}", &f.reason.get(lang))?;
-        writeln!(out, "  source: {}", f.source)?;
+        writeln!(out, "  source: {}", f.source.get(lang))?;
         for s in &f.suggestions {
             let what = if s.replacement.is_empty() { "remove".to_string() } else { format!("{:?}", s.replacement) };
             writeln!(out, "  fix: {} → {what}", &s.label.get(lang))?;
@@ -340,23 +341,43 @@ fn scan(args: lexopt::Parser) -> Result<u8> {
 
 fn rules(mut args: lexopt::Parser) -> Result<u8> {
     let mut as_json = false;
+    let mut lang = None;
     while let Some(arg) = args.next()? {
         match arg {
             lexopt::Arg::Long("json") => as_json = true,
+            lexopt::Arg::Long("lang") => lang = Some(enum_value(&mut args, "language")?),
             other => return Err(other.unexpected().into()),
         }
     }
+    let lang = lang.unwrap_or_else(environment_language);
+    let headings = match lang {
+        Language::En => ["what", "why", "example", "fix", "source"],
+        Language::Ko => ["잡아내는 것", "이유", "예시", "고치는 법", "출처"],
+    };
     let mut out = std::io::stdout().lock();
     for rule in riskhint::rules::all() {
         let d = rule.doc();
         if as_json {
             writeln!(out, "{}", riskhint::json::rule_doc(d))?;
-        } else {
-            writeln!(out, "{} {} [{}, {}]\n  what: {}\n  why: {}\n  source: {}\n  example: {}\n  fix: {}\n",
-                d.code, d.name, d.category.as_str(), d.severity.as_str(), d.what.en, d.why.en, d.source, d.example, d.fix.en)?;
+            continue;
         }
+        writeln!(out, "{} {} [{}, {}]", d.code, d.name, d.category.as_str(), d.severity.as_str())?;
+        for (heading, text) in headings.iter().zip([&d.what, &d.why, &d.example, &d.fix, &d.source]) {
+            writeln!(out, "  {heading}: {}", text.get(lang))?;
+        }
+        writeln!(out)?;
     }
     Ok(0)
+}
+
+/// The language the environment asks for (LC_ALL, then LC_MESSAGES, then LANG, as POSIX orders
+/// them): Korean for ko_KR.UTF-8 and the like, English otherwise.
+fn environment_language() -> Language {
+    let asked = ["LC_ALL", "LC_MESSAGES", "LANG"].iter().find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()));
+    match asked {
+        Some(locale) if locale.starts_with("ko") => Language::Ko,
+        _ => Language::En,
+    }
 }
 
 fn schema() -> Result<u8> {

@@ -6,6 +6,7 @@ use std::path::Path;
 
 mod common;
 use common::{engines, Engines};
+use riskhint::{Engine, Language};
 
 /// The options column of a case: `role=… now=… crisis reply=… nopolicy span=… severity=…` and feed counts.
 #[derive(Default)]
@@ -98,38 +99,150 @@ fn run_feed_case(engines: &Engines, label: &str, expect: &str, o: &Options, text
     }
 }
 
-#[test]
-fn every_case_in_tests_cases_behaves_as_written() {
-    let engines = engines();
+/// Every case of every file in tests/cases: (file name, line number, the case's fields).
+fn all_cases() -> Vec<(String, usize, Vec<String>)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
     let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "tsv")).collect();
     files.sort();
-    let (mut total, mut failures) = (0, Vec::new());
+    let mut cases = Vec::new();
     for file in &files {
         let name = file.file_name().unwrap().to_string_lossy().to_string();
         for (n, line) in std::fs::read_to_string(file).unwrap().lines().enumerate() {
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
+            if !(line.trim().is_empty() || line.starts_with('#')) {
+                cases.push((name.clone(), n + 1, line.split('\t').map(String::from).collect()));
             }
-            total += 1;
-            let fields: Vec<&str> = line.split('\t').collect();
-            let result = if !(4..=5).contains(&fields.len()) {
-                Err(format!("{} fields, expected 4 or 5", fields.len()))
-            } else {
-                parse_options(fields[2]).and_then(|o| {
-                    if name == "feed.tsv" {
-                        run_feed_case(engines, fields[0], fields[1], &o, fields[3])
-                    } else {
-                        run_draft_case(engines, fields[0], fields[1], &o, fields[3], fields.get(4).copied())
-                    }
-                })
-            };
-            if let Err(why) = result {
-                failures.push(format!("{name}:{} {} {} {:?}\n    {why}", n + 1, fields[0], fields.get(1).unwrap_or(&""), fields.get(3).unwrap_or(&"")));
-            }
+        }
+    }
+    cases
+}
+
+#[test]
+fn every_case_in_tests_cases_behaves_as_written() {
+    let engines = engines();
+    let (mut total, mut failures) = (0, Vec::new());
+    for (name, line, fields) in all_cases() {
+        total += 1;
+        let result = if !(4..=5).contains(&fields.len()) {
+            Err(format!("{} fields, expected 4 or 5", fields.len()))
+        } else {
+            parse_options(&fields[2]).and_then(|o| {
+                if name == "feed.tsv" {
+                    run_feed_case(engines, &fields[0], &fields[1], &o, &fields[3])
+                } else {
+                    run_draft_case(engines, &fields[0], &fields[1], &o, &fields[3], fields.get(4).map(String::as_str))
+                }
+            })
+        };
+        if let Err(why) = result {
+            failures.push(format!("{name}:{line} {} {} {:?}\n    {why}", fields[0], fields.get(1).map_or("", String::as_str), fields.get(3).map_or("", String::as_str)));
         }
     }
     assert!(total >= 300, "only {total} cases");
     assert!(failures.is_empty(), "{} of {total} cases failed:\n{}", failures.len(), failures.join("\n"));
     println!("{total} cases passed");
+}
+
+/// The context a rule's documented example needs to fire: crisis mode for the CRIS rules, a day
+/// in the example policy's quiet period for MNPI005, a complaint to answer for TONE006, no policy
+/// for TONE003 (the example policy turns it off), and an executive author (the strictest role).
+fn example_context(code: &str, language: Language) -> (&'static Engine, CheckContext) {
+    let engines = engines();
+    let today = if code == "MNPI005" { "2027-01-10" } else { "2026-06-01" };
+    let mut context = CheckContext::new(Date::parse(today).unwrap());
+    context.role = Role::Executive;
+    if code == "TONE006" {
+        context.reply_to = Some(match language {
+            Language::En => "My Nova X1 won't charge. Worst phone ever.".into(),
+            Language::Ko => "노바 X1 충전이 안 돼요. 최악이네요".into(),
+        });
+    }
+    let engine = match code {
+        c if c.starts_with("CRIS") => &engines.crisis,
+        "TONE003" => &engines.none,
+        _ => &engines.hanbit,
+    };
+    (engine, context)
+}
+
+#[test]
+fn every_rule_example_fires_in_both_languages() {
+    let mut failures = Vec::new();
+    for rule in riskhint::rules::all() {
+        let doc = rule.doc();
+        for language in [Language::En, Language::Ko] {
+            let example = doc.example.get(language);
+            let (engine, context) = example_context(doc.code, language);
+            let report = engine.check_draft(example, &context);
+            if report.language != language {
+                failures.push(format!("{} {language:?} example is read as {:?}: {example}", doc.code, report.language));
+            }
+            if !report.findings.iter().any(|f| f.code == doc.code) {
+                let seen: Vec<_> = report.findings.iter().map(|f| f.code).collect();
+                failures.push(format!("{} {language:?} example does not fire (got {seen:?}): {example}", doc.code));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Placeholder particles: a native picks one form by the word before it (see riskhint::particle).
+const PLACEHOLDERS: &[&str] = &["은(는)", "는(은)", "이(가)", "가(이)", "을(를)", "를(을)", "과(와)", "와(과)", "(으)로", "(이)라", "(이)에요", "(이)나"];
+
+#[test]
+fn no_korean_message_over_the_rule_cases_keeps_a_placeholder_particle() {
+    let engines = engines();
+    let mut seen = 0;
+    let mut failures = Vec::new();
+    for (name, line, fields) in all_cases() {
+        let Some(text) = fields.get(3) else { continue };
+        let Ok(o) = parse_options(&fields[2]) else { continue };
+        let findings = if name == "feed.tsv" {
+            let post = Post { id: "case".into(), text: text.clone(), ..o.post.clone() };
+            let report = engines.hanbit.classify_posts(&[post]).remove(0);
+            report.findings
+        } else {
+            let engine = if o.nopolicy { &engines.none } else if o.crisis { &engines.crisis } else { &engines.hanbit };
+            let mut context = CheckContext::new(o.now.unwrap_or(Date::parse("2026-06-01").unwrap()));
+            context.role = o.role.unwrap_or_default();
+            context.reply_to = o.reply.clone();
+            engine.check_draft(text, &context).findings
+        };
+        for f in &findings {
+            let texts = [&f.message.ko, &f.reason.ko, &f.source.ko].into_iter().map(|t| t.to_string()).chain(f.suggestions.iter().map(|s| s.label.ko.to_string()));
+            for korean in texts {
+                seen += 1;
+                if let Some(p) = PLACEHOLDERS.iter().find(|p| korean.contains(*p)) {
+                    failures.push(format!("{name}:{line} {}: {p} in {korean:?}", f.code));
+                }
+            }
+        }
+    }
+    assert!(seen > 1000, "only {seen} Korean texts seen");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// What an internal file or a note to ourselves looks like: a path, a file name, the design notes.
+fn internal_reference(text: &str) -> Option<&'static str> {
+    const MARKS: &[&str] = &["rules.md", "seeds", ".md", ".txt", ".rs", ".rhm", ".tsv", ".jsonc", "data/", "models/", "src/", "tests/", "lexicons", "custom_rules", "policy.", "TODO"];
+    MARKS.iter().copied().find(|m| text.contains(m))
+}
+
+#[test]
+fn rule_documentation_names_public_sources_only_in_both_languages() {
+    let mut failures = Vec::new();
+    for rule in riskhint::rules::all() {
+        let d = rule.doc();
+        for (field, text) in [("source", &d.source), ("what", &d.what), ("why", &d.why), ("fix", &d.fix), ("example", &d.example)] {
+            for (lang, t) in [("en", &text.en), ("ko", &text.ko)] {
+                if let Some(mark) = internal_reference(t) {
+                    failures.push(format!("{} {field}.{lang} mentions {mark:?}: {t}", d.code));
+                }
+            }
+        }
+        // A Korean reader gets Korean: the Korean source is not the English one.
+        if d.source.ko == d.source.en && d.source.ko.chars().all(|c| c.is_ascii()) {
+            failures.push(format!("{} has no Korean source", d.code));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -144,12 +144,29 @@ fn rules_lists_every_rule_with_its_documentation() {
     let rules: Vec<Value> = stdout(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
     assert_eq!(rules.len(), riskhint::rules::all().len());
     for rule in &rules {
-        for field in ["code", "name", "category", "severity", "source", "example"] {
+        for field in ["code", "name", "category", "severity"] {
             assert!(rule[field].as_str().is_some_and(|s| !s.is_empty()), "{rule}");
         }
-        assert!(rule["why"]["ko"].as_str().is_some_and(|s| !s.is_empty()));
+        for field in ["what", "why", "source", "example", "fix"] {
+            for lang in ["en", "ko"] {
+                assert!(rule[field][lang].as_str().is_some_and(|s| !s.is_empty()), "{field}.{lang}: {rule}");
+            }
+        }
     }
-    assert!(stdout(&riskhint(&["rules"], "")).contains("MNPI003 financing-or-going-private"));
+    let english = stdout(&riskhint(&["rules", "--lang", "en"], ""));
+    assert!(english.contains("MNPI003 financing-or-going-private"));
+    assert!(english.contains("  example: Am considering taking Hanbit private at $420. Funding secured."), "{english}");
+}
+
+#[test]
+fn rules_speak_korean_when_asked_or_when_the_locale_is_korean() {
+    let asked = stdout(&riskhint(&["rules", "--lang", "ko"], ""));
+    assert!(asked.contains("  예시: 3분기 매출 가집계 2조 돌파했습니다."), "{asked}");
+    assert!(asked.contains("  출처: 형법 제307조(명예훼손)"), "{asked}");
+    let from_locale = Command::new(env!("CARGO_BIN_EXE_riskhint")).arg("rules").env_remove("LC_ALL").env_remove("LC_MESSAGES").env("LANG", "ko_KR.UTF-8").output().unwrap();
+    assert_eq!(stdout(&from_locale), asked);
+    let english = Command::new(env!("CARGO_BIN_EXE_riskhint")).arg("rules").env("LC_ALL", "en_US.UTF-8").env("LANG", "ko_KR.UTF-8").output().unwrap();
+    assert!(stdout(&english).contains("  example: "));
 }
 
 #[test]

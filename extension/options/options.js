@@ -286,7 +286,7 @@ function ruleRows(levels) {
     what.textContent = pick(doc.what);
     summary.append(code, what, select);
     details.append(summary);
-    for (const [key, value] of [['why', pick(doc.why)], ['example', doc.example], ['fix', pick(doc.fix)], ['source', doc.source]]) {
+    for (const [key, value] of [['why', pick(doc.why)], ['example', pick(doc.example)], ['fix', pick(doc.fix)], ['source', pick(doc.source)]]) {
       const p = document.createElement('p');
       const strong = document.createElement('strong');
       strong.textContent = `${t(`doc_${key}`)}: `;

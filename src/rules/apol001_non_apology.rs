@@ -18,8 +18,11 @@ pub static DOC: RuleDoc = RuleDoc {
         "A non-apology puts the problem on the people who were hurt and restarts the controversy.",
         "조건부 사과는 문제를 피해자 탓으로 돌려 논란을 다시 키웁니다.",
     ),
-    source: "rules.md (apology); seeds (PR practitioners on apologies)",
-    example: "We're sorry if anyone was offended by the ad.",
+    source: Bilingual::fixed(
+        "Aaron Lazare, “On Apology” (2004): conditional apologies",
+        "아론 라자르 『On Apology』(2004): 조건부 사과",
+    ),
+    example: Bilingual::fixed("We're sorry if anyone was offended by the ad.", "본의 아니게 불편을 드려 죄송합니다."),
     fix: Bilingual::fixed("Apologise without conditions and name the wrong.", "조건 없이 사과하고 잘못을 구체적으로 밝히세요."),
 };
 
@@ -37,7 +40,7 @@ impl super::Rule for Rule {
         }
         for hit in draft.hits(Lex::NonApology) {
             let m = &draft.text[hit.range.clone()];
-            out.add(&DOC, hit.range.clone(), bi(format!("“{m}” is a non-apology."), format!("“{m}”은(는) 사과가 아닌 변명으로 읽힙니다.")))
+            out.add(&DOC, hit.range.clone(), bi(format!("“{m}” is a non-apology."), format!("{} 사과가 아니라 변명으로 읽힙니다.", quoted(m, Particle::Topic))))
                 .suggest(bi("Apologise plainly", "조건 없이 사과"), hit.range.clone(), draft.in_language("We are sorry", "진심으로 사과드립니다"));
         }
     }

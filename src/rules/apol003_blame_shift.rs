@@ -18,8 +18,11 @@ pub static DOC: RuleDoc = RuleDoc {
         "The public holds the company responsible; blaming the vendor (SK Telecom's comment-astroturfing case) made it worse.",
         "대중은 회사에 책임을 묻습니다. 아웃소싱 업체 탓을 한 SK텔레콤 댓글 알바 사례는 사태를 키웠습니다.",
     ),
-    source: "rules.md (apology: blame shifting); seeds (SK Telecom)",
-    example: "Sorry, a few employees made a mistake.",
+    source: Bilingual::fixed(
+        "SK Telecom's statement blaming an outsourcing vendor in its comment-astroturfing case (2009)",
+        "SK텔레콤 댓글 알바 해명 (2009)",
+    ),
+    example: Bilingual::fixed("We apologize. A few employees posted those comments without approval.", "죄송합니다. 아웃소싱 업체가 모집 공고 내용을 잘못 이해해 벌어진 일입니다."),
     fix: Bilingual::fixed("Take responsibility as the company: “we”.", "회사가 책임지는 주어로: “저희”."),
 };
 
@@ -36,7 +39,7 @@ impl super::Rule for Rule {
         }
         for hit in draft.hits(Lex::BlameShift) {
             let m = &draft.text[hit.range.clone()];
-            out.add(&DOC, hit.range.clone(), bi(format!("“{m}” shifts the blame."), format!("“{m}”: 책임을 떠넘기는 표현입니다.")))
+            out.add(&DOC, hit.range.clone(), bi(format!("“{m}” shifts the blame."), format!("{} 책임을 떠넘기는 표현입니다.", quoted(m, Particle::Topic))))
                 .suggest(bi("Say “we”", "“저희”로"), hit.range.clone(), draft.in_language("we", "저희"));
         }
     }

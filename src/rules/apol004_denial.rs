@@ -18,8 +18,11 @@ pub static DOC: RuleDoc = RuleDoc {
         "“We did nothing wrong” (Canon's 7D refund case) turned complaints into a boycott; acknowledge first.",
         "“우린 잘못이 없다”(캐논 7D 환불 사례)는 불만을 불매로 키웠습니다. 먼저 인정하세요.",
     ),
-    source: "rules.md (apology: denial); seeds (Canon 7D)",
-    example: "We did nothing wrong; the ad followed the rules.",
+    source: Bilingual::fixed(
+        "Canon Korea's response to the EOS 7D viewfinder-coverage advertising complaints (2009)",
+        "캐논 7D 시야율 광고 대응 (2009)",
+    ),
+    example: Bilingual::fixed("We did nothing wrong; the ad followed the rules.", "저희는 잘못이 없습니다. 고객님이 잘못 사용하신 겁니다."),
     fix: Bilingual::fixed("Acknowledge the concern and say what you will check.", "우려를 인정하고 무엇을 확인할지 밝히세요."),
 };
 
@@ -33,7 +36,7 @@ impl super::Rule for Rule {
     fn check(&self, draft: &Draft, _cx: &Context, out: &mut Findings) {
         for hit in draft.hits(Lex::Denial) {
             let m = &draft.text[hit.range.clone()];
-            out.add(&DOC, hit.range.clone(), bi(format!("“{m}” reads as a denial."), format!("“{m}”은(는) 부인으로 읽힙니다.")))
+            out.add(&DOC, hit.range.clone(), bi(format!("“{m}” reads as a denial."), format!("{} 잘못을 부인하는 말로 읽힙니다.", quoted(m, Particle::Topic))))
                 .suggest(
                     bi("Acknowledge instead", "인정하는 표현으로"),
                     hit.range.clone(),

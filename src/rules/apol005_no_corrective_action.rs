@@ -18,8 +18,11 @@ pub static DOC: RuleDoc = RuleDoc {
         "A good apology says what will change: the E-Mart CEO named which stores would change how beef is handled.",
         "좋은 사과는 무엇을 바꿀지 말합니다. 이마트 대표는 어느 매장의 소고기 처리 방식을 바꿀지 밝혔습니다.",
     ),
-    source: "rules.md (apology); seeds (E-Mart CEO's tweet)",
-    example: "We apologize to our customers.",
+    source: Bilingual::fixed(
+        "E-Mart vice chairman Chung Yong-jin's apology on Twitter (2010), which named the corrective action",
+        "이마트 정용진 부회장 트위터 사과 (2010)",
+    ),
+    example: Bilingual::fixed("We apologize to our customers.", "한우 혼입 건으로 고객님들께 깊이 사과드립니다."),
     fix: Bilingual::fixed("Add what you will do and by when.", "무엇을 언제까지 할지 덧붙이세요."),
 };
 
@@ -46,7 +49,7 @@ impl super::Rule for Rule {
         let end = draft.content_end();
         out.add(&DOC, apology.range.clone(), bi(
             "The apology doesn't say what will change.",
-            "사과문에 무엇을 바꿀지가 없습니다.",
+            "무엇을 어떻게 바로잡을지가 빠진 사과입니다.",
         ))
         .suggest(
             bi("Add the corrective action", "조치 내용 추가"),

@@ -18,8 +18,11 @@ pub static DOC: RuleDoc = RuleDoc {
         "“Don't slam the competition” (Intel); attacks on competitors invite retaliation and unfair-competition claims.",
         "경쟁사 비방 금지(중앙그룹·Intel 가이드라인). 비방은 보복과 부정경쟁 분쟁을 부릅니다.",
     ),
-    source: "Intel Social Media Guidelines; JoongAng group guideline (경쟁사 비방 금지)",
-    example: "Daesung Mobile phones are junk",
+    source: Bilingual::fixed(
+        "Intel Social Media Guidelines (don't slam the competition); JoongAng Group social media guidelines",
+        "Intel 소셜 미디어 가이드라인(경쟁사 비방 금지); 중앙그룹 소셜 미디어 가이드라인",
+    ),
+    example: Bilingual::fixed("Daesung Mobile phones are junk", "대성모바일 폰은 진짜 최악이에요"),
     fix: Bilingual::fixed("Remove the put-down.", "비방 표현을 지우세요."),
 };
 
@@ -40,7 +43,7 @@ impl super::Rule for Rule {
             let (name, word) = (&draft.text[competitor.range.clone()], &draft.text[put_down.range.clone()]);
             out.add(&DOC, cover(&competitor.range, &put_down.range), bi(
                 format!("Runs down {name}: “{word}”."),
-                format!("{name} 비방: “{word}”."),
+                format!("경쟁사 {name}{} 비방하는 표현입니다: “{word}”.", crate::particle::particle(name, Particle::Object)),
             ))
             .suggest(bi("Remove the put-down", "비방 표현 삭제"), put_down.range.clone(), "");
         }

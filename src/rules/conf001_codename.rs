@@ -18,8 +18,11 @@ pub static DOC: RuleDoc = RuleDoc {
         "Codenames stand for unreleased products; guidelines forbid anything about them before official publication (Intel, IBM).",
         "코드명은 미공개 제품을 가리킵니다. 공식 발표 전에는 언급하지 않는 것이 원칙입니다(Intel, IBM 가이드라인).",
     ),
-    source: "Intel Social Media Guidelines (unreleased products); IBM Social Computing Guidelines; organisation policy",
-    example: "Can't wait for Project Falcon to ship!",
+    source: Bilingual::fixed(
+        "Intel Social Media Guidelines (unreleased products); IBM Social Computing Guidelines; your organisation's policy",
+        "Intel 소셜 미디어 가이드라인(미출시 제품); IBM 소셜 컴퓨팅 가이드라인; 소속 조직의 정책",
+    ),
+    example: Bilingual::fixed("Can't wait for Project Falcon to ship!", "팰컨의 배터리 스펙 보셨어요?"),
     fix: Bilingual::fixed("Redact the codename.", "코드명을 가리세요."),
 };
 

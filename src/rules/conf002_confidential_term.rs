@@ -18,8 +18,11 @@ pub static DOC: RuleDoc = RuleDoc {
         "The organisation marked it confidential; guidelines forbid sharing unpublished plans, financials and products.",
         "회사가 기밀로 지정한 용어입니다. 공개 전 계획·재무·제품 정보는 공유하지 않습니다.",
     ),
-    source: "Intel and IBM guidelines; organisation policy",
-    example: "Just saw the Q4 roadmap, wow",
+    source: Bilingual::fixed(
+        "Intel Social Media Guidelines; IBM Social Computing Guidelines; your organisation's policy",
+        "Intel 소셜 미디어 가이드라인; IBM 소셜 컴퓨팅 가이드라인; 소속 조직의 정책",
+    ),
+    example: Bilingual::fixed("Just saw the Q4 roadmap, wow", "Q4 roadmap 리뷰 끝! 내용은 비밀 🤐"),
     fix: Bilingual::fixed("Redact the term.", "용어를 가리세요."),
 };
 

@@ -18,8 +18,11 @@ pub static DOC: RuleDoc = RuleDoc {
         "Internal links reveal systems, project names and people, and invite attackers to the intranet.",
         "내부 링크는 시스템·프로젝트·사람을 드러내고 공격자를 사내망으로 안내합니다.",
     ),
-    source: "IBM Social Computing Guidelines; organisation policy",
-    example: "Details on https://wiki.corp.hanbit.example/falcon",
+    source: Bilingual::fixed(
+        "IBM Social Computing Guidelines; your organisation's policy",
+        "IBM 소셜 컴퓨팅 가이드라인; 소속 조직의 정책",
+    ),
+    example: Bilingual::fixed("Details on https://wiki.corp.hanbit.example/falcon", "사내 위키 주소는 wiki.corp.hanbit.example 입니다. 로그인해서 확인해 주세요"),
     fix: Bilingual::fixed("Remove the internal link.", "내부 링크를 지우세요."),
 };
 

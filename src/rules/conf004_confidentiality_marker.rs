@@ -18,8 +18,11 @@ pub static DOC: RuleDoc = RuleDoc {
         "If the text says it is internal, posting it is a leak; guidelines forbid sharing anything before official publication.",
         "내부용이라고 적힌 내용을 올리면 유출입니다. 공식 발표 전 정보는 공유하지 않습니다.",
     ),
-    source: "Intel and IBM guidelines; markers are configurable heuristics (rules.md)",
-    example: "Internal only, but here's the new pricing deck",
+    source: Bilingual::fixed(
+        "Intel Social Media Guidelines; IBM Social Computing Guidelines",
+        "Intel 소셜 미디어 가이드라인; IBM 소셜 컴퓨팅 가이드라인",
+    ),
+    example: Bilingual::fixed("Internal only, but here's the new pricing deck", "대외비 자료인데 살짝만 공개 ㅎㅎ"),
     fix: Bilingual::fixed("Don't post internal material.", "내부 자료는 게시하지 마세요."),
 };
 
@@ -33,7 +36,7 @@ impl super::Rule for Rule {
     fn check(&self, draft: &Draft, _cx: &Context, out: &mut Findings) {
         flag_hits(draft, &[Lex::ConfidentialityMarkers], &DOC, out, |m| bi(
             format!("“{m}”: this reads as internal material."),
-            format!("“{m}”: 내부 자료로 보입니다."),
+            format!("“{m}” 표시가 있어 내부 자료로 보입니다."),
         ), None);
     }
 }

@@ -15,8 +15,11 @@ pub static DOC: RuleDoc = RuleDoc {
         "In a crisis, jokes read as not taking the harm seriously; online and offline must carry the same message and tone.",
         "위기 상황의 농담은 피해를 가볍게 여기는 것으로 읽힙니다. 온라인과 오프라인의 메시지와 톤이 같아야 합니다.",
     ),
-    source: "rules.md (crisis); seeds (위기관리 커뮤니케이션)",
-    example: "lol the battery thing is overblown",
+    source: Bilingual::fixed(
+        "CDC Crisis and Emergency Risk Communication (CERC) manual (2014): no humour in crisis messages",
+        "미국 CDC 위기·비상 위험 커뮤니케이션(CERC) 매뉴얼 (2014): 위기 메시지에 농담 금지",
+    ),
+    example: Bilingual::fixed("lol the battery thing is overblown", "배터리 화재 관련 확인 중입니다 ㅋㅋ https://hanbit.example/notice"),
     fix: Bilingual::fixed("Remove it.", "삭제하세요."),
 };
 
@@ -33,7 +36,7 @@ impl super::Rule for Rule {
         }
         flag_hits(draft, &[Lex::Laughter], &DOC, out, |m| bi(
             format!("“{m}” during a crisis."),
-            format!("위기 상황에 “{m}”."),
+            format!("위기 상황에서 {} 피해를 가볍게 여기는 것으로 읽힙니다.", quoted(m, Particle::Topic)),
         ), Some(bi("Remove", "삭제")));
     }
 }

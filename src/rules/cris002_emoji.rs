@@ -15,8 +15,11 @@ pub static DOC: RuleDoc = RuleDoc {
         "Emoji make a crisis message look casual; a fire emoji in a battery-fire statement becomes the screenshot.",
         "이모지는 위기 메시지를 가볍게 보이게 합니다. 배터리 화재 공지 속 🔥는 그대로 캡처됩니다.",
     ),
-    source: "rules.md (crisis); seeds (위기관리 커뮤니케이션)",
-    example: "We're on it 💪🔥",
+    source: Bilingual::fixed(
+        "CDC Crisis and Emergency Risk Communication (CERC) manual (2014): the tone of crisis messages",
+        "미국 CDC 위기·비상 위험 커뮤니케이션(CERC) 매뉴얼 (2014): 위기 메시지의 어조",
+    ),
+    example: Bilingual::fixed("We're on it 💪🔥", "배터리 화재 관련 안내드립니다 🔥 자세한 내용은 공지를 확인해 주세요 https://hanbit.example/notice"),
     fix: Bilingual::fixed("Remove the emoji.", "이모지를 지우세요."),
 };
 
@@ -56,7 +59,7 @@ impl super::Rule for Rule {
             return;
         }
         for run in emoji_runs(draft.text) {
-            out.add(&DOC, run.clone(), bi("Emoji during a crisis.", "위기 상황의 이모지."))
+            out.add(&DOC, run.clone(), bi("Emoji during a crisis.", "위기 상황에서 이모지는 메시지를 가볍게 만듭니다."))
                 .suggest(bi("Remove the emoji", "이모지 삭제"), run, "");
         }
     }

@@ -15,8 +15,11 @@ pub static DOC: RuleDoc = RuleDoc {
         "In a crisis, guesses become headlines; when the organisation cannot answer responsibly yet, saying less is safer.",
         "위기 때 추측은 기사 제목이 됩니다. 책임 있게 답할 수 없을 때는 말을 아끼는 것이 안전합니다.",
     ),
-    source: "rules.md (crisis); seeds (위기관리: facts and official links, not ad-libs)",
-    example: "It was probably a faulty charger.",
+    source: Bilingual::fixed(
+        "CDC Crisis and Emergency Risk Communication (CERC) manual (2014): be right, don't speculate",
+        "미국 CDC 위기·비상 위험 커뮤니케이션(CERC) 매뉴얼 (2014): 정확하게, 추측하지 말 것",
+    ),
+    example: Bilingual::fixed("It was probably a faulty charger.", "배터리 화재는 아마 외부 충전기 때문일 거예요 https://hanbit.example/notice"),
     fix: Bilingual::fixed("Say only what is confirmed.", "확인된 사실만 쓰세요."),
 };
 
@@ -33,7 +36,7 @@ impl super::Rule for Rule {
         }
         flag_hits(draft, &[Lex::Speculation], &DOC, out, |m| bi(
             format!("“{m}” is speculation."),
-            format!("“{m}”: 추측성 표현입니다."),
+            format!("{} 추측성 표현입니다.", quoted(m, Particle::Topic)),
         ), None);
     }
 }

@@ -19,8 +19,11 @@ pub static DOC: RuleDoc = RuleDoc {
         "In a crisis, point to facts and official sources rather than ad-libbing; one link keeps every message the same.",
         "위기 때는 즉흥적인 말보다 사실과 공식 출처를 안내해야 합니다. 링크 하나로 메시지가 통일됩니다.",
     ),
-    source: "rules.md (crisis); seeds (위기관리: Ford answered on the same channel with facts)",
-    example: "We're looking into the battery fire reports.",
+    source: Bilingual::fixed(
+        "Ford's answer to the Ranger Station fan-site dispute (2008), with facts on the same channel; CDC CERC manual (2014)",
+        "포드 레인저 스테이션 팬사이트 대응 (2008); 미국 CDC 위기·비상 위험 커뮤니케이션(CERC) 매뉴얼 (2014)",
+    ),
+    example: Bilingual::fixed("We're looking into the battery fire reports.", "노바 X1 배터리 화재 관련 사실을 확인하고 있습니다."),
     fix: Bilingual::fixed("Add the official link.", "공식 링크를 덧붙이세요."),
 };
 

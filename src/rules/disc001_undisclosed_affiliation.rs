@@ -19,8 +19,11 @@ pub static DOC: RuleDoc = RuleDoc {
         "Employment is a material connection: the FTC wants it disclosed in the post itself, and Intel and IBM ask employees to say who they work for (a bio line is not enough).",
         "고용 관계는 중요한 이해관계입니다. 게시물 자체에 밝혀야 하며(FTC, 공정위 추천·보증 심사지침), 프로필 소개로는 부족합니다(Intel, IBM 가이드라인).",
     ),
-    source: "FTC Endorsement Guides (16 CFR 255, 2023); Intel Social Media Guidelines (#IAMINTEL); IBM Social Computing Guidelines; 공정위 추천·보증 심사지침",
-    example: "The Nova X1 is the best phone I've ever used!",
+    source: Bilingual::fixed(
+        "FTC Endorsement Guides (16 CFR Part 255, 2023); Intel Social Media Guidelines (#IAMINTEL); IBM Social Computing Guidelines; Korea Fair Trade Commission guidelines on endorsement advertising",
+        "미국 FTC 추천·보증 지침(16 CFR Part 255, 2023); Intel 소셜 미디어 가이드라인(#IAMINTEL); IBM 소셜 컴퓨팅 가이드라인; 공정거래위원회 「추천·보증 등에 관한 표시·광고 심사지침」",
+    ),
+    example: Bilingual::fixed("The Nova X1 is the best phone I've ever used!", "대성모바일 폰 쓰다가 노바 X1로 바꿨는데 비교가 안 되네요. 강추!"),
     fix: Bilingual::fixed("Add your employee tag, e.g. “#HanbitEmployee”.", "직원 태그를 붙이세요. 예: “#한빛전자직원”."),
 };
 
@@ -57,7 +60,7 @@ impl super::Rule for Rule {
         let end = draft.content_end();
         let finding = out.add(&DOC, hit.range.clone(), bi(
             format!("You mention “{name}” without saying you work for the company."),
-            format!("회사 직원이라는 사실을 밝히지 않고 “{name}”을(를) 언급했습니다."),
+            format!("직원이라는 사실을 밝히지 않고 {} 언급했습니다.", quoted(name, Particle::Object)),
         ));
         match tag_for(draft, &cx.policy.disclosure.employee_tags) {
             Some(tag) => finding.suggest(bi(format!("Add {tag}"), format!("{tag} 추가")), end..end, format!(" {tag}")),

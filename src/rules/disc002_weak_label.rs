@@ -20,8 +20,11 @@ pub static DOC: RuleDoc = RuleDoc {
         "The FTC and Korea's FTC treat vague labels as no disclosure at all; the label must say it is an ad.",
         "FTC와 공정위는 모호한 표시를 표시가 없는 것으로 봅니다. 광고임을 분명히 밝혀야 합니다.",
     ),
-    source: "FTC “Disclosures 101 for Social Media Influencers”; 공정거래위원회 추천·보증 심사지침 (2020, 2024)",
-    example: "Loving my new Nova X1 #sp",
+    source: Bilingual::fixed(
+        "FTC “Disclosures 101 for Social Media Influencers” (2023); Korea Fair Trade Commission guidelines on endorsement advertising (revised 2 December 2025)",
+        "미국 FTC 「Disclosures 101 for Social Media Influencers」(2023); 공정거래위원회 「추천·보증 등에 관한 표시·광고 심사지침」(2025. 12. 2. 개정)",
+    ),
+    example: Bilingual::fixed("Loving my new Nova X1 #sp", "Thanks to 한빛전자, 노바 X1 한 달 써봤어요. 배터리 최고"),
     fix: Bilingual::fixed("Replace the label with “#ad” or “[광고]”.", "표시를 “[광고]” 또는 “#ad”로 바꾸세요."),
 };
 
@@ -54,7 +57,7 @@ impl super::Rule for Rule {
             let label = &draft.text[span.clone()];
             out.add(&DOC, span.clone(), bi(
                 format!("“{label}” is too vague to count as a disclosure."),
-                format!("“{label}”은(는) 광고 표시로 인정되지 않을 만큼 모호합니다."),
+                format!("{} 광고 표시로 인정받기에는 너무 모호합니다.", quoted(label, Particle::Topic)),
             ))
             .suggest(bi("Use a clear label", "명확한 표시로 바꾸기"), span.clone(), draft.in_language("#ad", "[광고]"));
         }

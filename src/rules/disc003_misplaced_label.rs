@@ -18,8 +18,14 @@ pub static DOC: RuleDoc = RuleDoc {
         "Feeds cut long posts at about 125 characters; a label behind “see more” is not clear and conspicuous (FTC), and Korea requires it in the title or at the start.",
         "피드는 긴 글을 약 125자에서 자릅니다. “더보기” 뒤의 표시는 인정되지 않으며, 제목이나 본문 첫 부분에 있어야 합니다(공정위 심사지침).",
     ),
-    source: "FTC “Disclosures 101”; 공정거래위원회 추천·보증 심사지침 (2020: 제목 또는 본문 첫 부분)",
-    example: "(a 300-character review) … #ad",
+    source: Bilingual::fixed(
+        "FTC “Disclosures 101 for Social Media Influencers” (2023); Korea Fair Trade Commission guidelines on endorsement advertising (revised 2 December 2025)",
+        "미국 FTC 「Disclosures 101 for Social Media Influencers」(2023); 공정거래위원회 「추천·보증 등에 관한 표시·광고 심사지침」(2025. 12. 2. 개정)",
+    ),
+    example: Bilingual::fixed(
+        "Two weeks with the Nova X1 and I'm honestly impressed. The battery easily lasts a full day of calls, maps and photos, the night mode pulls detail out of dark streets that my old phone turned to mush, and the screen stays readable in direct sun. Charging from empty to full takes under an hour. If you've been waiting for a phone that just works, this is it. #ad",
+        "노바 X1을 2주 동안 써 봤습니다. 배터리는 통화, 지도, 사진을 하루 종일 써도 저녁까지 넉넉하게 남았고, 야간 모드는 어두운 골목도 디테일을 살려 줘서 예전 폰과는 확실히 달랐습니다. 햇빛 아래에서도 화면이 잘 보이고, 완전히 방전된 상태에서 완충까지 한 시간이 채 걸리지 않았어요. 무게도 가벼워서 한 손으로 쓰기 편했고, 케이스 없이도 그립감이 좋았습니다. 카메라 앱 반응도 빨라서 아이 사진 찍을 때 놓치는 순간이 줄었어요. 오래 쓸 튼튼한 폰을 찾는 분께 추천합니다. 이 글은 한빛전자로부터 제품을 제공받아 작성했습니다.",
+    ),
     fix: Bilingual::fixed("Move the label to the start.", "표시를 글 맨 앞으로 옮기세요."),
 };
 

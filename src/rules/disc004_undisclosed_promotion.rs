@@ -20,8 +20,11 @@ pub static DOC: RuleDoc = RuleDoc {
         "A paid or affiliate pitch without disclosure is deceptive advertising (FTC, 공정위), and undisclosed paid praise is a scandal when found out.",
         "표시 없는 유료·제휴 홍보는 기만 광고입니다(FTC, 공정위). 숨긴 대가성 칭찬은 드러나는 순간 스캔들이 됩니다.",
     ),
-    source: "FTC Endorsement Guides (16 CFR 255); 공정거래위원회 추천·보증 심사지침; WOMMA ethics code",
-    example: "Get the Nova X1 with my code NOVA20 for 20% off!",
+    source: Bilingual::fixed(
+        "FTC Endorsement Guides (16 CFR Part 255, 2023); Korea Fair Trade Commission guidelines on endorsement advertising; WOMMA Code of Ethics",
+        "미국 FTC 추천·보증 지침(16 CFR Part 255, 2023); 공정거래위원회 「추천·보증 등에 관한 표시·광고 심사지침」; WOMMA 윤리 강령",
+    ),
+    example: Bilingual::fixed("Get the Nova X1 with my code NOVA20 for 20% off!", "노바 X1 할인코드 HANBIT15 쓰면 15% 할인돼요! 구매링크는 프로필에"),
     fix: Bilingual::fixed("Put “#ad” or “[광고]” at the start.", "맨 앞에 “[광고]” 또는 “#ad”를 붙이세요."),
 };
 

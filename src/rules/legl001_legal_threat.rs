@@ -18,8 +18,11 @@ pub static DOC: RuleDoc = RuleDoc {
         "A cease-and-desist tone toward fans or customers becomes the story: Ford's letter to the Ranger Station fan site blew up within hours.",
         "팬이나 고객을 향한 법적 위협은 그 자체가 뉴스가 됩니다. 포드가 팬사이트에 보낸 경고장은 몇 시간 만에 역풍을 맞았습니다.",
     ),
-    source: "rules.md (legal); seeds (Ford Ranger Station)",
-    example: "Take that down or we will sue.",
+    source: Bilingual::fixed(
+        "Ford's cease-and-desist letter to the Ranger Station fan site, withdrawn within a day (2008)",
+        "포드의 레인저 스테이션 팬사이트 경고장과 하루 만의 철회 (2008)",
+    ),
+    example: Bilingual::fixed("Take that down or we will sue.", "악플 다는 분들 전부 고소하겠습니다"),
     fix: Bilingual::fixed("Leave legal steps to the legal team.", "법적 조치는 법무팀에 맡기세요."),
 };
 

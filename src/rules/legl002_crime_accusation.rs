@@ -20,8 +20,11 @@ pub static DOC: RuleDoc = RuleDoc {
         "Accusing someone by name of a crime is a defamation risk for you and the company.",
         "실명으로 범죄를 단정하면 본인과 회사 모두 명예훼손 위험을 집니다.",
     ),
-    source: "rules.md (legal: accusations of crimes about named people)",
-    example: "@daesung_ceo is a fraud",
+    source: Bilingual::fixed(
+        "Defamation law: Korea's Criminal Act art. 307 and Network Act art. 70; US defamation law",
+        "형법 제307조(명예훼손); 정보통신망법 제70조(사이버 명예훼손); 미국 명예훼손법",
+    ),
+    example: Bilingual::fixed("@daesung_ceo is a fraud", "김철수 씨가 회사 돈을 횡령했다는 거 다 알아요"),
     fix: Bilingual::fixed("State facts you can prove, or leave it out.", "입증할 수 있는 사실만 쓰거나 빼세요."),
 };
 
@@ -56,7 +59,7 @@ impl super::Rule for Rule {
             let m = &draft.text[hit.range.clone()];
             out.add(&DOC, hit.range.clone(), bi(
                 format!("Accusing someone of a crime (“{m}”) is a defamation risk."),
-                format!("범죄 단정(“{m}”)은 명예훼손 위험이 있습니다."),
+                format!("“{m}”처럼 범죄를 단정하는 말은 명예훼손이 될 수 있습니다."),
             ));
         }
     }

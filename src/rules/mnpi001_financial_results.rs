@@ -18,8 +18,11 @@ pub static DOC: RuleDoc = RuleDoc {
         "Unpublished results are material non-public information: telling them selectively breaks Regulation FD, and a personal post is not a disclosure channel (SEC, Netflix 2013).",
         "공시 전 실적은 미공개중요정보입니다. 선별적으로 알리면 공정공시 위반이고(자본시장법 §174), 개인 계정은 공시 채널이 아닙니다.",
     ),
-    source: "SEC Regulation FD (33-7815); SEC Report 34-69279 (Netflix); 자본시장법 §174; KRX 공정공시 (가집계 실적)",
-    example: "Q3 revenue already beat $2B internally 🎉",
+    source: Bilingual::fixed(
+        "SEC Regulation FD (Release 33-7815); SEC Report 34-69279 on Netflix (2013); Korea's Capital Markets Act art. 174; KRX fair disclosure rules (preliminary results)",
+        "미국 SEC Regulation FD(33-7815); SEC 넷플릭스 조사 보고서(34-69279, 2013); 자본시장법 제174조; 한국거래소 공정공시(가집계 실적)",
+    ),
+    example: Bilingual::fixed("Q3 revenue already beat $2B internally 🎉", "3분기 매출 가집계 2조 돌파했습니다. 다들 고생 많으셨어요!"),
     fix: Bilingual::fixed("Remove the figure; share results only after they are published, with a link.", "수치를 지우고, 실적은 공시 후 링크와 함께 공유하세요."),
 };
 

@@ -18,8 +18,11 @@ pub static DOC: RuleDoc = RuleDoc {
         "A deal in negotiation is material non-public information; an insider's hint moves the share price and breaks Regulation FD and insider-trading law.",
         "협상 중인 거래는 미공개중요정보입니다. 내부자의 암시는 주가를 움직이고 공정공시·내부자거래 규정(자본시장법 §174)을 위반합니다.",
     ),
-    source: "SEC v. Musk 2019 amendment (M&A, tender offers, joint ventures); SEC Regulation FD; 자본시장법 §174",
-    example: "We're in final talks to acquire a chip startup.",
+    source: Bilingual::fixed(
+        "SEC v. Musk settlement, 2019 amendment (M&A, tender offers, joint ventures); SEC Regulation FD; Korea's Capital Markets Act art. 174",
+        "SEC v. Musk 합의 2019년 수정안(인수·합병, 공개매수, 합작); 미국 SEC Regulation FD; 자본시장법 제174조",
+    ),
+    example: Bilingual::fixed("We're in final talks to acquire a chip startup.", "인수 협상 마무리 단계라 이번 주 야근 확정입니다 ㅠ"),
     fix: Bilingual::fixed("Remove the deal; wait for the official announcement.", "거래 내용을 지우고 공식 발표를 기다리세요."),
 };
 

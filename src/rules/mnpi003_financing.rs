@@ -18,8 +18,11 @@ pub static DOC: RuleDoc = RuleDoc {
         "“Funding secured.” cost Tesla and Elon Musk $20 million each and put his posts under a lawyer's pre-approval.",
         "“Funding secured.” 한 줄로 테슬라와 머스크는 각각 2천만 달러 제재를 받았고, 이후 게시물은 변호사 사전 승인 대상이 되었습니다.",
     ),
-    source: "SEC v. Musk (2018) and 2019 amendment (securities offerings, financing); 자본시장법 §174",
-    example: "Am considering taking Hanbit private at $420. Funding secured.",
+    source: Bilingual::fixed(
+        "SEC v. Musk (2018) and the 2019 amendment (securities offerings, financing); Korea's Capital Markets Act art. 174",
+        "SEC v. Musk (2018)와 2019년 수정안(증권 발행, 자금 조달); 자본시장법 제174조",
+    ),
+    example: Bilingual::fixed("Am considering taking Hanbit private at $420. Funding secured.", "저희 회사 시리즈 C 투자 유치 확정됐습니다! 공식 발표는 다음 주"),
     fix: Bilingual::fixed("Remove it; financing news comes from the company's official disclosure.", "삭제하세요. 자금 조달 소식은 회사 공시로 나갑니다."),
 };
 

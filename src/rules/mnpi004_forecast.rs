@@ -18,8 +18,11 @@ pub static DOC: RuleDoc = RuleDoc {
         "Forward-looking statements need safe-harbor language a post has no room for, and a forecast told selectively is a Regulation FD problem.",
         "장래 전망은 면책 문구가 필요하고, 선별적으로 알린 경영전망은 공정공시 위반이 될 수 있습니다.",
     ),
-    source: "SEC Regulation FD; PSLRA safe harbor; KRX 공정공시 (장래계획, 경영전망)",
-    example: "Next year's profit will double.",
+    source: Bilingual::fixed(
+        "SEC Regulation FD; PSLRA safe harbor for forward-looking statements; KRX fair disclosure rules (business plans and outlook)",
+        "미국 SEC Regulation FD; 미국 증권민사소송개혁법(PSLRA)의 예측 정보 면책 조항; 한국거래소 공정공시(장래사업·경영 계획, 경영전망)",
+    ),
+    example: Bilingual::fixed("Next year's profit will double.", "내년 영업이익 두 배 예상합니다. 노바 X1 덕분에!"),
     fix: Bilingual::fixed("Remove the forecast or point to the official guidance.", "전망을 지우거나 공식 가이던스를 인용하세요."),
 };
 

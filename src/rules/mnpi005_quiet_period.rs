@@ -18,8 +18,11 @@ pub static DOC: RuleDoc = RuleDoc {
         "Before earnings any comment on the business can be read as a hint about results; companies forbid it for that window.",
         "실적 발표 전에는 사업에 대한 어떤 언급도 실적 암시로 읽힐 수 있어, 회사가 그 기간에는 금지합니다.",
     ),
-    source: "Company quiet-period policy (policy.quiet_periods); SEC Regulation FD",
-    example: "Nova X1 sales are going great this month!",
+    source: Bilingual::fixed(
+        "Your organisation's quiet-period policy; SEC Regulation FD",
+        "소속 조직의 조용한 기간(quiet period) 정책; 미국 SEC Regulation FD",
+    ),
+    example: Bilingual::fixed("Nova X1 sales are going great this month!", "노바 X1 새 색상 나왔어요"),
     fix: Bilingual::fixed("Post after the quiet period ends.", "조용한 기간이 끝난 뒤 게시하세요."),
 };
 
@@ -40,11 +43,20 @@ impl super::Rule for Rule {
         });
         let mention = named.chain(financials).min_by_key(|h| h.range.start);
         let Some(mention) = mention else { return };
-        let reason = if period.reason.is_empty() { "quiet period".to_string() } else { period.reason.clone() };
-        let finding = out.add(&DOC, mention.range.clone(), bi(
-            format!("Quiet period ({reason}) until {}: don't post about the business.", period.end),
-            format!("{}까지 조용한 기간({reason})입니다. 사업 관련 게시를 삼가세요.", period.end),
-        ));
+        let (until_en, until_ko) = (period.end.english(), period.end.korean());
+        let message = if period.reason.is_empty() {
+            bi(
+                format!("Quiet period until {until_en}: don't post about the business."),
+                format!("{until_ko}까지는 실적 발표 전 조용한 기간입니다. 사업 이야기는 그 뒤에 올리세요."),
+            )
+        } else {
+            let reason = &period.reason;
+            bi(
+                format!("Quiet period ({reason}) until {until_en}: don't post about the business."),
+                format!("{until_ko}까지는 조용한 기간({reason})입니다. 사업 이야기는 그 뒤에 올리세요."),
+            )
+        };
+        let finding = out.add(&DOC, mention.range.clone(), message);
         if cx.role == Role::Executive {
             finding.severity(Block);
         }

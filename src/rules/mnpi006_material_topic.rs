@@ -18,8 +18,11 @@ pub static DOC: RuleDoc = RuleDoc {
         "These are on the SEC's list of topics an executive's posts need a lawyer for; a CEO speaks for the company whatever they call the account.",
         "SEC가 임원 게시물에 법무 검토를 요구한 주제입니다. 실명으로 글을 쓰는 CEO는 계정 이름과 상관없이 회사를 대변합니다.",
     ),
-    source: "SEC v. Musk 2019 amendment (topic list); KRX 공정공시",
-    example: "We're planning layoffs in the mobile unit next month.",
+    source: Bilingual::fixed(
+        "SEC v. Musk settlement, 2019 amendment (topics that need a lawyer's review); KRX fair disclosure rules",
+        "SEC v. Musk 합의 2019년 수정안(사전 법률 검토 대상 주제); 한국거래소 공정공시",
+    ),
+    example: Bilingual::fixed("We're planning layoffs in the mobile unit next month.", "올해 하반기 구조조정은 불가피합니다."),
     fix: Bilingual::fixed("Remove it, or link to the company's official statement.", "삭제하거나 회사의 공식 발표를 링크하세요."),
 };
 

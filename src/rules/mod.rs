@@ -5,6 +5,7 @@
 use crate::date::Date;
 use crate::finding::{Bilingual, Category, Finding, Severity, Suggestion};
 use crate::lexicon::{Hit, Hits, Lex};
+pub(crate) use crate::particle::{quoted, Particle};
 use crate::policy::Policy;
 use crate::text::{sentences, Language, Views};
 use std::ops::Range;
@@ -68,10 +69,10 @@ pub struct RuleDoc {
     pub what: Bilingual,
     /// Why it matters: shown as the reason of every finding.
     pub why: Bilingual,
-    /// Guideline or law it comes from.
-    pub source: &'static str,
-    /// A draft it flags.
-    pub example: &'static str,
+    /// The public guideline, law or case it comes from, named for a reader in each language.
+    pub source: Bilingual,
+    /// A draft it flags, in each language (each is tested to fire).
+    pub example: Bilingual,
     /// How to fix it.
     pub fix: Bilingual,
 }
@@ -154,6 +155,11 @@ impl<'a> Draft<'a> {
             .collect()
     }
 
+    /// Whether a learned model may judge `words` of this text (see [`crate::model::enough_to_judge`]).
+    pub fn model_may_judge(&self, words: &[crate::model::features::Word]) -> bool {
+        crate::model::enough_to_judge(self.text, words)
+    }
+
     /// The words of the text outside [`Draft::name_ranges`], as a learned model reads them.
     pub fn model_words(&self) -> &[crate::model::features::Word] {
         self.model_words.get_or_init(|| crate::model::words_outside(self.text, &self.name_ranges()))
@@ -219,7 +225,7 @@ impl Findings {
             range,
             message,
             reason: doc.why.clone(),
-            source: doc.source,
+            source: doc.source.clone(),
             suggestions: Vec::new(),
         });
         self.list.last_mut().expect("just pushed")
@@ -368,7 +374,9 @@ mod tests {
             for text in [&d.what.en, &d.what.ko, &d.why.en, &d.why.ko, &d.fix.en, &d.fix.ko] {
                 assert!(!text.is_empty(), "{} has an empty doc field", d.code);
             }
-            assert!(!d.source.is_empty() && !d.example.is_empty(), "{}", d.code);
+            for text in [&d.source.en, &d.source.ko, &d.example.en, &d.example.ko] {
+                assert!(!text.is_empty(), "{} has an empty source or example", d.code);
+            }
         }
     }
 }

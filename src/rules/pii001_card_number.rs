@@ -20,8 +20,11 @@ pub static DOC: RuleDoc = RuleDoc {
         "A posted card number is fraud waiting to happen and a data-protection breach.",
         "카드 번호가 게시되면 곧바로 부정 사용과 개인정보 유출로 이어집니다.",
     ),
-    source: "Microsoft Purview sensitive information types (credit card number); PCI DSS",
-    example: "my card 4111 1111 1111 1111 got charged twice",
+    source: Bilingual::fixed(
+        "Microsoft Purview sensitive information types (credit card number); PCI DSS",
+        "Microsoft Purview 민감 정보 유형(신용카드 번호); PCI DSS",
+    ),
+    example: Bilingual::fixed("my card 4111 1111 1111 1111 got charged twice", "결제 카드 4539 1488 0343 6467입니다"),
     fix: Bilingual::fixed("Remove the number.", "번호를 지우세요."),
 };
 

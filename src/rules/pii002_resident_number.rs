@@ -2,6 +2,9 @@
 //!
 //! Example: "제 주민번호 900101-1234567 로 가입했는데요".
 //! Fix: remove the number.
+//!
+//! Numbers issued since October 2020 have random digits after the gender digit, so the old
+//! checksum is not required of a match (Microsoft Purview does the same).
 
 use super::*;
 use crate::date::Date;
@@ -21,8 +24,11 @@ pub static DOC: RuleDoc = RuleDoc {
         "Resident numbers identify a person for life and enable identity theft; posting one breaks Korea's Personal Information Protection Act.",
         "주민등록번호는 평생 바뀌지 않는 식별번호로, 게시하면 명의도용 위험이 있고 개인정보보호법 위반입니다.",
     ),
-    source: "Microsoft Purview (South Korea resident registration number); 개인정보보호법. Numbers issued since Oct 2020 have random digits, so the old checksum is not required.",
-    example: "제 주민번호 900101-1234567 로 가입했는데요",
+    source: Bilingual::fixed(
+        "Microsoft Purview sensitive information types (South Korea resident registration number); Korea's Personal Information Protection Act",
+        "Microsoft Purview 민감 정보 유형(주민등록번호); 개인정보 보호법",
+    ),
+    example: Bilingual::fixed("I signed up with my resident registration number 900101-1234567", "주민번호 900101-1234567 로 가입했는데 인증이 안 돼요"),
     fix: Bilingual::fixed("Remove the number.", "번호를 지우세요."),
 };
 

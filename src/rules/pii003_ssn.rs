@@ -20,8 +20,11 @@ pub static DOC: RuleDoc = RuleDoc {
         "An SSN with a name is enough for identity theft.",
         "사회보장번호는 이름과 함께라면 명의도용에 충분합니다.",
     ),
-    source: "Microsoft Purview (U.S. social security number: pattern plus keyword for high confidence)",
-    example: "my SSN is 123-45-6789",
+    source: Bilingual::fixed(
+        "Microsoft Purview sensitive information types (U.S. social security number)",
+        "Microsoft Purview 민감 정보 유형(미국 사회보장번호)",
+    ),
+    example: Bilingual::fixed("my SSN is 123-45-6789", "미국 사회보장번호(SSN) 536-22-8841 요청하던데 이거 맞나요?"),
     fix: Bilingual::fixed("Remove the number.", "번호를 지우세요."),
 };
 

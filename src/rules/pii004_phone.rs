@@ -20,8 +20,11 @@ pub static DOC: RuleDoc = RuleDoc {
         "Guidelines forbid sharing customers', partners' or colleagues' personal data; a posted number invites harassment.",
         "고객·협력사·동료의 개인정보는 공유하지 않습니다. 게시된 번호는 괴롭힘으로 이어집니다.",
     ),
-    source: "IBM and Intel guidelines (customer, partner and employee data); 개인정보보호법; Microsoft Purview",
-    example: "Call our installer Mr. Park at 010-1234-5678",
+    source: Bilingual::fixed(
+        "IBM and Intel guidelines (customer, partner and employee data); Korea's Personal Information Protection Act; Microsoft Purview",
+        "IBM·Intel 가이드라인(고객·협력사·직원 정보); 개인정보 보호법; Microsoft Purview",
+    ),
+    example: Bilingual::fixed("Call our installer Mr. Park at 010-1234-5678", "담당 기사님 번호 010-3456-7890 이에요"),
     fix: Bilingual::fixed("Remove the number; ask them to send a direct message instead.", "번호를 지우고 DM으로 안내하세요."),
 };
 

@@ -20,8 +20,11 @@ pub static DOC: RuleDoc = RuleDoc {
         "Guidelines forbid sharing customers', partners' or colleagues' personal data.",
         "고객·협력사·동료의 개인정보는 공유하지 않습니다.",
     ),
-    source: "IBM and Intel guidelines; 개인정보보호법",
-    example: "Email the engineer directly: jisoo.park@gmail.com",
+    source: Bilingual::fixed(
+        "IBM and Intel guidelines (customer, partner and employee data); Korea's Personal Information Protection Act",
+        "IBM·Intel 가이드라인(고객·협력사·직원 정보); 개인정보 보호법",
+    ),
+    example: Bilingual::fixed("Email the engineer directly: jisoo.park@gmail.com", "박서준 기자님 메일 sj.park@naver.com 으로 보내드렸어요"),
     fix: Bilingual::fixed("Remove the address.", "주소를 지우세요."),
 };
 

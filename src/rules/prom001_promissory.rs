@@ -18,8 +18,11 @@ pub static DOC: RuleDoc = RuleDoc {
         "FINRA Rule 2210 forbids promissory and exaggerated claims; Korea's Capital Markets Act forbids 단정적 판단.",
         "자본시장법 §49는 단정적 판단 제공을 금지하고, 금감원은 “고수익 보장”·“대박 종목” 표현을 금지합니다(FINRA 2210도 같음).",
     ),
-    source: "FINRA Rule 2210; 자본시장법 §49; 금융감독원 광고 심의 기준 (2024)",
-    example: "Guaranteed returns, you can't lose!",
+    source: Bilingual::fixed(
+        "FINRA Rule 2210; Korea's Capital Markets Act art. 49; Financial Supervisory Service advertising review standards (2024)",
+        "FINRA Rule 2210; 자본시장법 제49조; 금융감독원 금융광고 심의 기준 (2024)",
+    ),
+    example: Bilingual::fixed("Guaranteed returns, you can't lose!", "원금 보장에 확정 수익 월 5%! 문의 주세요"),
     fix: Bilingual::fixed("Remove the promise.", "단정적 표현을 지우세요."),
 };
 
@@ -33,7 +36,7 @@ impl super::Rule for Rule {
     fn check(&self, draft: &Draft, _cx: &Context, out: &mut Findings) {
         flag_hits(draft, &[Lex::Promissory], &DOC, out, |m| bi(
             format!("“{m}” promises a financial result."),
-            format!("“{m}”은(는) 수익을 단정하는 표현입니다."),
+            format!("{} 수익을 장담하는 표현입니다.", quoted(m, Particle::Topic)),
         ), Some(bi("Remove the promise", "표현 삭제")));
     }
 }

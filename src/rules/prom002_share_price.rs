@@ -18,8 +18,11 @@ pub static DOC: RuleDoc = RuleDoc {
         "A share-price prediction by an insider is a promissory statement; for an executive it can move the market.",
         "내부자의 주가 예측은 단정적 판단이며, 임원의 말은 시장을 움직일 수 있습니다.",
     ),
-    source: "FINRA Rule 2210; 자본시장법 §49; SEC v. Musk",
-    example: "Our stock will double by summer 🚀",
+    source: Bilingual::fixed(
+        "FINRA Rule 2210; Korea's Capital Markets Act art. 49; SEC v. Musk (2018)",
+        "FINRA Rule 2210; 자본시장법 제49조; SEC v. Musk (2018)",
+    ),
+    example: Bilingual::fixed("Our stock will double by summer 🚀", "우리 주가 오를 일만 남았습니다"),
     fix: Bilingual::fixed("Don't predict the share price.", "주가 예측을 지우세요."),
 };
 

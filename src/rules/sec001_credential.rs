@@ -21,8 +21,11 @@ pub static DOC: RuleDoc = RuleDoc {
         "Bots scrape public posts for keys within minutes; a posted key is a breach.",
         "봇은 공개 게시물에서 몇 분 안에 키를 수집합니다. 게시된 키는 곧 침해 사고입니다.",
     ),
-    source: "gitleaks default rule set; Yelp detect-secrets",
-    example: "our CI key is AKIA2E0A8F3B244C9986 lol",
+    source: Bilingual::fixed(
+        "gitleaks default rule set; Yelp detect-secrets",
+        "gitleaks 기본 규칙; Yelp detect-secrets",
+    ),
+    example: Bilingual::fixed("our CI key is AKIA2E0A8F3B244C9986 lol", "AKIA5QJ7RZ3MXW2LT4NB를 환경변수에 넣으면 돼요"),
     fix: Bilingual::fixed("Remove it and revoke the key now.", "삭제하고 즉시 키를 폐기하세요."),
 };
 
@@ -47,6 +50,21 @@ static ANY_FORMAT: LazyLock<Regex> = LazyLock::new(|| {
 /// Every format's marker words, found in one pass. A trie: aho-corasick's automaton for them (a DFA)
 /// took a third of the first check in a cold worker to build.
 static MARKERS: LazyLock<Trie> = LazyLock::new(|| Trie::new(&FORMATS.iter().flat_map(|f| f.1.iter().copied()).collect::<Vec<&str>>()));
+
+/// A format's name in Korean, with the particle 으로/로 that follows it.
+fn in_korean_as(name: &str) -> String {
+    let korean = match name {
+        "AWS access key" => "AWS 액세스 키",
+        "GitHub token" => "GitHub 토큰",
+        "Slack token" => "Slack 토큰",
+        "private key" => "개인 키",
+        "JSON Web Token" => "JSON 웹 토큰(JWT)",
+        "Google API key" => "Google API 키",
+        "Stripe live key" => "Stripe 라이브 키",
+        _ => "인증 정보",
+    };
+    format!("{korean}{}", crate::particle::particle(korean, Particle::Toward))
+}
 
 /// Documented example keys that are safe to post.
 fn allow_listed(key: &str) -> bool {
@@ -75,7 +93,7 @@ impl super::Rule for Rule {
                 continue;
             }
             let span = unmasked.as_ref().map_or(m.range(), |v| v.to_original(m.range()));
-            out.add(&DOC, span.clone(), bi(format!("Looks like a live {name}."), format!("실제 {name}로 보입니다.")))
+            out.add(&DOC, span.clone(), bi(format!("Looks like a live {name}."), format!("실제 {} 보입니다.", in_korean_as(name))))
                 .suggest(bi("Remove it (and revoke it)", "삭제(키도 폐기)"), span, "");
         }
     }

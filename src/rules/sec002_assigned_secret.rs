@@ -22,8 +22,11 @@ pub static DOC: RuleDoc = RuleDoc {
         "A posted password or token is compromised the moment it is public.",
         "공개된 비밀번호나 토큰은 그 순간 유출된 것입니다.",
     ),
-    source: "Yelp detect-secrets (keyword detector, entropy limits); gitleaks generic-api-key",
-    example: "wifi password: \"Xk9#mQ2$vL7p\"",
+    source: Bilingual::fixed(
+        "Yelp detect-secrets (keyword detector, entropy limits); gitleaks generic API key rule",
+        "Yelp detect-secrets(키워드 탐지, 엔트로피 기준); gitleaks 범용 API 키 규칙",
+    ),
+    example: Bilingual::fixed("wifi password: \"Xk9#mQ2$vL7p\"", "비밀번호: Xk9#mQ2$vL7p 공유합니다 (데모룸 와이파이)"),
     fix: Bilingual::fixed("Remove the value and change the password.", "값을 지우고 비밀번호를 바꾸세요."),
 };
 

@@ -18,8 +18,11 @@ pub static DOC: RuleDoc = RuleDoc {
         "Company guidelines forbid profanity: under your name it reads as the company's tone.",
         "회사 가이드라인은 욕설을 금지합니다. 실명 계정의 말투는 회사의 말투로 읽힙니다.",
     ),
-    source: "Perspective API attributes (profanity); IBM, Intel, Dell and BBC guidelines; data/lexicons/profanity.*.txt",
-    example: "this update is fucking broken",
+    source: Bilingual::fixed(
+        "Perspective API attributes (profanity); IBM, Intel, Dell and BBC social media guidelines",
+        "Perspective API 속성(욕설); IBM·Intel·Dell·BBC 소셜 미디어 가이드라인",
+    ),
+    example: Bilingual::fixed("this update is fucking broken", "이거 존나 좋다 ㅋㅋ"),
     fix: Bilingual::fixed("Remove the word.", "단어를 지우세요."),
 };
 

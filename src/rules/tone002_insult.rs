@@ -15,8 +15,11 @@ pub static DOC: RuleDoc = RuleDoc {
         "Insults start fights the company then has to answer for; guidelines say “don't pick fights”.",
         "모욕은 회사가 책임져야 할 싸움을 만듭니다. 가이드라인은 “싸움을 걸지 말라”고 합니다.",
     ),
-    source: "Perspective API attributes (insult); Intel, IBM guidelines; data/lexicons/insult.*.txt",
-    example: "only an idiot would buy that",
+    source: Bilingual::fixed(
+        "Perspective API attributes (insult); Intel and IBM social media guidelines",
+        "Perspective API 속성(모욕); Intel·IBM 소셜 미디어 가이드라인",
+    ),
+    example: Bilingual::fixed("only an idiot would buy that", "또라이 같은 소리 하네"),
     fix: Bilingual::fixed("Remove the insult.", "모욕 표현을 지우세요."),
 };
 

@@ -16,8 +16,11 @@ pub static DOC: RuleDoc = RuleDoc {
         "Capitals and exclamation runs read as shouting; a PR team would flag it in a reply.",
         "대문자와 느낌표 연속은 고함으로 읽힙니다. 홍보팀이라면 답글에서 지적할 말투입니다.",
     ),
-    source: "rules.md (tone: shouting); PR practice",
-    example: "THIS IS NOT ACCEPTABLE!!!",
+    source: Bilingual::fixed(
+        "RFC 1855, Netiquette Guidelines: upper case reads as shouting",
+        "RFC 1855 네티켓 지침: 대문자는 고함으로 읽힘",
+    ),
+    example: Bilingual::fixed("THIS IS NOT ACCEPTABLE!!!", "진짜 최고!!!"),
     fix: Bilingual::fixed("Use sentence case and one “!”.", "소문자와 느낌표 하나로 쓰세요."),
 };
 

@@ -15,8 +15,11 @@ pub static DOC: RuleDoc = RuleDoc {
         "A threat can be a crime and gets accounts suspended; nothing justifies it under your name.",
         "위협은 범죄가 될 수 있고 계정 정지 사유입니다. 실명으로 올릴 이유가 없습니다.",
     ),
-    source: "Perspective API attributes (threat); platform rules; data/lexicons/threat.*.txt",
-    example: "keep talking and you'll regret it",
+    source: Bilingual::fixed(
+        "Perspective API attributes (threat); X, Facebook and LinkedIn rules on violent speech",
+        "Perspective API 속성(위협); X·Facebook·LinkedIn의 폭력적 발언 정책",
+    ),
+    example: Bilingual::fixed("You'll regret this, Hanbit support", "너 가만 안 둬"),
     fix: Bilingual::fixed("Don't post threats.", "위협하는 글은 올리지 마세요."),
 };
 

@@ -18,8 +18,11 @@ pub static DOC: RuleDoc = RuleDoc {
         "Discrimination by gender, race, religion or politics is forbidden by company codes and turns into a boycott overnight.",
         "성별·인종·종교·정치성향 차별은 사규로 금지되며(중앙그룹 가이드라인 등), 하룻밤에 불매운동이 됩니다.",
     ),
-    source: "Perspective API (identity attack); kocohub korean-hate-speech, Smilegate UnSmile, K-MHaS label schemes; JoongAng group guideline",
-    example: "틀딱들은 빠져",
+    source: Bilingual::fixed(
+        "Perspective API attributes (identity attack); Korean hate-speech label schemes (kocohub korean-hate-speech, Smilegate UnSmile, K-MHaS); JoongAng Group social media guidelines",
+        "Perspective API 속성(정체성 공격); 한국어 혐오 표현 분류 체계(kocohub korean-hate-speech, 스마일게이트 UnSmile, K-MHaS); 중앙그룹 소셜 미디어 가이드라인",
+    ),
+    example: Bilingual::fixed("Go back to your country, nobody wants you here", "틀딱들은 스마트폰 쓰지 마라"),
     fix: Bilingual::fixed("Don't post it.", "올리지 마세요."),
 };
 

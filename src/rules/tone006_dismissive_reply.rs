@@ -18,8 +18,11 @@ pub static DOC: RuleDoc = RuleDoc {
         "Replying in anger or sarcasm to a complaint turns one unhappy customer into a public story (Dell Hell).",
         "불만에 화나 비꼬는 답을 하면 한 명의 불만이 공개 이슈가 됩니다(델 헬 사례).",
     ),
-    source: "rules.md (tone); seeds (Dell, Canon 7D)",
-    example: "Read the manual.",
+    source: Bilingual::fixed(
+        "Jeff Jarvis's “Dell Hell” (2005): a complaint ignored becomes a public issue; Canon Korea's 7D response (2009)",
+        "제프 자비스의 ‘델 헬(Dell Hell)’ (2005); 캐논 7D 시야율 광고 대응 (2009)",
+    ),
+    example: Bilingual::fixed("Read the manual.", "충전기 꽂는 방법이 틀리신 거예요. 고객님 잘못입니다."),
     fix: Bilingual::fixed("Acknowledge the problem and offer help.", "문제를 인정하고 도움을 제안하세요."),
 };
 
@@ -38,7 +41,7 @@ impl super::Rule for Rule {
             let m = &draft.text[hit.range.clone()];
             out.add(&DOC, hit.range.clone(), bi(
                 format!("“{m}” brushes off the person you are replying to."),
-                format!("“{m}”은(는) 상대의 불만을 무시하는 말로 읽힙니다."),
+                format!("{} 상대의 불만을 무시하는 말로 읽힙니다.", quoted(m, Particle::Topic)),
             ))
             .suggest(
                 bi("Acknowledge and help", "인정하고 돕기"),

@@ -20,8 +20,11 @@ pub static DOC: RuleDoc = RuleDoc {
         "Hostility without swear words still starts fights the company has to answer for; word lists miss most of it.",
         "욕설 없이도 적대적인 말은 회사가 책임져야 할 싸움을 만듭니다. 단어 목록으로는 대부분 놓칩니다.",
     ),
-    source: "models/hostile-en.md, models/hostile-ko.md (trained on TweetEval/OLID and korean-hate-speech); Intel, IBM guidelines",
-    example: "People like you should never be allowed near a keyboard.",
+    source: Bilingual::fixed(
+        "Perspective API attributes (toxicity, insult, threat); models trained on the public TweetEval/OLID and korean-hate-speech corpora; Intel and IBM guidelines",
+        "Perspective API 속성(유해성·모욕·위협); 공개 말뭉치 TweetEval/OLID와 korean-hate-speech로 학습한 모델; Intel·IBM 가이드라인",
+    ),
+    example: Bilingual::fixed("You are a disgrace, get lost.", "니가 뭘 안다고 떠드냐"),
     fix: Bilingual::fixed("Say what you disagree with, not who the other person is.", "사람이 아니라 의견에 대해 말하세요."),
 };
 
@@ -57,7 +60,7 @@ impl super::Rule for Rule {
                 next += 1;
             }
             let words = &all[from..next];
-            if flagged == MAX_FINDINGS || EXPLAINED.iter().any(|&l| draft.has_in(l, sentence)) {
+            if flagged == MAX_FINDINGS || !draft.model_may_judge(words) || EXPLAINED.iter().any(|&l| draft.has_in(l, sentence)) {
                 continue;
             }
             let score = model.score_words(words);
