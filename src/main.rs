@@ -3,7 +3,7 @@
 //! `--fail-on` is met, 2 on bad input.
 
 use riskhint::json::Offsets;
-use riskhint::{layer, CheckContext, Date, Engine, Label, Language, Platform, Policy, PolicyLayer, Post, Role, Severity};
+use riskhint::{layer, CheckContext, Date, Engine, Label, Language, Platform, Policy, PolicyLayer, Post, Role, Severity, Verdict};
 use serde_json::json;
 use std::io::{BufRead, IsTerminal, Read, Write};
 use std::process::ExitCode;
@@ -281,9 +281,24 @@ fn print_report(out: &mut impl Write, draft: &str, report: &riskhint::Report, la
     let paint = |code: &str, text: &str| if colour { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_string() };
     let verdict = report.verdict.as_str();
     let verdict_colour = match verdict { "block" => "1;31", "review" => "1;33", _ => "1;32" };
-    writeln!(out, "verdict: {} ({} finding{})", paint(verdict_colour, verdict), report.findings.len(), if report.findings.len() == 1 { "" } else { "s" })?;
+    // The headings follow the report's language: a Korean draft gets a Korean report.
+    let n = report.findings.len();
+    let [why, source, fix, remove] = match lang {
+        Language::En => ["why", "source", "fix", "remove"],
+        Language::Ko => ["이유", "출처", "고치기", "삭제"],
+    };
+    match lang {
+        Language::En => writeln!(out, "verdict: {} ({n} finding{})", paint(verdict_colour, verdict), if n == 1 { "" } else { "s" })?,
+        Language::Ko => {
+            let said = match report.verdict { Verdict::Block => "차단", Verdict::Review => "검토 필요", Verdict::Ok => "문제 없음" };
+            writeln!(out, "판정: {} (지적 {n}건)", paint(verdict_colour, said))?
+        }
+    }
     if report.truncated {
-        writeln!(out, "note: the draft is longer than {} bytes; only the start was checked", riskhint::MAX_TEXT_BYTES)?;
+        match lang {
+            Language::En => writeln!(out, "note: the draft is longer than {} bytes; only the start was checked", riskhint::MAX_TEXT_BYTES)?,
+            Language::Ko => writeln!(out, "참고: 글이 {}바이트보다 길어 앞부분만 검사했습니다.", riskhint::MAX_TEXT_BYTES)?,
+        }
     }
     let mut lines = LineCursor::default();
     for f in &report.findings {
@@ -298,11 +313,11 @@ fn print_report(out: &mut impl Write, draft: &str, report: &riskhint::Report, la
         let (open, close) = (if excerpt.cut_before { "…" } else { "" }, if excerpt.cut_after { "…" } else { "" });
         writeln!(out, "  {line_no:>3} | {open}{}{close}", &draft[excerpt.shown.clone()])?;
         writeln!(out, "      | {}{}", " ".repeat(pad), paint(severity_colour, &"^".repeat(carets)))?;
-        writeln!(out, "  why: {}", &f.reason.get(lang))?;
-        writeln!(out, "  source: {}", f.source.get(lang))?;
+        writeln!(out, "  {why}: {}", &f.reason.get(lang))?;
+        writeln!(out, "  {source}: {}", f.source.get(lang))?;
         for s in &f.suggestions {
-            let what = if s.replacement.is_empty() { "remove".to_string() } else { format!("{:?}", s.replacement) };
-            writeln!(out, "  fix: {} → {what}", &s.label.get(lang))?;
+            let what = if s.replacement.is_empty() { remove.to_string() } else { format!("{:?}", s.replacement) };
+            writeln!(out, "  {fix}: {} → {what}", &s.label.get(lang))?;
         }
     }
     Ok(())

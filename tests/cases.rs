@@ -221,6 +221,38 @@ fn no_korean_message_over_the_rule_cases_keeps_a_placeholder_particle() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+#[test]
+fn no_message_template_keeps_a_placeholder_particle() {
+    // Every Korean string riskhint can show: the engine's sources and the extension's words.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    let mut folders = vec![root.join("src"), root.join("crates"), root.join("extension")];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| ["rs", "js", "json", "html"].contains(&e.to_str().unwrap())) {
+                files.push(path);
+            }
+        }
+    }
+    assert!(files.len() > 60, "only {} files found", files.len());
+    let mut failures = Vec::new();
+    for file in files {
+        for (n, line) in std::fs::read_to_string(&file).unwrap().lines().enumerate() {
+            // Comments may name the placeholders (riskhint::particle explains them); strings may not.
+            if line.trim_start().starts_with("//") || line.trim_start().starts_with("PLACEHOLDERS") {
+                continue;
+            }
+            if let Some(p) = PLACEHOLDERS.iter().find(|p| line.contains(*p)) {
+                failures.push(format!("{}:{}: {p}: {}", file.strip_prefix(root).unwrap().display(), n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "write the particle the word takes (riskhint::particle), not a placeholder:\n{}", failures.join("\n"));
+}
+
 /// What an internal file or a note to ourselves looks like: a path, a file name, the design notes.
 fn internal_reference(text: &str) -> Option<&'static str> {
     const MARKS: &[&str] = &["rules.md", "seeds", ".md", ".txt", ".rs", ".rhm", ".tsv", ".jsonc", "data/", "models/", "src/", "tests/", "lexicons", "custom_rules", "policy.", "TODO"];

@@ -159,6 +159,17 @@ fn rules_lists_every_rule_with_its_documentation() {
 }
 
 #[test]
+fn a_korean_draft_gets_a_korean_report_with_fitted_particles() {
+    let text = stdout(&riskhint(&["check", "--policy", POLICY, "--now", "2026-06-01"], "노바 X1 진짜 최고예요 강추!"));
+    assert!(text.starts_with("판정: 검토 필요 (지적 1건)"), "{text}");
+    assert!(text.contains("“노바 X1”을 언급했습니다"), "{text}");
+    assert!(text.contains("  출처: 미국 FTC 추천·보증 지침"), "{text}");
+    assert!(text.contains("  고치기: #한빛전자직원 추가 → \" #한빛전자직원\""), "{text}");
+    let english = stdout(&riskhint(&["check", "--policy", POLICY, "--now", "2026-06-01", "--lang", "en"], "노바 X1 진짜 최고예요 강추!"));
+    assert!(english.starts_with("verdict: review (1 finding)"), "{english}");
+}
+
+#[test]
 fn rules_speak_korean_when_asked_or_when_the_locale_is_korean() {
     let asked = stdout(&riskhint(&["rules", "--lang", "ko"], ""));
     assert!(asked.contains("  예시: 3분기 매출 가집계 2조 돌파했습니다."), "{asked}");
