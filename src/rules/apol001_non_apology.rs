@@ -41,7 +41,7 @@ impl super::Rule for Rule {
         for hit in draft.hits(Lex::NonApology) {
             let m = &draft.text[hit.range.clone()];
             out.add(&DOC, hit.range.clone(), bi(format!("“{m}” is a non-apology."), format!("{} 사과가 아니라 변명으로 읽힙니다.", quoted(m, Particle::Topic))))
-                .suggest(bi("Apologise plainly", "조건 없이 사과"), hit.range.clone(), draft.in_language("We are sorry", "진심으로 사과드립니다"));
+                .suggest(bi("Apologise plainly", "조건 없는 사과로 바꾸기"), hit.range.clone(), draft.in_language("We are sorry", "진심으로 사과드립니다"));
         }
     }
 }

@@ -23,7 +23,7 @@ pub static DOC: RuleDoc = RuleDoc {
         "SK텔레콤 댓글 알바 해명 (2009)",
     ),
     example: Bilingual::fixed("We apologize. A few employees posted those comments without approval.", "죄송합니다. 아웃소싱 업체가 모집 공고 내용을 잘못 이해해 벌어진 일입니다."),
-    fix: Bilingual::fixed("Take responsibility as the company: “we”.", "회사가 책임지는 주어로: “저희”."),
+    fix: Bilingual::fixed("Take responsibility as the company: “we”.", "“저희”를 주어로, 회사가 책임지는 문장으로 쓰세요."),
 };
 
 pub struct Rule;
@@ -40,7 +40,7 @@ impl super::Rule for Rule {
         for hit in draft.hits(Lex::BlameShift) {
             let m = &draft.text[hit.range.clone()];
             out.add(&DOC, hit.range.clone(), bi(format!("“{m}” shifts the blame."), format!("{} 책임을 떠넘기는 표현입니다.", quoted(m, Particle::Topic))))
-                .suggest(bi("Say “we”", "“저희”로"), hit.range.clone(), draft.in_language("we", "저희"));
+                .suggest(bi("Say “we”", "“저희”로 바꾸기"), hit.range.clone(), draft.in_language("we", "저희"));
         }
     }
 }

@@ -38,7 +38,7 @@ impl super::Rule for Rule {
             let m = &draft.text[hit.range.clone()];
             out.add(&DOC, hit.range.clone(), bi(format!("“{m}” reads as a denial."), format!("{} 잘못을 부인하는 말로 읽힙니다.", quoted(m, Particle::Topic))))
                 .suggest(
-                    bi("Acknowledge instead", "인정하는 표현으로"),
+                    bi("Acknowledge instead", "인정하는 표현으로 바꾸기"),
                     hit.range.clone(),
                     draft.in_language("we take this seriously and are looking into it", "문제를 무겁게 받아들이고 확인하고 있습니다"),
                 );

@@ -123,11 +123,11 @@ impl super::Rule for Rule {
             }
             let calm = shouted.to_lowercase();
             out.add(&DOC, run.clone(), bi("All caps reads as shouting.", "대문자만 쓰면 고함처럼 읽힙니다."))
-                .suggest(bi("Use lower case", "소문자로"), run, calm);
+                .suggest(bi("Use lower case", "소문자로 바꾸기"), run, calm);
         }
         for run in bang_runs(draft.text) {
             out.add(&DOC, run.clone(), bi("A run of “!” reads as shouting.", "느낌표 연속은 고함처럼 읽힙니다."))
-                .suggest(bi("Use one “!”", "느낌표 하나로"), run, "!");
+                .suggest(bi("Use one “!”", "느낌표 하나로 줄이기"), run, "!");
         }
     }
 }

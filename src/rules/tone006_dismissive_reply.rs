@@ -44,7 +44,7 @@ impl super::Rule for Rule {
                 format!("{} 상대의 불만을 무시하는 말로 읽힙니다.", quoted(m, Particle::Topic)),
             ))
             .suggest(
-                bi("Acknowledge and help", "인정하고 돕기"),
+                bi("Acknowledge and help", "문제를 인정하고 돕겠다고 답하기"),
                 hit.range.clone(),
                 draft.in_language("Sorry about this. Let's sort it out; could you send us the details?", "불편을 드려 죄송합니다. 자세한 내용을 알려주시면 바로 확인하겠습니다"),
             );

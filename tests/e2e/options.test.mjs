@@ -155,6 +155,12 @@ test('in Korean, the options page, the pill and the findings speak Korean', asyn
   await options.waitForFunction(() => document.documentElement.lang === 'ko' && document.querySelector('#rule-rows details'));
   assert.equal(await options.locator('#save').textContent(), '저장');
   assert.equal(await options.locator('html').getAttribute('lang'), 'ko');
+  // Each rule's documentation in Korean: its Korean example and a source a Korean reader can look up.
+  await options.locator('details[data-code="MNPI001"] summary').click();
+  const mnpi001 = await options.locator('details[data-code="MNPI001"]').textContent();
+  assert.match(mnpi001, /3분기 매출 가집계 2조 돌파했습니다/);
+  assert.match(mnpi001, /자본시장법 제174조/);
+  assert.doesNotMatch(mnpi001, /Q3 revenue already beat/);
   await draft('Project Falcon 다음 달 출시');
   await x.locator('[data-riskhint-ui="pill"]').click();
   const first = x.locator('[data-riskhint-ui="finding"]').first();
