@@ -1,13 +1,14 @@
 //! Runs the table-driven cases in tests/cases/*.tsv (format in each file's header): every rule's
 //! hits, near-misses and fixes in Korean and English, and the feed labels.
 
-use riskhint::{CheckContext, Date, Label, Post, Role};
+use riskhint::{CheckContext, Date, Label, Platform, Post, Role};
 use std::path::Path;
 
 mod common;
 use common::{engines, Engines};
 
-/// The options column of a case: `role=… now=… crisis reply=… nopolicy span=… severity=…` and feed counts.
+/// The options column of a case: `role=… now=… platform=… crisis reply=… nopolicy span=… severity=…`
+/// and feed counts.
 #[derive(Default)]
 struct Options {
     role: Option<Role>,
@@ -15,6 +16,7 @@ struct Options {
     crisis: bool,
     nopolicy: bool,
     reply: Option<String>,
+    platform: Option<Platform>,
     span: Option<String>,
     severity: Option<String>,
     post: Post,
@@ -32,6 +34,7 @@ fn parse_options(column: &str) -> Result<Options, String> {
         match key {
             "role" => o.role = Some(serde_json::from_value(serde_json::json!(value)).map_err(|_| format!("bad role {value}"))?),
             "now" => o.now = Some(Date::parse(value).ok_or(format!("bad date {value}"))?),
+            "platform" => o.platform = Some(serde_json::from_value(serde_json::json!(value)).map_err(|_| format!("bad platform {value}"))?),
             "crisis" => o.crisis = true,
             "nopolicy" => o.nopolicy = true,
             "reply" => o.reply = Some(spaced(value)),
@@ -55,6 +58,7 @@ fn run_draft_case(engines: &Engines, code: &str, expect: &str, o: &Options, text
     let mut context = CheckContext::new(o.now.unwrap_or(Date::parse("2026-06-01").unwrap()));
     context.role = o.role.unwrap_or_default();
     context.reply_to = o.reply.clone();
+    context.platform = o.platform.unwrap_or_default();
     let report = engine.check_draft(text, &context);
     let found: Vec<_> = report.findings.iter().filter(|f| f.code == code).collect();
     let seen = || report.findings.iter().map(|f| format!("{}:{:?}", f.code, &text[f.range.clone()])).collect::<Vec<_>>().join(", ");

@@ -49,7 +49,7 @@ pub static DOC: RuleDoc = RuleDoc {
 
 /// Words of a review or recommendation: with them, a bare "ad" or "광고" is read as a label.
 static ENDORSING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)review|recommend|try it|후기|리뷰|추천|써\s?보|사용해\s?보|제공받|받았").expect("endorsing pattern")
+    Regex::new(r"(?i-u:review|recommend|try it)|후기|리뷰|추천|써\s?보|사용해\s?보|제공받|받았").expect("endorsing pattern")
 });
 
 pub struct Rule;
