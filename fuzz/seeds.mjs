@@ -123,7 +123,7 @@ const POLICIES = {
   'valid-every-field.json': JSON.stringify({
     organization: { names: ['Acme', '에이크미'], products: ['Rocket'], executives: ['Jane Doe'], tickers: ['ACME'], competitors: ['Globex'] },
     confidential: { codenames: ['Bluebird'], terms: ['merger plan'], internal_domains: ['intra.acme.example'] },
-    disclosure: { employee_tags: ['#AcmeEmployee', '#에이크미직원'] },
+    disclosure: { employee_tags: ['#AcmeEmployee', '#에이크미직원'], see_more_chars: { x: 280, facebook: 400, linkedin: 140, instagram: 125, other: 100 } },
     quiet_periods: [{ start: '2026-12-01', end: '2026-12-31', reason: 'Q4' }, { start: '2027-02-28', end: '2027-02-28' }],
     crisis: { active: true, topics: ['recall'], official_links: ['https://acme.example/news'] },
     rules: { TONE003: 'off', MNPI001: 'block', CONF001: 'info', PII004: 'warn' },
@@ -152,6 +152,7 @@ const POLICIES = {
   'broken-impossible-date.json': '{"quiet_periods": [{"start": "2026-02-30", "end": "2026-03-01"}]}',
   'broken-official-link.json': '{"crisis": {"official_links": ["javascript:alert(1)", "ftp://x"]}}',
   'broken-unknown-rule.json': '{"rules": {"NOPE001": "off", "TONE001": "loud"}}',
+  'broken-see-more-cut-off.json': '{"disclosure": {"see_more_chars": {"x": 0, "facebook": -1, "linkedin": 4294967296, "tiktok": 150}}}',
   'broken-trailing-garbage.json': '{"crisis": {"active": true}}\n  oops',
   'broken-array-top-level.json': '[{"organization": {}}]',
   'broken-unterminated-comment.jsonc': '{ /* never closed \n "rules": {} }',
@@ -198,7 +199,7 @@ const WORDS = [
 const POLICY_TOKENS = [
   '{', '}', '[', ']', ':', ',', '"', '//', '/*', '*/', '\\u', '\\"', 'true', 'false', 'null', '"organization"', '"names"', '"products"',
   '"executives"', '"tickers"', '"competitors"', '"confidential"', '"codenames"', '"terms"', '"internal_domains"', '"disclosure"',
-  '"employee_tags"', '"quiet_periods"', '"start"', '"end"', '"reason"', '"2026-12-20"', '"2027-02-29"', '"crisis"', '"active"', '"topics"',
+  '"employee_tags"', '"see_more_chars"', '"x"', '"facebook"', '"linkedin"', '"instagram"', '"other"', '280', '0', '-1', '100001', '"quiet_periods"', '"start"', '"end"', '"reason"', '"2026-12-20"', '"2027-02-29"', '"crisis"', '"active"', '"topics"',
   '"official_links"', '"https://hanbit.example/"', '"rules"', '"locked"', '"*"', '"crisis.active"', '"rules.CONF001"', '"off"', '"info"',
   '"warn"', '"block"', '"CONF001"', '"MNPI001"', '"TONE001"', '"DISC001"', '\0',
 ];
