@@ -72,6 +72,9 @@ pub(crate) fn vague_labels(draft: &Draft) -> Vec<(Range<usize>, bool)> {
         return Vec::new();
     }
     let endorsing = draft.has(Lex::Praise) || draft.has(Lex::PromotionCues) || draft.has(Lex::Products) || ENDORSING.is_match(draft.text);
+    if !endorsing {
+        return Vec::new();
+    }
     let mut found = Vec::new();
     for hit in hits {
         let span = with_label_marks(draft.text, &hit.range);
@@ -81,7 +84,7 @@ pub(crate) fn vague_labels(draft: &Draft) -> Vec<(Range<usize>, bool)> {
             // "thanks" is only ever a label as "#thanks".
             &*hit.entry != "thanks" && LABELS_THE_POST.is_match(&draft.text[sentence])
         };
-        if (hashtag && endorsing) || (!hashtag && endorsing && in_label()) {
+        if hashtag || in_label() {
             found.push((span, hashtag));
         }
     }

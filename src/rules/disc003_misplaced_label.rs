@@ -26,8 +26,6 @@
 
 use super::*;
 use crate::engine::Platform;
-use regex::Regex;
-use std::sync::LazyLock;
 
 pub static DOC: RuleDoc = RuleDoc {
     code: "DISC003",
@@ -46,11 +44,6 @@ pub static DOC: RuleDoc = RuleDoc {
     example: "(a 300-character review) … #ad",
     fix: Bilingual::fixed("Put the label at the start.", "표시를 글 맨 앞에 두세요."),
 };
-
-/// Words of a review or recommendation: with them, a bare "ad" or "광고" is read as a label.
-static ENDORSING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u:review|recommend|try it)|후기|리뷰|추천|써\s?보|사용해\s?보|제공받|받았").expect("endorsing pattern")
-});
 
 pub struct Rule;
 
@@ -81,15 +74,28 @@ pub(crate) fn visible_end(text: &str, cut: u32, x_count: bool) -> Option<usize> 
     None
 }
 
-/// A disclosure as the rule reports it: the label with its `#`/`[ ]` marks, or, for a label inside
-/// a sentence ("제품을 제공받" of "제품을 제공받아"), the words through the end of the last one.
+/// A disclosure as the rule reports it: the label with its `#`/`[ ]` marks, or, for a statement of
+/// several words ("제품을 제공받" of "제품을 제공받아"), the words through the end of the last one.
 fn label_span(text: &str, hit: &Hit) -> (Range<usize>, bool) {
     let marked = with_label_marks(text, &hit.range);
     if marked != hit.range {
         return (marked, true);
     }
+    if !hit.entry.contains(' ') {
+        return (hit.range.clone(), false);
+    }
     let end = text[hit.range.end..].find(|c: char| !c.is_alphanumeric()).map_or(text.len(), |n| hit.range.end + n);
     (hit.range.start..end, false)
+}
+
+/// Whether a bare one-word label ("ad", "광고", "협찬", "sponsored") ending at `end` stands as a
+/// label: nothing more of its sentence follows ("… 광고", "(광고)", "sponsored."), or only a
+/// copula or "received" ("광고입니다", "광고 포함", "협찬받은"). In "새 광고 캠페인이" or "an ad for"
+/// the word is about ads.
+fn stands_as_label(text: &str, end: usize) -> bool {
+    let rest = text[end..].trim_start_matches([' ', '\t']);
+    let copula = ["입니다", "임", "이에요", "예요", "포함", "받"];
+    rest.chars().next().is_none_or(|c| !c.is_alphanumeric()) || copula.iter().any(|w| rest.starts_with(w))
 }
 
 /// The site's name in a message.
@@ -119,11 +125,9 @@ impl super::Rule for Rule {
         let first = labels.iter().min_by_key(|h| h.range.start).expect("not empty");
         let (span, marked) = label_span(draft.text, first);
         let employee_tag = draft.hits(Lex::EmployeeTags).contains(*first);
-        // A bare "ad" or "광고" in running text may be about ads, not a label: only in a post that
-        // endorses something, or a statement of several words ("sponsored by", "제품을 제공받아").
+        // A bare "ad" or "광고" in running text may be about ads, not a label ("새 광고 캠페인").
         let statement = first.entry.contains(' ');
-        let endorsing = || draft.has(Lex::Praise) || draft.has(Lex::PromotionCues) || draft.names_org() || ENDORSING.is_match(draft.text);
-        if !(marked || employee_tag || statement || endorsing()) {
+        if !(marked || employee_tag || statement || stands_as_label(draft.text, span.end)) {
             return;
         }
         let label = draft.text[span.clone()].to_string();
@@ -140,7 +144,7 @@ impl super::Rule for Rule {
             }
             None => bi(
                 format!("“{label}” comes only after the first {cut} characters; a disclosure belongs at the start, where readers see it first."),
-                format!("“{label}” 표시가 첫 {cut}자 뒤에만 있습니다. 광고·협찬 표시는 제목이나 글의 첫 부분에 두어야 합니다."),
+                format!("“{label}” 표시가 첫 {cut}자 뒤에만 있습니다. 이해관계 표시는 제목이나 글의 첫 부분에 두어야 합니다."),
             ),
         };
         // A tag is copied to the start; a sentence gets a short label there and stays where it is.
@@ -267,9 +271,17 @@ mod tests {
     }
 
     #[test]
-    fn a_bare_ad_word_in_a_post_that_endorses_nothing_is_not_a_label() {
+    fn a_bare_ad_word_is_a_label_only_where_it_stands_as_one() {
         let engine = engine();
-        let text = format!("{} The ad ran on the subway all week.", "We spent the morning planning the spring campaign with the agency and the design team. ".repeat(3));
-        assert!(check(&engine, &text, Platform::Other).is_empty());
+        let long = "We spent the morning planning the spring campaign with the agency and the design team. ".repeat(3);
+        assert!(check(&engine, &format!("{long} The ad ran on the subway all week."), Platform::Other).is_empty());
+        assert_eq!(check(&engine, &format!("{long} Ad."), Platform::Other).len(), 1);
+        let korean = "노바 X1 출시를 앞두고 팀원들과 함께 준비한 이야기를 나눠 봅니다. ".repeat(4);
+        assert!(check(&engine, &format!("{korean} 오늘부터 새 광고 캠페인이 시작됩니다."), Platform::Other).is_empty());
+        for label in ["광고", "(광고)", "광고입니다.", "협찬받은 제품입니다."] {
+            let found = check(&engine, &format!("{korean} {label}"), Platform::Other);
+            assert_eq!(found.len(), 1, "{label}");
+            assert!(found[0].suggestions[0].replacement.starts_with('['), "{label}: {:?}", found[0].suggestions[0]);
+        }
     }
 }
