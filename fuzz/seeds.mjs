@@ -15,7 +15,7 @@ const POLICY = { none: 0, hanbit: 1, crisis: 2, odd: 3 };
 const ROLE = { employee: 0, executive: 1, pr: 2, unset: 3 };
 const DAY = { june: 0, quiet: 1, quietEnd: 2, impossible: 3 };
 const LANG = { draft: 0, en: 1, ko: 2 };
-const PLATFORM = { other: 0, x: 1, facebook: 2, linkedin: 3 };
+const PLATFORM = { other: 0, x: 1, facebook: 2, linkedin: 3, instagram: 32 };
 
 /** The two option bytes of a check_draft input (see fuzz_targets/check_draft.rs). */
 function draftOpts({ policy = 'hanbit', role = 'employee', day = 'june', lang = 'draft', platform = 'x', chars = false, reply = false, ignore = false } = {}) {
@@ -91,6 +91,7 @@ write('check_draft', 'pr-role-linkedin', Buffer.concat([draftOpts({ role: 'pr', 
 write('check_draft', 'crisis-mode', Buffer.concat([draftOpts({ policy: 'crisis', day: 'quietEnd' }), bytes(TEXTS['crisis-joke'])]));
 write('check_draft', 'odd-policy', Buffer.concat([draftOpts({ policy: 'odd', lang: 'en' }), bytes('a ㅋ 😀 é Ａ # x y 1 A b 대 Falcon 팰 q4 a.b/x 불 🔥 #a')]));
 write('check_draft', 'no-policy-facebook', Buffer.concat([draftOpts({ policy: 'none', role: 'unset', platform: 'facebook' }), bytes(TEXTS['profanity-masked'])]));
+write('check_draft', 'ko-review-label-last-instagram', Buffer.concat([draftOpts({ platform: 'instagram', lang: 'ko' }), bytes('노바 X1을 한 달 동안 직접 써 봤습니다. 야간 모드는 어두운 골목에서도 디테일을 잘 살려 주었고, 배터리는 하루 종일 촬영해도 넉넉했어요. 화면도 아주 밝아서 낮에 야외에서 보기 편했습니다. 가격 대비 만족도가 높아서 사진 찍는 분들께 추천합니다. 이 글은 한빛전자로부터 제품을 제공받아 작성했습니다.')]));
 write('check_draft', 'impossible-date-refused', Buffer.concat([draftOpts({ day: 'impossible' }), bytes('Project Falcon')]));
 write('check_draft', 'reply-to-a-post', Buffer.concat([draftOpts({ reply: true }), bytes("you're an idiot, sorry you feel that way\0Hanbit's Nova X1 caught fire, recall it!")]));
 write('check_draft', 'ignore-first-finding', Buffer.concat([draftOpts({ ignore: true }), bytes('Project Falcon and Falcon again, 팰컨 too, fuck')]));
@@ -123,7 +124,7 @@ const POLICIES = {
   'valid-every-field.json': JSON.stringify({
     organization: { names: ['Acme', '에이크미'], products: ['Rocket'], executives: ['Jane Doe'], tickers: ['ACME'], competitors: ['Globex'] },
     confidential: { codenames: ['Bluebird'], terms: ['merger plan'], internal_domains: ['intra.acme.example'] },
-    disclosure: { employee_tags: ['#AcmeEmployee', '#에이크미직원'] },
+    disclosure: { employee_tags: ['#AcmeEmployee', '#에이크미직원'], see_more_chars: { x: 280, facebook: 400, linkedin: 140, instagram: 125, other: 100 } },
     quiet_periods: [{ start: '2026-12-01', end: '2026-12-31', reason: 'Q4' }, { start: '2027-02-28', end: '2027-02-28' }],
     crisis: { active: true, topics: ['recall'], official_links: ['https://acme.example/news'] },
     rules: { TONE003: 'off', MNPI001: 'block', CONF001: 'info', PII004: 'warn' },
@@ -152,6 +153,7 @@ const POLICIES = {
   'broken-impossible-date.json': '{"quiet_periods": [{"start": "2026-02-30", "end": "2026-03-01"}]}',
   'broken-official-link.json': '{"crisis": {"official_links": ["javascript:alert(1)", "ftp://x"]}}',
   'broken-unknown-rule.json': '{"rules": {"NOPE001": "off", "TONE001": "loud"}}',
+  'broken-see-more-cut-off.json': '{"disclosure": {"see_more_chars": {"x": 0, "facebook": -1, "linkedin": 4294967296, "tiktok": 150}}}',
   'broken-trailing-garbage.json': '{"crisis": {"active": true}}\n  oops',
   'broken-array-top-level.json': '[{"organization": {}}]',
   'broken-unterminated-comment.jsonc': '{ /* never closed \n "rules": {} }',
@@ -198,7 +200,7 @@ const WORDS = [
 const POLICY_TOKENS = [
   '{', '}', '[', ']', ':', ',', '"', '//', '/*', '*/', '\\u', '\\"', 'true', 'false', 'null', '"organization"', '"names"', '"products"',
   '"executives"', '"tickers"', '"competitors"', '"confidential"', '"codenames"', '"terms"', '"internal_domains"', '"disclosure"',
-  '"employee_tags"', '"quiet_periods"', '"start"', '"end"', '"reason"', '"2026-12-20"', '"2027-02-29"', '"crisis"', '"active"', '"topics"',
+  '"employee_tags"', '"see_more_chars"', '"x"', '"facebook"', '"linkedin"', '"instagram"', '"other"', '280', '0', '-1', '100001', '"quiet_periods"', '"start"', '"end"', '"reason"', '"2026-12-20"', '"2027-02-29"', '"crisis"', '"active"', '"topics"',
   '"official_links"', '"https://hanbit.example/"', '"rules"', '"locked"', '"*"', '"crisis.active"', '"rules.CONF001"', '"off"', '"info"',
   '"warn"', '"block"', '"CONF001"', '"MNPI001"', '"TONE001"', '"DISC001"', '\0',
 ];

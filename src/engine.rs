@@ -21,6 +21,7 @@ pub enum Platform {
     X,
     Facebook,
     Linkedin,
+    Instagram,
 }
 
 /// What a draft check needs besides the text.

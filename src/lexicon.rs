@@ -68,6 +68,7 @@ lexicons! {
     DisclosureLabels = "disclosure-labels", Compact;
     AffiliationStatements = "affiliation-statements", Compact;
     WeakLabels = "weak-labels", Compact;
+    VagueLabels = "vague-labels", Compact;
     PromotionCues = "promotion-cues", Compact;
     ConfidentialityMarkers = "confidentiality-markers", Compact;
     Promissory = "promissory", Compact;

@@ -14,7 +14,7 @@ riskhint: a second look before you post
 
 usage:
   riskhint check [--policy FILE] [--admin-policy FILE] [--role employee|executive|pr] [--now YYYY-MM-DD]
-                 [--reply-to TEXT] [--platform x|facebook|linkedin] [--lang en|ko] [--json]
+                 [--reply-to TEXT] [--platform x|facebook|linkedin|instagram] [--lang en|ko] [--json]
                  [--fail-on block|warn] [FILE]        check a draft (FILE or stdin)
   riskhint scan  [--policy FILE] [--admin-policy FILE] [--lang en|ko] [--fail-on block|warn] < posts.jsonl
                                                       classify posts, one JSON line out per line in

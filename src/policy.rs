@@ -77,6 +77,88 @@ pub struct Confidential {
 pub struct Disclosure {
     /// Hashtags that disclose employment; the first is the one suggested ("#HanbitEmployee").
     pub employee_tags: Vec<String>,
+    /// Where each site's feed cuts a long post behind "see more" / "더보기", in characters
+    /// (DISC003): a disclosure must be seen before it.
+    pub see_more_chars: SeeMoreChars,
+}
+
+/// The "see more" cut-off of each site's feed, in characters (Unicode scalar values, not bytes;
+/// on X as X counts them: Hangul, CJK and emoji count two). A disclosure that ends after the
+/// cut-off of a post longer than it is hidden (DISC003). The defaults and where they come from
+/// are in `src/rules/disc003_misplaced_label.rs` and the README.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct SeeMoreChars {
+    /// X: the timeline shows the first 280 characters of a long post (X's own count), then "Show more".
+    #[serde(deserialize_with = "cut_off")]
+    #[cfg_attr(feature = "cli", schemars(range(min = 1, max = 100000)))]
+    pub x: u32,
+    /// Facebook: about 477 characters (five lines on desktop), then "See more".
+    #[serde(deserialize_with = "cut_off")]
+    #[cfg_attr(feature = "cli", schemars(range(min = 1, max = 100000)))]
+    pub facebook: u32,
+    /// LinkedIn: about 210 characters (three lines on desktop), then "…see more".
+    #[serde(deserialize_with = "cut_off")]
+    #[cfg_attr(feature = "cli", schemars(range(min = 1, max = 100000)))]
+    pub linkedin: u32,
+    /// Instagram: captions show about 125 characters (two to three lines), then "more".
+    #[serde(deserialize_with = "cut_off")]
+    #[cfg_attr(feature = "cli", schemars(range(min = 1, max = 100000)))]
+    pub instagram: u32,
+    /// Any other site, or none known (the CLI's default): the first part of a post, as the Korean
+    /// guideline asks ("제목 또는 첫 부분"); the shortest feed's cut-off.
+    #[serde(deserialize_with = "cut_off")]
+    #[cfg_attr(feature = "cli", schemars(range(min = 1, max = 100000)))]
+    pub other: u32,
+}
+
+impl Default for SeeMoreChars {
+    fn default() -> Self {
+        SeeMoreChars { x: 280, facebook: 477, linkedin: 210, instagram: 125, other: 125 }
+    }
+}
+
+impl SeeMoreChars {
+    /// The largest cut-off a policy may set.
+    pub const MAX: u32 = 100_000;
+
+    /// The cut-off on `platform`.
+    pub fn on(&self, platform: crate::engine::Platform) -> u32 {
+        use crate::engine::Platform;
+        match platform {
+            Platform::X => self.x,
+            Platform::Facebook => self.facebook,
+            Platform::Linkedin => self.linkedin,
+            Platform::Instagram => self.instagram,
+            Platform::Other => self.other,
+        }
+    }
+}
+
+/// Reads a cut-off, refusing it inside serde's visitor so that the error names the field (see
+/// [`parse_str`]).
+fn cut_off<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    struct CutOff;
+    impl serde::de::Visitor<'_> for CutOff {
+        type Value = u32;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            write!(f, "a number of characters from 1 to {}", SeeMoreChars::MAX)
+        }
+        fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<u32, E> {
+            match u32::try_from(n) {
+                Ok(n @ 1..=SeeMoreChars::MAX) => Ok(n),
+                _ => Err(E::custom(format!("a see-more cut-off of {n} characters is out of range: from 1 to {}", SeeMoreChars::MAX))),
+            }
+        }
+        fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<u32, E> {
+            match u64::try_from(n) {
+                Ok(n) => self.visit_u64(n),
+                Err(_) => Err(E::custom(format!("a see-more cut-off of {n} characters is out of range: from 1 to {}", SeeMoreChars::MAX))),
+            }
+        }
+    }
+    d.deserialize_u64(CutOff)
 }
 
 /// An inclusive date window.

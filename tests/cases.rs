@@ -1,14 +1,15 @@
 //! Runs the table-driven cases in tests/cases/*.tsv (format in each file's header): every rule's
 //! hits, near-misses and fixes in Korean and English, and the feed labels.
 
-use riskhint::{CheckContext, Date, Label, Post, Role};
+use riskhint::{CheckContext, Date, Label, Platform, Post, Role};
 use std::path::Path;
 
 mod common;
 use common::{engines, Engines};
 use riskhint::{Engine, Language};
 
-/// The options column of a case: `role=… now=… crisis reply=… nopolicy span=… severity=…` and feed counts.
+/// The options column of a case: `role=… now=… platform=… crisis reply=… nopolicy span=… severity=…`
+/// and feed counts.
 #[derive(Default)]
 struct Options {
     role: Option<Role>,
@@ -16,6 +17,7 @@ struct Options {
     crisis: bool,
     nopolicy: bool,
     reply: Option<String>,
+    platform: Option<Platform>,
     span: Option<String>,
     severity: Option<String>,
     post: Post,
@@ -33,6 +35,7 @@ fn parse_options(column: &str) -> Result<Options, String> {
         match key {
             "role" => o.role = Some(serde_json::from_value(serde_json::json!(value)).map_err(|_| format!("bad role {value}"))?),
             "now" => o.now = Some(Date::parse(value).ok_or(format!("bad date {value}"))?),
+            "platform" => o.platform = Some(serde_json::from_value(serde_json::json!(value)).map_err(|_| format!("bad platform {value}"))?),
             "crisis" => o.crisis = true,
             "nopolicy" => o.nopolicy = true,
             "reply" => o.reply = Some(spaced(value)),
@@ -50,13 +53,19 @@ fn parse_options(column: &str) -> Result<Options, String> {
     Ok(o)
 }
 
-/// Checks one draft case; `Err` says what the user would have seen instead.
-fn run_draft_case(engines: &Engines, code: &str, expect: &str, o: &Options, text: &str, fixed: Option<&str>) -> Result<(), String> {
+/// The report on a draft case's text, in the engine and context its options ask for.
+fn check_case(engines: &Engines, o: &Options, text: &str) -> riskhint::Report {
     let engine = if o.nopolicy { &engines.none } else if o.crisis { &engines.crisis } else { &engines.hanbit };
     let mut context = CheckContext::new(o.now.unwrap_or(Date::parse("2026-06-01").unwrap()));
     context.role = o.role.unwrap_or_default();
     context.reply_to = o.reply.clone();
-    let report = engine.check_draft(text, &context);
+    context.platform = o.platform.unwrap_or_default();
+    engine.check_draft(text, &context)
+}
+
+/// Checks one draft case; `Err` says what the user would have seen instead.
+fn run_draft_case(engines: &Engines, code: &str, expect: &str, o: &Options, text: &str, fixed: Option<&str>) -> Result<(), String> {
+    let report = check_case(engines, o, text);
     let found: Vec<_> = report.findings.iter().filter(|f| f.code == code).collect();
     let seen = || report.findings.iter().map(|f| format!("{}:{:?}", f.code, &text[f.range.clone()])).collect::<Vec<_>>().join(", ");
     match expect {
@@ -201,11 +210,7 @@ fn no_korean_message_over_the_rule_cases_keeps_a_placeholder_particle() {
             let report = engines.hanbit.classify_posts(&[post]).remove(0);
             report.findings
         } else {
-            let engine = if o.nopolicy { &engines.none } else if o.crisis { &engines.crisis } else { &engines.hanbit };
-            let mut context = CheckContext::new(o.now.unwrap_or(Date::parse("2026-06-01").unwrap()));
-            context.role = o.role.unwrap_or_default();
-            context.reply_to = o.reply.clone();
-            engine.check_draft(text, &context).findings
+            check_case(engines, &o, text).findings
         };
         for f in &findings {
             let texts = [&f.message.ko, &f.reason.ko, &f.source.ko].into_iter().map(|t| t.to_string()).chain(f.suggestions.iter().map(|s| s.label.ko.to_string()));

@@ -186,6 +186,23 @@ fn schema_describes_the_policy_and_rejects_unknown_fields() {
     assert!(schema["properties"]["organization"].is_object());
     assert!(schema["properties"]["rules"]["properties"]["MNPI001"].is_object());
     assert_eq!(schema["additionalProperties"], false);
+    // Each site's "see more" cut-off, with its default and its range.
+    let cut_offs = &schema["$defs"]["SeeMoreChars"];
+    assert_eq!(cut_offs["additionalProperties"], false);
+    for (site, default) in [("x", 280), ("facebook", 477), ("linkedin", 210), ("instagram", 125), ("other", 125)] {
+        assert_eq!(cut_offs["properties"][site]["default"], default, "{site}");
+        assert_eq!(cut_offs["properties"][site]["minimum"], 1, "{site}");
+    }
+}
+
+#[test]
+fn the_platform_sets_the_see_more_cut_off() {
+    // The 170-character review: its closing disclosure is hidden on Instagram, not on LinkedIn.
+    let review = "노바 X1을 한 달 동안 직접 써 봤습니다. 야간 모드는 어두운 골목에서도 디테일을 잘 살려 주었고, 배터리는 하루 종일 촬영해도 넉넉했어요. 화면도 아주 밝아서 낮에 야외에서 보기 편했습니다. 가격 대비 만족도가 높아서 사진 찍는 분들께 추천합니다. 이 글은 한빛전자로부터 제품을 제공받아 작성했습니다.";
+    let text = stdout(&riskhint(&["check", "--policy", POLICY, "--platform", "instagram", "--json"], review));
+    assert!(text.contains("DISC003"), "{text}");
+    let text = stdout(&riskhint(&["check", "--policy", POLICY, "--platform", "linkedin", "--json"], review));
+    assert!(!text.contains("DISC003"), "{text}");
 }
 
 #[test]

@@ -256,6 +256,48 @@ fn unknown_rule_code_and_invalid_level_name_the_rule() {
 }
 
 #[test]
+fn see_more_cut_offs_default_per_site_and_merge_one_by_one() {
+    use riskhint::policy::SeeMoreChars;
+    use riskhint::Platform;
+    let defaults = Policy::default().disclosure.see_more_chars;
+    assert_eq!(defaults, SeeMoreChars { x: 280, facebook: 477, linkedin: 210, instagram: 125, other: 125 });
+    assert_eq!(Policy::parse("{}").unwrap().disclosure.see_more_chars, defaults);
+    let p = Policy::parse(r#"{"disclosure": {"see_more_chars": {"linkedin": 140}}}"#).unwrap();
+    assert_eq!((p.disclosure.see_more_chars.linkedin, p.disclosure.see_more_chars.x), (140, 280));
+    assert_eq!(p.disclosure.see_more_chars.on(Platform::Linkedin), 140);
+    assert_eq!(p.disclosure.see_more_chars.on(Platform::Instagram), 125);
+    // Layers override one site at a time; a locked cut-off keeps the administrator's value.
+    let admin = layer_of(r#"{"disclosure": {"see_more_chars": {"facebook": 300}}, "locked": ["disclosure.see_more_chars.x"]}"#);
+    let user = layer_of(r#"{"disclosure": {"see_more_chars": {"linkedin": 140, "x": 500}}}"#);
+    let layered = layer(Some(&admin), Some(&user));
+    let cut = layered.policy.disclosure.see_more_chars;
+    assert_eq!((cut.x, cut.facebook, cut.linkedin, cut.instagram), (280, 300, 140, 125));
+    assert_eq!(layered.overridden, ["disclosure.see_more_chars.x"]);
+}
+
+#[test]
+fn a_bad_see_more_cut_off_is_refused_with_its_line_and_field() {
+    for (bad, says) in [("0", "out of range"), ("-5", "out of range"), ("100001", "out of range"), ("4294967296", "out of range"), ("\"210\"", "string"), ("12.5", "floating point"), ("null", "null"), ("[210]", "sequence")] {
+        let text = format!("{{\n  \"disclosure\": {{\n    \"see_more_chars\": {{\n      \"x\": 280,\n      \"facebook\": {bad}\n    }}\n  }}\n}}");
+        let e = err(&text);
+        assert_eq!(e.path, "disclosure.see_more_chars.facebook", "{bad}: {e}");
+        assert_eq!(e.line, 5, "{bad}: {e}");
+        assert!(e.message.contains(says), "{bad}: {e}");
+        assert!(e.to_string().starts_with("line 5, column "), "{e}");
+    }
+    for good in ["1", "100000", "140"] {
+        assert!(Policy::parse(&format!(r#"{{"disclosure": {{"see_more_chars": {{"facebook": {good}}}}}}}"#)).is_ok(), "{good}");
+    }
+    // A site the engine does not know is an unknown field, named with its line.
+    let text = "{\"disclosure\": {\"see_more_chars\": {\n  \"tiktok\": 150}}}";
+    let e = err(text);
+    assert_eq!(e.path, "disclosure.see_more_chars.tiktok");
+    assert_eq!((e.line, e.column), key_end(text, "tiktok"));
+    // So is a cut-off given as a single number for every site.
+    assert_eq!(err(r#"{"disclosure": {"see_more_chars": 125}}"#).path, "disclosure.see_more_chars");
+}
+
+#[test]
 fn official_links_must_be_http_urls() {
     for bad in ["ftp://hanbit.example", "hanbit.example/notice", "https://", "javascript:alert(1)", "https://a b.example"] {
         let text = format!(r#"{{"crisis": {{"official_links": ["https://ok.example", "{bad}"]}}}}"#);

@@ -203,7 +203,7 @@ fn role() -> impl Strategy<Value = Role> {
 }
 
 fn platform() -> impl Strategy<Value = Platform> {
-    proptest::sample::select(vec![Platform::Other, Platform::X, Platform::Facebook, Platform::Linkedin])
+    proptest::sample::select(vec![Platform::Other, Platform::X, Platform::Facebook, Platform::Linkedin, Platform::Instagram])
 }
 
 fn day() -> impl Strategy<Value = Date> {

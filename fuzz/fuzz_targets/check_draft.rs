@@ -8,7 +8,8 @@
 //!   language of messages (the draft's, en, ko, or the draft's).
 //! - byte 1: bits 0–1 the platform; bit 2 offsets in chars (the CLI) instead of UTF-16 (the
 //!   extension); bit 3 the text after the first NUL is the post being replied to; bit 4 check
-//!   again with the first finding ignored, which must then be gone.
+//!   again with the first finding ignored, which must then be gone; bit 5 Instagram, whatever
+//!   bits 0–1 say.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -22,7 +23,7 @@ fuzz_target!(|data: &[u8]| {
     let role = ["employee", "executive", "pr", ""][usize::from(a >> 2 & 3)];
     let today = ["2026-06-01", "2026-12-20", "2027-01-25", "2026-02-30"][usize::from(a >> 4 & 3)];
     let lang = ["", "en", "ko", ""][usize::from(a >> 6 & 3)];
-    let platform = ["other", "x", "facebook", "linkedin"][usize::from(b & 3)];
+    let platform = if b & 32 != 0 { "instagram" } else { ["other", "x", "facebook", "linkedin"][usize::from(b & 3)] };
     let unit = if b & 4 != 0 { Offsets::Chars } else { Offsets::Utf16 };
     let text = text_of(rest);
     let (draft, reply) = match text.split_once('\0') {

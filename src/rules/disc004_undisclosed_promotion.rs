@@ -52,7 +52,7 @@ impl super::Rule for Rule {
     }
 
     fn check(&self, draft: &Draft, _cx: &Context, out: &mut Findings) {
-        if draft.discloses() || draft.has(Lex::WeakLabels) || !is_pitch(draft) {
+        if draft.discloses() || draft.has(Lex::WeakLabels) || !is_pitch(draft) || !super::disc002_weak_label::vague_labels(draft).is_empty() {
             return;
         }
         let cue = &draft.hits(Lex::PromotionCues)[0];
