@@ -90,6 +90,8 @@ build_extension() {
   cp manifest.json dist/
   cp -r extension/. dist/
   cp examples/hanbit-policy.jsonc dist/default-policy.jsonc
+  # Every rule's documentation for the options page, from the CLI: the WASM engine leaves it out.
+  { echo '['; target/release/riskhint rules --json | paste -sd, -; echo ']'; } > dist/engine/rules.json
   # Size budgets (scripts/wasm-size.mjs): the engine is also measured with its models zeroed out,
   # optimised and bound the same way, for its own 400 KB budget.
   node scripts/wasm-size.mjs strip "$WASM_OUT" target/wasm-opt/without-models.wasm models/*.rhm

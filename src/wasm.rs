@@ -7,12 +7,6 @@ use crate::Engine;
 use serde_json::json;
 use wasm_bindgen::prelude::*;
 
-/// Every rule's documentation, as a JSON array (the options page lists them).
-#[wasm_bindgen]
-pub fn rules() -> String {
-    serde_json::Value::Array(crate::rules::all().iter().map(|r| json::rule_doc(r.doc())).collect()).to_string()
-}
-
 /// Checks a policy's JSON text (comments allowed) without applying it: `{"ok": true, "policy":
 /// <the fields as written, comments stripped>, "warnings": [error]}`
 /// or `{"ok": false, "line", "column", "path", "message"}` (the options page reads, validates and

@@ -143,11 +143,7 @@ fn ignored_findings_in_the_request_are_left_out() {
 }
 
 #[wasm_bindgen_test]
-fn the_options_page_gets_every_rule_and_validates_policies() {
-    let rules: Value = serde_json::from_str(&riskhint::wasm::rules()).unwrap();
-    let codes: Vec<&str> = rules.as_array().unwrap().iter().map(|r| r["code"].as_str().unwrap()).collect();
-    assert!(codes.contains(&"CONF001") && codes.contains(&"TONE001"), "{codes:?}");
-    assert!(rules[0]["why"]["ko"].is_string());
+fn the_options_page_validates_policies() {
     let bad: Value = serde_json::from_str(&riskhint::wasm::validate_policy("{\n  \"rules\": {\"NOPE001\": \"off\"}\n}")).unwrap();
     assert_eq!(bad["ok"], false);
     assert_eq!(bad["line"], 2);

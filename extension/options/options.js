@@ -6,7 +6,17 @@
 // (chrome.storage.managed, copied to local storage by the worker) is shown read-only, and the
 // paths it locks cannot be edited.
 
-import initEngine, { rules as ruleDocs, validate_policy as validatePolicy } from '../engine/riskhint.js';
+import initEngine, { validate_policy as validatePolicy } from '../engine/riskhint.js';
+
+/**
+ * Every rule's documentation in both languages: engine/rules.json, which the build writes with
+ * `riskhint rules --json` (the WASM engine leaves the documentation out to stay small).
+ * @type {any[]}
+ */
+let ruleDocs = [];
+async function loadRuleDocs() {
+  ruleDocs = await (await fetch(chrome.runtime.getURL('engine/rules.json'))).json();
+}
 
 const { t } = riskhintI18n;
 
@@ -62,7 +72,7 @@ function parsePolicy(text) {
 }
 
 async function main() {
-  await Promise.all([initEngine(), riskhintI18n.ready()]);
+  await Promise.all([initEngine(), riskhintI18n.ready(), loadRuleDocs()]);
   const stored = await chrome.storage.local.get(['policy', 'managedPolicy', 'rulesOff', 'ignored', 'language', 'syncState']);
   document.documentElement.lang = riskhintI18n.language();
   riskhintI18n.translate(document);
@@ -263,7 +273,7 @@ function quietRow(period) {
 
 /** @param {Record<string, string>} levels */
 function ruleRows(levels) {
-  const docs = JSON.parse(ruleDocs());
+  const docs = ruleDocs;
   $('rule-rows').replaceChildren(...docs.map((/** @type {any} */ doc) => {
     const details = document.createElement('details');
     details.className = 'rule';

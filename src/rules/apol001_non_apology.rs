@@ -10,7 +10,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "non-apology",
     category: Cat::Apology,
     severity: Warn,
-    what: Bilingual::fixed(
+    what: Bilingual::for_docs(
         "Conditional or regretful non-apologies: “sorry if anyone was offended”, “sorry you feel that way”, “we regret any inconvenience”, 오해가 있었다면, 본의 아니게, 논란이 된 점 유감.",
         "조건부·유감 표명식 사과: 오해가 있었다면, 본의 아니게, 그럴 뜻은 없었지만, 논란이 된 점 유감, 사실 여부를 떠나.",
     ),
@@ -22,8 +22,8 @@ pub static DOC: RuleDoc = RuleDoc {
         "Aaron Lazare, “On Apology” (2004): conditional apologies",
         "아론 라자르 『On Apology』(2004): 조건부 사과",
     ),
-    example: Bilingual::fixed("We're sorry if anyone was offended by the ad.", "본의 아니게 불편을 드려 죄송합니다."),
-    fix: Bilingual::fixed("Apologise without conditions and name the wrong.", "조건 없이 사과하고 잘못을 구체적으로 밝히세요."),
+    example: Bilingual::for_docs("We're sorry if anyone was offended by the ad.", "본의 아니게 불편을 드려 죄송합니다."),
+    fix: Bilingual::for_docs("Apologise without conditions and name the wrong.", "조건 없이 사과하고 잘못을 구체적으로 밝히세요."),
 };
 
 pub struct Rule;

@@ -10,7 +10,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "misunderstanding-in-apology",
     category: Cat::Apology,
     severity: Warn,
-    what: Bilingual::fixed("“Misunderstanding”, 오해, 착오 in an apology.", "사과문 속 “오해”, “착오”, “와전”."),
+    what: Bilingual::for_docs("“Misunderstanding”, 오해, 착오 in an apology.", "사과문 속 “오해”, “착오”, “와전”."),
     why: Bilingual::fixed(
         "Calling it a misunderstanding says the public got it wrong; the first rule of a Korean corporate apology is never to say 오해 (misunderstanding).",
         "“오해”라고 하면 잘못 이해한 쪽이 대중이라는 뜻이 됩니다. 사과문에서 “오해”는 금기입니다.",
@@ -19,8 +19,8 @@ pub static DOC: RuleDoc = RuleDoc {
         "Aaron Lazare, “On Apology” (2004): apologies that blame the offended",
         "아론 라자르 『On Apology』(2004): 피해자에게 책임을 돌리는 사과",
     ),
-    example: Bilingual::fixed("We apologize for the misunderstanding.", "전달 과정에서 오해를 사게 되어 죄송합니다."),
-    fix: Bilingual::fixed("Name what went wrong instead of calling it a misunderstanding.", "“오해” 대신 무엇이 잘못됐는지 밝히세요."),
+    example: Bilingual::for_docs("We apologize for the misunderstanding.", "전달 과정에서 오해를 사게 되어 죄송합니다."),
+    fix: Bilingual::for_docs("Name what went wrong instead of calling it a misunderstanding.", "“오해” 대신 무엇이 잘못됐는지 밝히세요."),
 };
 
 pub struct Rule;

@@ -10,7 +10,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "blame-shift",
     category: Cat::Apology,
     severity: Warn,
-    what: Bilingual::fixed(
+    what: Bilingual::for_docs(
         "An apology that blames staff, interns, vendors or agencies: “a few employees”, “the outsourcing vendor”, 일부 직원, 협력업체.",
         "직원·인턴·협력업체·대행사 탓을 하는 사과: 일부 직원의 실수, 협력업체, 아웃소싱 업체.",
     ),
@@ -22,8 +22,8 @@ pub static DOC: RuleDoc = RuleDoc {
         "SK Telecom's statement blaming an outsourcing vendor in its comment-astroturfing case (2009)",
         "SK텔레콤 댓글 알바 해명 (2009)",
     ),
-    example: Bilingual::fixed("We apologize. A few employees posted those comments without approval.", "죄송합니다. 아웃소싱 업체가 모집 공고 내용을 잘못 이해해 벌어진 일입니다."),
-    fix: Bilingual::fixed("Take responsibility as the company: “we”.", "“저희”를 주어로, 회사가 책임지는 문장으로 쓰세요."),
+    example: Bilingual::for_docs("We apologize. A few employees posted those comments without approval.", "죄송합니다. 아웃소싱 업체가 모집 공고 내용을 잘못 이해해 벌어진 일입니다."),
+    fix: Bilingual::for_docs("Take responsibility as the company: “we”.", "“저희”를 주어로, 회사가 책임지는 문장으로 쓰세요."),
 };
 
 pub struct Rule;

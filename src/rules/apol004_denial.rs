@@ -10,7 +10,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "denial",
     category: Cat::Apology,
     severity: Warn,
-    what: Bilingual::fixed(
+    what: Bilingual::for_docs(
         "Flat denials in a public response: “we did nothing wrong”, “not our fault”, 잘못이 없다, 과대광고가 아니다.",
         "공개 대응 속 단호한 부인: 잘못이 없다, 과대광고가 아니다, 문제가 없다.",
     ),
@@ -22,8 +22,8 @@ pub static DOC: RuleDoc = RuleDoc {
         "Canon Korea's response to the EOS 7D viewfinder-coverage advertising complaints (2009)",
         "캐논 7D 시야율 광고 대응 (2009)",
     ),
-    example: Bilingual::fixed("We did nothing wrong; the ad followed the rules.", "저희는 잘못이 없습니다. 고객님이 잘못 사용하신 겁니다."),
-    fix: Bilingual::fixed("Acknowledge the concern and say what you will check.", "우려를 인정하고 무엇을 확인할지 밝히세요."),
+    example: Bilingual::for_docs("We did nothing wrong; the ad followed the rules.", "저희는 잘못이 없습니다. 고객님이 잘못 사용하신 겁니다."),
+    fix: Bilingual::for_docs("Acknowledge the concern and say what you will check.", "우려를 인정하고 무엇을 확인할지 밝히세요."),
 };
 
 pub struct Rule;

@@ -10,7 +10,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "no-corrective-action",
     category: Cat::Apology,
     severity: Info,
-    what: Bilingual::fixed(
+    what: Bilingual::for_docs(
         "An apology from the company with no concrete corrective action (refund, fix, change, 조치, 개선, 보상, 재발 방지).",
         "구체적 조치(환불, 수리, 개선, 보상, 재발 방지) 없는 회사의 사과.",
     ),
@@ -22,8 +22,8 @@ pub static DOC: RuleDoc = RuleDoc {
         "E-Mart vice chairman Chung Yong-jin's apology on Twitter (2010), which named the corrective action",
         "이마트 정용진 부회장 트위터 사과 (2010)",
     ),
-    example: Bilingual::fixed("We apologize to our customers.", "한우 혼입 건으로 고객님들께 깊이 사과드립니다."),
-    fix: Bilingual::fixed("Add what you will do and by when.", "무엇을 언제까지 할지 덧붙이세요."),
+    example: Bilingual::for_docs("We apologize to our customers.", "한우 혼입 건으로 고객님들께 깊이 사과드립니다."),
+    fix: Bilingual::for_docs("Add what you will do and by when.", "무엇을 언제까지 할지 덧붙이세요."),
 };
 
 /// Whether the draft is an organisation's apology: an apology word addressed as "we", by the

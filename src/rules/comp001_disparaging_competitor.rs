@@ -10,7 +10,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "disparaging-competitor",
     category: Cat::Competitor,
     severity: Warn,
-    what: Bilingual::fixed(
+    what: Bilingual::for_docs(
         "A competitor (organization.competitors) in the same sentence as junk, worst, scam, 쓰레기, 최악 and the like.",
         "경쟁사(organization.competitors)를 쓰레기·최악·사기 같은 말과 함께 언급.",
     ),
@@ -22,8 +22,8 @@ pub static DOC: RuleDoc = RuleDoc {
         "Intel Social Media Guidelines (don't slam the competition); JoongAng Group social media guidelines",
         "Intel 소셜 미디어 가이드라인(경쟁사 비방 금지); 중앙그룹 소셜 미디어 가이드라인",
     ),
-    example: Bilingual::fixed("Daesung Mobile phones are junk", "대성모바일 폰은 진짜 최악이에요"),
-    fix: Bilingual::fixed("Remove the put-down.", "비방 표현을 지우세요."),
+    example: Bilingual::for_docs("Daesung Mobile phones are junk", "대성모바일 폰은 진짜 최악이에요"),
+    fix: Bilingual::for_docs("Remove the put-down.", "비방 표현을 지우세요."),
 };
 
 pub struct Rule;

@@ -10,7 +10,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "codename",
     category: Cat::Confidential,
     severity: Block,
-    what: Bilingual::fixed(
+    what: Bilingual::for_docs(
         "An internal project codename listed in the policy (confidential.codenames).",
         "정책에 등록된 내부 프로젝트 코드명(confidential.codenames).",
     ),
@@ -22,8 +22,8 @@ pub static DOC: RuleDoc = RuleDoc {
         "Intel Social Media Guidelines (unreleased products); IBM Social Computing Guidelines; your organisation's policy",
         "Intel 소셜 미디어 가이드라인(미출시 제품); IBM 소셜 컴퓨팅 가이드라인; 소속 조직의 정책",
     ),
-    example: Bilingual::fixed("Can't wait for Project Falcon to ship!", "팰컨의 배터리 스펙 보셨어요?"),
-    fix: Bilingual::fixed("Redact the codename.", "코드명을 가리세요."),
+    example: Bilingual::for_docs("Can't wait for Project Falcon to ship!", "팰컨의 배터리 스펙 보셨어요?"),
+    fix: Bilingual::for_docs("Redact the codename.", "코드명을 가리세요."),
 };
 
 /// Reports every hit of a confidential policy list with a redaction suggestion.

@@ -10,7 +10,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "confidential-term",
     category: Cat::Confidential,
     severity: Block,
-    what: Bilingual::fixed(
+    what: Bilingual::for_docs(
         "A confidential term listed in the policy (confidential.terms).",
         "정책에 등록된 기밀 용어(confidential.terms).",
     ),
@@ -22,8 +22,8 @@ pub static DOC: RuleDoc = RuleDoc {
         "Intel Social Media Guidelines; IBM Social Computing Guidelines; your organisation's policy",
         "Intel 소셜 미디어 가이드라인; IBM 소셜 컴퓨팅 가이드라인; 소속 조직의 정책",
     ),
-    example: Bilingual::fixed("Just saw the Q4 roadmap, wow", "Q4 roadmap 리뷰 끝! 내용은 비밀 🤐"),
-    fix: Bilingual::fixed("Redact the term.", "용어를 가리세요."),
+    example: Bilingual::for_docs("Just saw the Q4 roadmap, wow", "Q4 roadmap 리뷰 끝! 내용은 비밀 🤐"),
+    fix: Bilingual::for_docs("Redact the term.", "용어를 가리세요."),
 };
 
 pub struct Rule;

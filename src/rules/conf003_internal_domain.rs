@@ -10,7 +10,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "internal-domain",
     category: Cat::Confidential,
     severity: Block,
-    what: Bilingual::fixed(
+    what: Bilingual::for_docs(
         "A link, host name or email address under an internal domain (confidential.internal_domains).",
         "내부 도메인(confidential.internal_domains)의 링크·호스트·이메일.",
     ),
@@ -22,8 +22,8 @@ pub static DOC: RuleDoc = RuleDoc {
         "IBM Social Computing Guidelines; your organisation's policy",
         "IBM 소셜 컴퓨팅 가이드라인; 소속 조직의 정책",
     ),
-    example: Bilingual::fixed("Details on https://wiki.corp.hanbit.example/falcon", "사내 위키 주소는 wiki.corp.hanbit.example 입니다. 로그인해서 확인해 주세요"),
-    fix: Bilingual::fixed("Remove the internal link.", "내부 링크를 지우세요."),
+    example: Bilingual::for_docs("Details on https://wiki.corp.hanbit.example/falcon", "사내 위키 주소는 wiki.corp.hanbit.example 입니다. 로그인해서 확인해 주세요"),
+    fix: Bilingual::for_docs("Remove the internal link.", "내부 링크를 지우세요."),
 };
 
 /// Characters that can be part of a URL, host or email token.

@@ -10,7 +10,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "confidentiality-marker",
     category: Cat::Confidential,
     severity: Warn,
-    what: Bilingual::fixed(
+    what: Bilingual::for_docs(
         "A marker that the content is not public: internal only, company confidential, under NDA, 대외비, 사내한.",
         "공개용이 아니라는 표시: internal only, under NDA, 대외비, 사내한, 내부 자료.",
     ),
@@ -22,8 +22,8 @@ pub static DOC: RuleDoc = RuleDoc {
         "Intel Social Media Guidelines; IBM Social Computing Guidelines",
         "Intel 소셜 미디어 가이드라인; IBM 소셜 컴퓨팅 가이드라인",
     ),
-    example: Bilingual::fixed("Internal only, but here's the new pricing deck", "대외비 자료인데 살짝만 공개 ㅎㅎ"),
-    fix: Bilingual::fixed("Don't post internal material.", "내부 자료는 게시하지 마세요."),
+    example: Bilingual::for_docs("Internal only, but here's the new pricing deck", "대외비 자료인데 살짝만 공개 ㅎㅎ"),
+    fix: Bilingual::for_docs("Don't post internal material.", "내부 자료는 게시하지 마세요."),
 };
 
 pub struct Rule;

@@ -10,7 +10,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "crisis-emoji",
     category: Cat::Crisis,
     severity: Warn,
-    what: Bilingual::fixed("Emoji in crisis mode.", "위기 모드에서 이모지."),
+    what: Bilingual::for_docs("Emoji in crisis mode.", "위기 모드에서 이모지."),
     why: Bilingual::fixed(
         "Emoji make a crisis message look casual; a fire emoji in a battery-fire statement becomes the screenshot.",
         "이모지는 위기 메시지를 가볍게 보이게 합니다. 배터리 화재 공지 속 🔥는 그대로 캡처됩니다.",
@@ -19,8 +19,8 @@ pub static DOC: RuleDoc = RuleDoc {
         "CDC Crisis and Emergency Risk Communication (CERC) manual (2014): the tone of crisis messages",
         "미국 CDC 위기·비상 위험 커뮤니케이션(CERC) 매뉴얼 (2014): 위기 메시지의 어조",
     ),
-    example: Bilingual::fixed("We're on it 💪🔥", "배터리 화재 관련 안내드립니다 🔥 자세한 내용은 공지를 확인해 주세요 https://hanbit.example/notice"),
-    fix: Bilingual::fixed("Remove the emoji.", "이모지를 지우세요."),
+    example: Bilingual::for_docs("We're on it 💪🔥", "배터리 화재 관련 안내드립니다 🔥 자세한 내용은 공지를 확인해 주세요 https://hanbit.example/notice"),
+    fix: Bilingual::for_docs("Remove the emoji.", "이모지를 지우세요."),
 };
 
 /// Pictographic emoji; symbols such as © and ™ are not.

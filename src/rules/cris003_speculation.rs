@@ -10,7 +10,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "crisis-speculation",
     category: Cat::Crisis,
     severity: Warn,
-    what: Bilingual::fixed("Speculation (probably, maybe, I think, rumor, 아마, 것 같, 추정) in crisis mode.", "위기 모드에서 추측(아마, 것 같, 추정, probably, I think)."),
+    what: Bilingual::for_docs("Speculation (probably, maybe, I think, rumor, 아마, 것 같, 추정) in crisis mode.", "위기 모드에서 추측(아마, 것 같, 추정, probably, I think)."),
     why: Bilingual::fixed(
         "In a crisis, guesses become headlines; when the organisation cannot answer responsibly yet, saying less is safer.",
         "위기 때 추측은 기사 제목이 됩니다. 책임 있게 답할 수 없을 때는 말을 아끼는 것이 안전합니다.",
@@ -19,8 +19,8 @@ pub static DOC: RuleDoc = RuleDoc {
         "CDC Crisis and Emergency Risk Communication (CERC) manual (2014): be right, don't speculate",
         "미국 CDC 위기·비상 위험 커뮤니케이션(CERC) 매뉴얼 (2014): 정확하게, 추측하지 말 것",
     ),
-    example: Bilingual::fixed("It was probably a faulty charger.", "배터리 화재는 아마 외부 충전기 때문일 거예요 https://hanbit.example/notice"),
-    fix: Bilingual::fixed("Say only what is confirmed.", "확인된 사실만 쓰세요."),
+    example: Bilingual::for_docs("It was probably a faulty charger.", "배터리 화재는 아마 외부 충전기 때문일 거예요 https://hanbit.example/notice"),
+    fix: Bilingual::for_docs("Say only what is confirmed.", "확인된 사실만 쓰세요."),
 };
 
 pub struct Rule;

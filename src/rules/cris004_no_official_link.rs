@@ -11,7 +11,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "no-official-link",
     category: Cat::Crisis,
     severity: Warn,
-    what: Bilingual::fixed(
+    what: Bilingual::for_docs(
         "In crisis mode, a post about the crisis or the company with no link to an official source (crisis.official_links).",
         "위기 모드에서 공식 출처 링크(crisis.official_links) 없이 위기나 회사를 언급한 글.",
     ),
@@ -23,8 +23,8 @@ pub static DOC: RuleDoc = RuleDoc {
         "Ford's answer to the Ranger Station fan-site dispute (2008), with facts on the same channel; CDC CERC manual (2014)",
         "포드 레인저 스테이션 팬사이트 대응 (2008); 미국 CDC 위기·비상 위험 커뮤니케이션(CERC) 매뉴얼 (2014)",
     ),
-    example: Bilingual::fixed("We're looking into the battery fire reports.", "노바 X1 배터리 화재 관련 사실을 확인하고 있습니다."),
-    fix: Bilingual::fixed("Add the official link.", "공식 링크를 덧붙이세요."),
+    example: Bilingual::for_docs("We're looking into the battery fire reports.", "노바 X1 배터리 화재 관련 사실을 확인하고 있습니다."),
+    fix: Bilingual::for_docs("Add the official link.", "공식 링크를 덧붙이세요."),
 };
 
 pub struct Rule;

@@ -11,7 +11,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "undisclosed-affiliation",
     category: Cat::Disclosure,
     severity: Warn,
-    what: Bilingual::fixed(
+    what: Bilingual::for_docs(
         "Praise of your company's products, or criticism of a competitor, with no employee tag or “I work at …”.",
         "직원 태그나 “재직 중” 표시 없이 자사 제품을 칭찬하거나 경쟁사를 비판한 글.",
     ),
@@ -23,8 +23,8 @@ pub static DOC: RuleDoc = RuleDoc {
         "FTC Endorsement Guides (16 CFR Part 255, 2023); Intel Social Media Guidelines (#IAMINTEL); IBM Social Computing Guidelines; Korea Fair Trade Commission guidelines on endorsement advertising",
         "미국 FTC 추천·보증 지침(16 CFR Part 255, 2023); Intel 소셜 미디어 가이드라인(#IAMINTEL); IBM 소셜 컴퓨팅 가이드라인; 공정거래위원회 「추천·보증 등에 관한 표시·광고 심사지침」",
     ),
-    example: Bilingual::fixed("The Nova X1 is the best phone I've ever used!", "대성모바일 폰 쓰다가 노바 X1로 바꿨는데 비교가 안 되네요. 강추!"),
-    fix: Bilingual::fixed("Add your employee tag, e.g. “#HanbitEmployee”.", "직원 태그를 붙이세요. 예: “#한빛전자직원”."),
+    example: Bilingual::for_docs("The Nova X1 is the best phone I've ever used!", "대성모바일 폰 쓰다가 노바 X1로 바꿨는데 비교가 안 되네요. 강추!"),
+    fix: Bilingual::for_docs("Add your employee tag, e.g. “#HanbitEmployee”.", "직원 태그를 붙이세요. 예: “#한빛전자직원”."),
 };
 
 pub struct Rule;

@@ -21,7 +21,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "weak-disclosure-label",
     category: Cat::Disclosure,
     severity: Warn,
-    what: Bilingual::fixed(
+    what: Bilingual::for_docs(
         "A vague disclosure: #sp, #spon, #collab, #partner, #thanks, “thanks to”, a bare “thanks @brand” under product praise, 체험단, “홍보성 글”, “소정의 수수료”, 파트너십, 협업, 콜라보, 서포터즈.",
         "모호한 표시: #sp, #spon, #collab, #partner, #thanks, “thanks to”, 제품 칭찬 뒤의 “thanks @브랜드”만, 체험단, “홍보성 글”, “소정의 수수료”, 파트너십, 협업, 콜라보, 서포터즈.",
     ),
@@ -33,8 +33,8 @@ pub static DOC: RuleDoc = RuleDoc {
         "Korea Fair Trade Commission guidelines on endorsement advertising (revised 2 December 2025); FTC Endorsement Guides (16 CFR Part 255, 2023); FTC “Disclosures 101 for Social Media Influencers” (2023)",
         "공정거래위원회 「추천·보증 등에 관한 표시·광고 심사지침」(2025. 12. 2. 개정); 미국 FTC 추천·보증 지침(16 CFR Part 255, 2023); 미국 FTC 「Disclosures 101 for Social Media Influencers」(2023)",
     ),
-    example: Bilingual::fixed("Loving my new Nova X1 #sp", "노바 X1 한 달 써 봤는데 배터리가 정말 오래가요. 다들 한번 써보세요 #파트너십"),
-    fix: Bilingual::fixed("Replace the label with “#ad” or “[광고]”.", "표시를 “[광고]” 또는 “#ad”로 바꾸세요."),
+    example: Bilingual::for_docs("Loving my new Nova X1 #sp", "노바 X1 한 달 써 봤는데 배터리가 정말 오래가요. 다들 한번 써보세요 #파트너십"),
+    fix: Bilingual::for_docs("Replace the label with “#ad” or “[광고]”.", "표시를 “[광고]” 또는 “#ad”로 바꾸세요."),
 };
 
 static THANKS_HANDLE: LazyLock<Regex> =

@@ -32,7 +32,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "misplaced-disclosure",
     category: Cat::Disclosure,
     severity: Warn,
-    what: Bilingual::fixed(
+    what: Bilingual::for_docs(
         "A disclosure that only appears after the point where the site cuts a long post behind “see more” (X 280, Facebook 477, LinkedIn 210, Instagram 125 characters; 125 elsewhere).",
         "사이트가 긴 글을 “더보기”로 접는 지점(X 280자, 페이스북 477자, 링크드인 210자, 인스타그램 125자, 그 밖에는 125자) 뒤에만 있는 광고·직원 표시.",
     ),
@@ -44,11 +44,11 @@ pub static DOC: RuleDoc = RuleDoc {
         "Korea Fair Trade Commission guidelines on endorsement advertising (revised 2 December 2025); FTC Endorsement Guides (16 CFR Part 255, 2023); FTC “Disclosures 101 for Social Media Influencers” (2023)",
         "공정거래위원회 「추천·보증 등에 관한 표시·광고 심사지침」(2025. 12. 2. 개정); 미국 FTC 추천·보증 지침(16 CFR Part 255, 2023); 미국 FTC 「Disclosures 101 for Social Media Influencers」(2023)",
     ),
-    example: Bilingual::fixed(
+    example: Bilingual::for_docs(
         "Two weeks with the Nova X1 and I'm honestly impressed. The battery easily lasts a full day of calls, maps and photos, the night mode pulls detail out of dark streets that my old phone turned to mush, and the screen stays readable in direct sun. Charging from empty to full takes under an hour. If you've been waiting for a phone that just works, this is it. #ad",
         "노바 X1을 2주 동안 써 봤습니다. 배터리는 통화, 지도, 사진을 하루 종일 써도 저녁까지 넉넉하게 남았고, 야간 모드는 어두운 골목도 디테일을 살려 줘서 예전 폰과는 확실히 달랐습니다. 햇빛 아래에서도 화면이 잘 보이고, 완전히 방전된 상태에서 완충까지 한 시간이 채 걸리지 않았어요. 무게도 가벼워서 한 손으로 쓰기 편했고, 케이스 없이도 그립감이 좋았습니다. 카메라 앱 반응도 빨라서 아이 사진 찍을 때 놓치는 순간이 줄었어요. 오래 쓸 튼튼한 폰을 찾는 분께 추천합니다. 이 글은 한빛전자로부터 제품을 제공받아 작성했습니다.",
     ),
-    fix: Bilingual::fixed("Put the label at the start.", "표시를 글 맨 앞에 두세요."),
+    fix: Bilingual::for_docs("Put the label at the start.", "표시를 글 맨 앞에 두세요."),
 };
 
 pub struct Rule;

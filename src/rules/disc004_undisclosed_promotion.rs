@@ -12,7 +12,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "undisclosed-promotion",
     category: Cat::Disclosure,
     severity: Block,
-    what: Bilingual::fixed(
+    what: Bilingual::for_docs(
         "A promotion (discount code, affiliate or purchase link) with no disclosure at all.",
         "아무 표시 없는 홍보(할인 코드, 제휴·구매 링크).",
     ),
@@ -24,8 +24,8 @@ pub static DOC: RuleDoc = RuleDoc {
         "FTC Endorsement Guides (16 CFR Part 255, 2023); Korea Fair Trade Commission guidelines on endorsement advertising; WOMMA Code of Ethics",
         "미국 FTC 추천·보증 지침(16 CFR Part 255, 2023); 공정거래위원회 「추천·보증 등에 관한 표시·광고 심사지침」; WOMMA 윤리 강령",
     ),
-    example: Bilingual::fixed("Get the Nova X1 with my code NOVA20 for 20% off!", "노바 X1 할인코드 HANBIT15 쓰면 15% 할인돼요! 구매링크는 프로필에"),
-    fix: Bilingual::fixed("Put “#ad” or “[광고]” at the start.", "맨 앞에 “[광고]” 또는 “#ad”를 붙이세요."),
+    example: Bilingual::for_docs("Get the Nova X1 with my code NOVA20 for 20% off!", "노바 X1 할인코드 HANBIT15 쓰면 15% 할인돼요! 구매링크는 프로필에"),
+    fix: Bilingual::for_docs("Put “#ad” or “[광고]” at the start.", "맨 앞에 “[광고]” 또는 “#ad”를 붙이세요."),
 };
 
 /// What makes a promotion cue a real pitch: a link, a code, a discount.

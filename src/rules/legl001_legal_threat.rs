@@ -10,7 +10,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "legal-threat",
     category: Cat::Legal,
     severity: Warn,
-    what: Bilingual::fixed(
+    what: Bilingual::for_docs(
         "Threats to sue or cease-and-desist language: “we will sue”, “legal action”, 법적 대응, 고소하겠다.",
         "소송·법적 조치 위협: 법적 대응, 고소하겠다, 내용증명, “we will sue”.",
     ),
@@ -22,8 +22,8 @@ pub static DOC: RuleDoc = RuleDoc {
         "Ford's cease-and-desist letter to the Ranger Station fan site, withdrawn within a day (2008)",
         "포드의 레인저 스테이션 팬사이트 경고장과 하루 만의 철회 (2008)",
     ),
-    example: Bilingual::fixed("Take that down or we will sue.", "악플 다는 분들 전부 고소하겠습니다"),
-    fix: Bilingual::fixed("Leave legal steps to the legal team.", "법적 조치는 법무팀에 맡기세요."),
+    example: Bilingual::for_docs("Take that down or we will sue.", "악플 다는 분들 전부 고소하겠습니다"),
+    fix: Bilingual::for_docs("Leave legal steps to the legal team.", "법적 조치는 법무팀에 맡기세요."),
 };
 
 pub struct Rule;

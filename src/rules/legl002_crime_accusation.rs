@@ -12,7 +12,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "crime-accusation",
     category: Cat::Legal,
     severity: Warn,
-    what: Bilingual::fixed(
+    what: Bilingual::for_docs(
         "Calling a named person, account or company a fraud, thief or criminal (사기꾼, 도둑, 횡령).",
         "특정 인물·계정·회사를 사기꾼·도둑·범죄자로 지목(횡령, 배임 포함).",
     ),
@@ -24,8 +24,8 @@ pub static DOC: RuleDoc = RuleDoc {
         "Defamation law: Korea's Criminal Act art. 307 and Network Act art. 70; US defamation law",
         "형법 제307조(명예훼손); 정보통신망법 제70조(사이버 명예훼손); 미국 명예훼손법",
     ),
-    example: Bilingual::fixed("@daesung_ceo is a fraud", "김철수 씨가 회사 돈을 횡령했다는 거 다 알아요"),
-    fix: Bilingual::fixed("State facts you can prove, or leave it out.", "입증할 수 있는 사실만 쓰거나 빼세요."),
+    example: Bilingual::for_docs("@daesung_ceo is a fraud", "김철수 씨가 회사 돈을 횡령했다는 거 다 알아요"),
+    fix: Bilingual::for_docs("State facts you can prove, or leave it out.", "입증할 수 있는 사실만 쓰거나 빼세요."),
 };
 
 /// Someone named: an @handle, a capitalised name, "you", or a Korean name with a title.

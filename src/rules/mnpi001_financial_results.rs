@@ -10,7 +10,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "unpublished-financials",
     category: Cat::Mnpi,
     severity: Block,
-    what: Bilingual::fixed(
+    what: Bilingual::for_docs(
         "A figure next to revenue, profit, earnings or another financial metric of your own company.",
         "자사 매출·이익·실적 같은 재무 지표와 함께 쓴 수치.",
     ),
@@ -22,8 +22,8 @@ pub static DOC: RuleDoc = RuleDoc {
         "SEC Regulation FD (Release 33-7815); SEC Report 34-69279 on Netflix (2013); Korea's Capital Markets Act art. 174; KRX fair disclosure rules (preliminary results)",
         "미국 SEC Regulation FD(33-7815); SEC 넷플릭스 조사 보고서(34-69279, 2013); 자본시장법 제174조; 한국거래소 공정공시(가집계 실적)",
     ),
-    example: Bilingual::fixed("Q3 revenue already beat $2B internally 🎉", "3분기 매출 가집계 2조 돌파했습니다. 다들 고생 많으셨어요!"),
-    fix: Bilingual::fixed("Remove the figure; share results only after they are published, with a link.", "수치를 지우고, 실적은 공시 후 링크와 함께 공유하세요."),
+    example: Bilingual::for_docs("Q3 revenue already beat $2B internally 🎉", "3분기 매출 가집계 2조 돌파했습니다. 다들 고생 많으셨어요!"),
+    fix: Bilingual::for_docs("Remove the figure; share results only after they are published, with a link.", "수치를 지우고, 실적은 공시 후 링크와 함께 공유하세요."),
 };
 
 /// Currency signs an amount may start with.

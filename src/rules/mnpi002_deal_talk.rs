@@ -10,7 +10,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "deal-talk",
     category: Cat::Mnpi,
     severity: Block,
-    what: Bilingual::fixed(
+    what: Bilingual::for_docs(
         "An acquisition, merger, sale or joint venture described as in talks or close to signing.",
         "협상 중이거나 마무리 단계인 인수·합병·매각·합작.",
     ),
@@ -22,8 +22,8 @@ pub static DOC: RuleDoc = RuleDoc {
         "SEC v. Musk settlement, 2019 amendment (M&A, tender offers, joint ventures); SEC Regulation FD; Korea's Capital Markets Act art. 174",
         "SEC v. Musk 합의 2019년 수정안(인수·합병, 공개매수, 합작); 미국 SEC Regulation FD; 자본시장법 제174조",
     ),
-    example: Bilingual::fixed("We're in final talks to acquire a chip startup.", "인수 협상 마무리 단계라 이번 주 야근 확정입니다 ㅠ"),
-    fix: Bilingual::fixed("Remove the deal; wait for the official announcement.", "거래 내용을 지우고 공식 발표를 기다리세요."),
+    example: Bilingual::for_docs("We're in final talks to acquire a chip startup.", "인수 협상 마무리 단계라 이번 주 야근 확정입니다 ㅠ"),
+    fix: Bilingual::for_docs("Remove the deal; wait for the official announcement.", "거래 내용을 지우고 공식 발표를 기다리세요."),
 };
 
 pub struct Rule;

@@ -10,7 +10,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "financing-or-going-private",
     category: Cat::Mnpi,
     severity: Block,
-    what: Bilingual::fixed(
+    what: Bilingual::for_docs(
         "Financing, going private, listing or a funding round of your own company.",
         "자사의 자금 조달, 비상장 전환, 상장, 투자 유치.",
     ),
@@ -22,8 +22,8 @@ pub static DOC: RuleDoc = RuleDoc {
         "SEC v. Musk (2018) and the 2019 amendment (securities offerings, financing); Korea's Capital Markets Act art. 174",
         "SEC v. Musk (2018)와 2019년 수정안(증권 발행, 자금 조달); 자본시장법 제174조",
     ),
-    example: Bilingual::fixed("Am considering taking Hanbit private at $420. Funding secured.", "저희 회사 시리즈 C 투자 유치 확정됐습니다! 공식 발표는 다음 주"),
-    fix: Bilingual::fixed("Remove it; financing news comes from the company's official disclosure.", "삭제하세요. 자금 조달 소식은 회사 공시로 나갑니다."),
+    example: Bilingual::for_docs("Am considering taking Hanbit private at $420. Funding secured.", "저희 회사 시리즈 C 투자 유치 확정됐습니다! 공식 발표는 다음 주"),
+    fix: Bilingual::for_docs("Remove it; financing news comes from the company's official disclosure.", "삭제하세요. 자금 조달 소식은 회사 공시로 나갑니다."),
 };
 
 fn is_quote(c: char) -> bool {

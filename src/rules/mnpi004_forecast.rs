@@ -10,7 +10,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "financial-forecast",
     category: Cat::Mnpi,
     severity: Warn,
-    what: Bilingual::fixed(
+    what: Bilingual::for_docs(
         "A forecast of revenue, profit or another financial metric.",
         "매출·이익 등 재무 지표에 대한 전망.",
     ),
@@ -22,8 +22,8 @@ pub static DOC: RuleDoc = RuleDoc {
         "SEC Regulation FD; PSLRA safe harbor for forward-looking statements; KRX fair disclosure rules (business plans and outlook)",
         "미국 SEC Regulation FD; 미국 증권민사소송개혁법(PSLRA)의 예측 정보 면책 조항; 한국거래소 공정공시(장래사업·경영 계획, 경영전망)",
     ),
-    example: Bilingual::fixed("Next year's profit will double.", "내년 영업이익 두 배 예상합니다. 노바 X1 덕분에!"),
-    fix: Bilingual::fixed("Remove the forecast or point to the official guidance.", "전망을 지우거나 공식 가이던스를 인용하세요."),
+    example: Bilingual::for_docs("Next year's profit will double.", "내년 영업이익 두 배 예상합니다. 노바 X1 덕분에!"),
+    fix: Bilingual::for_docs("Remove the forecast or point to the official guidance.", "전망을 지우거나 공식 가이던스를 인용하세요."),
 };
 
 pub struct Rule;

@@ -10,7 +10,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "quiet-period",
     category: Cat::Mnpi,
     severity: Warn,
-    what: Bilingual::fixed(
+    what: Bilingual::for_docs(
         "A post about the company's business during a quiet period of the policy (before earnings).",
         "정책에 정한 조용한 기간(실적 발표 전)에 회사 사업을 언급한 게시물.",
     ),
@@ -22,8 +22,8 @@ pub static DOC: RuleDoc = RuleDoc {
         "Your organisation's quiet-period policy; SEC Regulation FD",
         "소속 조직의 조용한 기간(quiet period) 정책; 미국 SEC Regulation FD",
     ),
-    example: Bilingual::fixed("Nova X1 sales are going great this month!", "노바 X1 새 색상 나왔어요"),
-    fix: Bilingual::fixed("Post after the quiet period ends.", "조용한 기간이 끝난 뒤 게시하세요."),
+    example: Bilingual::for_docs("Nova X1 sales are going great this month!", "노바 X1 새 색상 나왔어요"),
+    fix: Bilingual::for_docs("Post after the quiet period ends.", "조용한 기간이 끝난 뒤 게시하세요."),
 };
 
 pub struct Rule;

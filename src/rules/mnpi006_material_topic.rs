@@ -10,7 +10,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "material-topic",
     category: Cat::Mnpi,
     severity: Warn,
-    what: Bilingual::fixed(
+    what: Bilingual::for_docs(
         "A material topic of your own company: layoffs, restructuring, recalls, auditors, production numbers.",
         "자사의 중요 사안: 구조조정, 감원, 리콜, 감사인, 생산량.",
     ),
@@ -22,8 +22,8 @@ pub static DOC: RuleDoc = RuleDoc {
         "SEC v. Musk settlement, 2019 amendment (topics that need a lawyer's review); KRX fair disclosure rules",
         "SEC v. Musk 합의 2019년 수정안(사전 법률 검토 대상 주제); 한국거래소 공정공시",
     ),
-    example: Bilingual::fixed("We're planning layoffs in the mobile unit next month.", "올해 하반기 구조조정은 불가피합니다."),
-    fix: Bilingual::fixed("Remove it, or link to the company's official statement.", "삭제하거나 회사의 공식 발표를 링크하세요."),
+    example: Bilingual::for_docs("We're planning layoffs in the mobile unit next month.", "올해 하반기 구조조정은 불가피합니다."),
+    fix: Bilingual::for_docs("Remove it, or link to the company's official statement.", "삭제하거나 회사의 공식 발표를 링크하세요."),
 };
 
 pub struct Rule;

@@ -55,7 +55,9 @@ mod tone005_identity_attack;
 mod tone006_dismissive_reply;
 mod tone007_hostile_model;
 
-/// A rule's documentation, shown by `riskhint rules` and the options page.
+/// A rule's documentation, shown by `riskhint rules` and the options page (which reads it from
+/// `engine/rules.json`, written by the CLI at build time: `what`, `example` and `fix` are left out
+/// of the WASM engine, see [`Bilingual::for_docs`]).
 #[derive(Debug)]
 pub struct RuleDoc {
     /// Stable code, e.g. `MNPI001`.

@@ -12,7 +12,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "card-number",
     category: Cat::Pii,
     severity: Block,
-    what: Bilingual::fixed(
+    what: Bilingual::for_docs(
         "A payment card number: 14–19 digits that pass the Luhn check and start like a card brand.",
         "결제 카드 번호: 카드사 접두 번호로 시작하고 Luhn 검사를 통과하는 14–19자리 숫자.",
     ),
@@ -24,8 +24,8 @@ pub static DOC: RuleDoc = RuleDoc {
         "Microsoft Purview sensitive information types (credit card number); PCI DSS",
         "Microsoft Purview 민감 정보 유형(신용카드 번호); PCI DSS",
     ),
-    example: Bilingual::fixed("my card 4111 1111 1111 1111 got charged twice", "결제 카드 4539 1488 0343 6467입니다"),
-    fix: Bilingual::fixed("Remove the number.", "번호를 지우세요."),
+    example: Bilingual::for_docs("my card 4111 1111 1111 1111 got charged twice", "결제 카드 4539 1488 0343 6467입니다"),
+    fix: Bilingual::for_docs("Remove the number.", "번호를 지우세요."),
 };
 
 static CARD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[0-9](?:[ .-]?[0-9]){13,18}").expect("card pattern"));

@@ -16,7 +16,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "resident-registration-number",
     category: Cat::Pii,
     severity: Block,
-    what: Bilingual::fixed(
+    what: Bilingual::for_docs(
         "A Korean resident registration number: a real birth date YYMMDD, a dash, a gender digit 1–8 and six digits.",
         "주민등록번호: 실제 생년월일 YYMMDD, 하이픈, 성별 숫자 1–8, 여섯 자리.",
     ),
@@ -28,8 +28,8 @@ pub static DOC: RuleDoc = RuleDoc {
         "Microsoft Purview sensitive information types (South Korea resident registration number); Korea's Personal Information Protection Act",
         "Microsoft Purview 민감 정보 유형(주민등록번호); 개인정보 보호법",
     ),
-    example: Bilingual::fixed("I signed up with my resident registration number 900101-1234567", "주민번호 900101-1234567 로 가입했는데 인증이 안 돼요"),
-    fix: Bilingual::fixed("Remove the number.", "번호를 지우세요."),
+    example: Bilingual::for_docs("I signed up with my resident registration number 900101-1234567", "주민번호 900101-1234567 로 가입했는데 인증이 안 돼요"),
+    fix: Bilingual::for_docs("Remove the number.", "번호를 지우세요."),
 };
 
 static RRN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([0-9] ?[0-9]) ?([0-9] ?[0-9]) ?([0-9] ?[0-9])(?: ?[-.] ?| )([1-8])(?: ?[0-9]){6}").expect("rrn pattern"));

@@ -12,7 +12,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "us-ssn",
     category: Cat::Pii,
     severity: Block,
-    what: Bilingual::fixed(
+    what: Bilingual::for_docs(
         "A US Social Security number (NNN-NN-NNNN) with “SSN” or “social security” nearby.",
         "“SSN”·“social security” 근처의 미국 사회보장번호(NNN-NN-NNNN).",
     ),
@@ -24,8 +24,8 @@ pub static DOC: RuleDoc = RuleDoc {
         "Microsoft Purview sensitive information types (U.S. social security number)",
         "Microsoft Purview 민감 정보 유형(미국 사회보장번호)",
     ),
-    example: Bilingual::fixed("my SSN is 123-45-6789", "미국 사회보장번호(SSN) 536-22-8841 요청하던데 이거 맞나요?"),
-    fix: Bilingual::fixed("Remove the number.", "번호를 지우세요."),
+    example: Bilingual::for_docs("my SSN is 123-45-6789", "미국 사회보장번호(SSN) 536-22-8841 요청하던데 이거 맞나요?"),
+    fix: Bilingual::for_docs("Remove the number.", "번호를 지우세요."),
 };
 
 static SSN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([0-9]{3})([-. ])([0-9]{2})([-. ])([0-9]{4})").expect("ssn pattern"));

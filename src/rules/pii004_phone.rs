@@ -12,7 +12,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "phone-number",
     category: Cat::Pii,
     severity: Warn,
-    what: Bilingual::fixed(
+    what: Bilingual::for_docs(
         "A personal phone number: a Korean mobile number (010-…) or a US number. Hotlines (1588-…, 080-…, 1-800-…) are not flagged.",
         "개인 전화번호: 휴대전화(010-…)나 미국 번호. 대표번호(1588-…, 080-…, 1-800-…)는 제외.",
     ),
@@ -24,8 +24,8 @@ pub static DOC: RuleDoc = RuleDoc {
         "IBM and Intel guidelines (customer, partner and employee data); Korea's Personal Information Protection Act; Microsoft Purview",
         "IBM·Intel 가이드라인(고객·협력사·직원 정보); 개인정보 보호법; Microsoft Purview",
     ),
-    example: Bilingual::fixed("Call our installer Mr. Park at 010-1234-5678", "담당 기사님 번호 010-3456-7890 이에요"),
-    fix: Bilingual::fixed("Remove the number; ask them to send a direct message instead.", "번호를 지우고 DM으로 안내하세요."),
+    example: Bilingual::for_docs("Call our installer Mr. Park at 010-1234-5678", "담당 기사님 번호 010-3456-7890 이에요"),
+    fix: Bilingual::for_docs("Remove the number; ask them to send a direct message instead.", "번호를 지우고 DM으로 안내하세요."),
 };
 
 static PHONE: LazyLock<Regex> = LazyLock::new(|| {

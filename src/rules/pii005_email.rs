@@ -12,7 +12,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "personal-email",
     category: Cat::Pii,
     severity: Warn,
-    what: Bilingual::fixed(
+    what: Bilingual::for_docs(
         "A person's email address. Role mailboxes such as support@, press@, info@ are not flagged.",
         "개인 이메일 주소. support@, press@, info@ 같은 공용 주소는 제외.",
     ),
@@ -24,8 +24,8 @@ pub static DOC: RuleDoc = RuleDoc {
         "IBM and Intel guidelines (customer, partner and employee data); Korea's Personal Information Protection Act",
         "IBM·Intel 가이드라인(고객·협력사·직원 정보); 개인정보 보호법",
     ),
-    example: Bilingual::fixed("Email the engineer directly: jisoo.park@gmail.com", "박서준 기자님 메일 sj.park@naver.com 으로 보내드렸어요"),
-    fix: Bilingual::fixed("Remove the address.", "주소를 지우세요."),
+    example: Bilingual::for_docs("Email the engineer directly: jisoo.park@gmail.com", "박서준 기자님 메일 sj.park@naver.com 으로 보내드렸어요"),
+    fix: Bilingual::for_docs("Remove the address.", "주소를 지우세요."),
 };
 
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {

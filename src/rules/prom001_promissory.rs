@@ -10,7 +10,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "promised-returns",
     category: Cat::Promissory,
     severity: Warn,
-    what: Bilingual::fixed(
+    what: Bilingual::for_docs(
         "Promises about money: guaranteed returns, risk-free, can't lose, will double your money, 원금 보장, 확정 수익, 대박 종목.",
         "돈에 대한 단정: 원금 보장, 확정 수익, 고수익 보장, 대박 종목, guaranteed returns, risk-free.",
     ),
@@ -22,8 +22,8 @@ pub static DOC: RuleDoc = RuleDoc {
         "FINRA Rule 2210; Korea's Capital Markets Act art. 49; Financial Supervisory Service advertising review standards (2024)",
         "FINRA Rule 2210; 자본시장법 제49조; 금융감독원 금융광고 심의 기준 (2024)",
     ),
-    example: Bilingual::fixed("Guaranteed returns, you can't lose!", "원금 보장에 확정 수익 월 5%! 문의 주세요"),
-    fix: Bilingual::fixed("Remove the promise.", "단정적 표현을 지우세요."),
+    example: Bilingual::for_docs("Guaranteed returns, you can't lose!", "원금 보장에 확정 수익 월 5%! 문의 주세요"),
+    fix: Bilingual::for_docs("Remove the promise.", "단정적 표현을 지우세요."),
 };
 
 pub struct Rule;

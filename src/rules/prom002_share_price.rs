@@ -10,7 +10,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "share-price-prediction",
     category: Cat::Promissory,
     severity: Warn,
-    what: Bilingual::fixed(
+    what: Bilingual::for_docs(
         "A prediction that your company's stock will rise: “our stock will soar”, “$HBE to the moon”, 주가 두 배.",
         "자사 주가 상승 예측: “우리 주가 두 배”, “주가 오를 것”, “$HBE to the moon”.",
     ),
@@ -22,8 +22,8 @@ pub static DOC: RuleDoc = RuleDoc {
         "FINRA Rule 2210; Korea's Capital Markets Act art. 49; SEC v. Musk (2018)",
         "FINRA Rule 2210; 자본시장법 제49조; SEC v. Musk (2018)",
     ),
-    example: Bilingual::fixed("Our stock will double by summer 🚀", "우리 주가 오를 일만 남았습니다"),
-    fix: Bilingual::fixed("Don't predict the share price.", "주가 예측을 지우세요."),
+    example: Bilingual::for_docs("Our stock will double by summer 🚀", "우리 주가 오를 일만 남았습니다"),
+    fix: Bilingual::for_docs("Don't predict the share price.", "주가 예측을 지우세요."),
 };
 
 pub struct Rule;

@@ -13,7 +13,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "credential",
     category: Cat::Secret,
     severity: Block,
-    what: Bilingual::fixed(
+    what: Bilingual::for_docs(
         "An AWS, GitHub, Slack, Google or Stripe key, a JWT or a private key block.",
         "AWS·GitHub·Slack·Google·Stripe 키, JWT, 개인 키 블록.",
     ),
@@ -25,8 +25,8 @@ pub static DOC: RuleDoc = RuleDoc {
         "gitleaks default rule set; Yelp detect-secrets",
         "gitleaks 기본 규칙; Yelp detect-secrets",
     ),
-    example: Bilingual::fixed("our CI key is AKIA2E0A8F3B244C9986 lol", "AKIA5QJ7RZ3MXW2LT4NB를 환경변수에 넣으면 돼요"),
-    fix: Bilingual::fixed("Remove it and revoke the key now.", "삭제하고 즉시 키를 폐기하세요."),
+    example: Bilingual::for_docs("our CI key is AKIA2E0A8F3B244C9986 lol", "AKIA5QJ7RZ3MXW2LT4NB를 환경변수에 넣으면 돼요"),
+    fix: Bilingual::for_docs("Remove it and revoke the key now.", "삭제하고 즉시 키를 폐기하세요."),
 };
 
 /// Known credential formats (gitleaks-style): the name shown to the user, words one of which every

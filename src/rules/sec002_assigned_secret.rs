@@ -14,7 +14,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "assigned-secret",
     category: Cat::Secret,
     severity: Block,
-    what: Bilingual::fixed(
+    what: Bilingual::for_docs(
         "A password, secret, token or API key word followed by a random-looking value.",
         "비밀번호·토큰·API 키라는 말 뒤에 나오는 무작위 값.",
     ),
@@ -26,8 +26,8 @@ pub static DOC: RuleDoc = RuleDoc {
         "Yelp detect-secrets (keyword detector, entropy limits); gitleaks generic API key rule",
         "Yelp detect-secrets(키워드 탐지, 엔트로피 기준); gitleaks 범용 API 키 규칙",
     ),
-    example: Bilingual::fixed("wifi password: \"Xk9#mQ2$vL7p\"", "비밀번호: Xk9#mQ2$vL7p 공유합니다 (데모룸 와이파이)"),
-    fix: Bilingual::fixed("Remove the value and change the password.", "값을 지우고 비밀번호를 바꾸세요."),
+    example: Bilingual::for_docs("wifi password: \"Xk9#mQ2$vL7p\"", "비밀번호: Xk9#mQ2$vL7p 공유합니다 (데모룸 와이파이)"),
+    fix: Bilingual::for_docs("Remove the value and change the password.", "값을 지우고 비밀번호를 바꾸세요."),
 };
 
 /// Every match begins with one of these, in the tone view (lower case): the pattern is tried only

@@ -10,7 +10,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "politics",
     category: Cat::SensitiveTopic,
     severity: Info,
-    what: Bilingual::fixed("Elections, parties and politicians.", "선거, 정당, 정치인."),
+    what: Bilingual::for_docs("Elections, parties and politicians.", "선거, 정당, 정치인."),
     why: Bilingual::fixed(
         "Guidelines ask for care with politics: under your real name, your view may be read as your employer's.",
         "가이드라인은 정치 언급에 주의를 요청합니다. 실명 계정의 의견은 회사의 입장으로 읽힐 수 있습니다.",
@@ -19,8 +19,8 @@ pub static DOC: RuleDoc = RuleDoc {
         "Intel Social Media Guidelines; BBC guidance on social media use; JoongAng Group social media guidelines (political views)",
         "Intel 소셜 미디어 가이드라인; BBC 소셜 미디어 이용 지침; 중앙그룹 소셜 미디어 가이드라인(정치 성향)",
     ),
-    example: Bilingual::fixed("Everyone should vote for the Democrats", "대선 토론 보셨어요?"),
-    fix: Bilingual::fixed("Consider adding that views are your own.", "개인 의견임을 밝히는 것을 고려하세요."),
+    example: Bilingual::for_docs("Everyone should vote for the Democrats", "대선 토론 보셨어요?"),
+    fix: Bilingual::for_docs("Consider adding that views are your own.", "개인 의견임을 밝히는 것을 고려하세요."),
 };
 
 pub struct Rule;

@@ -10,7 +10,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "religion",
     category: Cat::SensitiveTopic,
     severity: Info,
-    what: Bilingual::fixed("Religions and their figures.", "종교와 종교 인물."),
+    what: Bilingual::for_docs("Religions and their figures.", "종교와 종교 인물."),
     why: Bilingual::fixed(
         "Guidelines ask for care with religion; discrimination by religion is forbidden.",
         "가이드라인은 종교 언급에 주의를 요청하며, 종교에 따른 차별은 금지됩니다.",
@@ -19,8 +19,8 @@ pub static DOC: RuleDoc = RuleDoc {
         "Intel Social Media Guidelines; BBC guidance on social media use; JoongAng Group social media guidelines (religion)",
         "Intel 소셜 미디어 가이드라인; BBC 소셜 미디어 이용 지침; 중앙그룹 소셜 미디어 가이드라인(종교)",
     ),
-    example: Bilingual::fixed("Church was packed this Easter morning", "교회 수련회 다녀왔어요"),
-    fix: Bilingual::fixed("Consider adding that views are your own.", "개인 의견임을 밝히는 것을 고려하세요."),
+    example: Bilingual::for_docs("Church was packed this Easter morning", "교회 수련회 다녀왔어요"),
+    fix: Bilingual::for_docs("Consider adding that views are your own.", "개인 의견임을 밝히는 것을 고려하세요."),
 };
 
 pub struct Rule;

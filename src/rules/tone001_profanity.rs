@@ -10,7 +10,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "profanity",
     category: Cat::Tone,
     severity: Warn,
-    what: Bilingual::fixed(
+    what: Bilingual::for_docs(
         "Swear words, including masked and obfuscated spellings (f***, sh1t, ㅅㅂ, 시1발, 씨@발).",
         "욕설(가리거나 변형한 표기 포함: f***, sh1t, ㅅㅂ, 시1발, 씨@발).",
     ),
@@ -22,8 +22,8 @@ pub static DOC: RuleDoc = RuleDoc {
         "Perspective API attributes (profanity); IBM, Intel, Dell and BBC social media guidelines",
         "Perspective API 속성(욕설); IBM·Intel·Dell·BBC 소셜 미디어 가이드라인",
     ),
-    example: Bilingual::fixed("this update is fucking broken", "이거 존나 좋다 ㅋㅋ"),
-    fix: Bilingual::fixed("Remove the word.", "단어를 지우세요."),
+    example: Bilingual::for_docs("this update is fucking broken", "이거 존나 좋다 ㅋㅋ"),
+    fix: Bilingual::for_docs("Remove the word.", "단어를 지우세요."),
 };
 
 pub struct Rule;

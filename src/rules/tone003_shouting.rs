@@ -11,7 +11,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "shouting",
     category: Cat::Tone,
     severity: Info,
-    what: Bilingual::fixed("Three or more ALL-CAPS words in a row, or a run of “!!!”.", "대문자 단어 세 개 이상 연속, 또는 “!!!”."),
+    what: Bilingual::for_docs("Three or more ALL-CAPS words in a row, or a run of “!!!”.", "대문자 단어 세 개 이상 연속, 또는 “!!!”."),
     why: Bilingual::fixed(
         "Capitals and exclamation runs read as shouting; a PR team would flag it in a reply.",
         "대문자와 느낌표 연속은 고함으로 읽힙니다. 홍보팀이라면 답글에서 지적할 말투입니다.",
@@ -20,8 +20,8 @@ pub static DOC: RuleDoc = RuleDoc {
         "RFC 1855, Netiquette Guidelines: upper case reads as shouting",
         "RFC 1855 네티켓 지침: 대문자는 고함으로 읽힘",
     ),
-    example: Bilingual::fixed("THIS IS NOT ACCEPTABLE!!!", "진짜 최고!!!"),
-    fix: Bilingual::fixed("Use sentence case and one “!”.", "소문자와 느낌표 하나로 쓰세요."),
+    example: Bilingual::for_docs("THIS IS NOT ACCEPTABLE!!!", "진짜 최고!!!"),
+    fix: Bilingual::for_docs("Use sentence case and one “!”.", "소문자와 느낌표 하나로 쓰세요."),
 };
 
 /// Everyday words: in capitals they are shouting, unlike acronyms.

@@ -10,7 +10,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "threat",
     category: Cat::Tone,
     severity: Block,
-    what: Bilingual::fixed("Threats of violence or harm.", "폭력이나 해를 가하겠다는 위협."),
+    what: Bilingual::for_docs("Threats of violence or harm.", "폭력이나 해를 가하겠다는 위협."),
     why: Bilingual::fixed(
         "A threat can be a crime and gets accounts suspended; nothing justifies it under your name.",
         "위협은 범죄가 될 수 있고 계정 정지 사유입니다. 실명으로 올릴 이유가 없습니다.",
@@ -19,8 +19,8 @@ pub static DOC: RuleDoc = RuleDoc {
         "Perspective API attributes (threat); X, Facebook and LinkedIn rules on violent speech",
         "Perspective API 속성(위협); X·Facebook·LinkedIn의 폭력적 발언 정책",
     ),
-    example: Bilingual::fixed("You'll regret this, Hanbit support", "너 가만 안 둬"),
-    fix: Bilingual::fixed("Don't post threats.", "위협하는 글은 올리지 마세요."),
+    example: Bilingual::for_docs("You'll regret this, Hanbit support", "너 가만 안 둬"),
+    fix: Bilingual::for_docs("Don't post threats.", "위협하는 글은 올리지 마세요."),
 };
 
 pub struct Rule;

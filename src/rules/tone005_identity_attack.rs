@@ -10,7 +10,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "identity-attack",
     category: Cat::Tone,
     severity: Block,
-    what: Bilingual::fixed(
+    what: Bilingual::for_docs(
         "Slurs and attacks on a group: gender, race or nationality, religion, region, sexual orientation, age, disability.",
         "집단 비하·혐오 표현: 성별, 인종·국적, 종교, 지역, 성적 지향, 나이, 장애.",
     ),
@@ -22,8 +22,8 @@ pub static DOC: RuleDoc = RuleDoc {
         "Perspective API attributes (identity attack); Korean hate-speech label schemes (kocohub korean-hate-speech, Smilegate UnSmile, K-MHaS); JoongAng Group social media guidelines",
         "Perspective API 속성(정체성 공격); 한국어 혐오 표현 분류 체계(kocohub korean-hate-speech, 스마일게이트 UnSmile, K-MHaS); 중앙그룹 소셜 미디어 가이드라인",
     ),
-    example: Bilingual::fixed("Go back to your country, nobody wants you here", "틀딱들은 스마트폰 쓰지 마라"),
-    fix: Bilingual::fixed("Don't post it.", "올리지 마세요."),
+    example: Bilingual::for_docs("Go back to your country, nobody wants you here", "틀딱들은 스마트폰 쓰지 마라"),
+    fix: Bilingual::for_docs("Don't post it.", "올리지 마세요."),
 };
 
 pub struct Rule;

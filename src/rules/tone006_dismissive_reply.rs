@@ -10,7 +10,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "dismissive-reply",
     category: Cat::Tone,
     severity: Warn,
-    what: Bilingual::fixed(
+    what: Bilingual::for_docs(
         "A dismissive answer to a complaint: “read the manual”, “not our problem”, “calm down”, 고객님 잘못.",
         "불만에 대한 무시하는 답: “설명서를 읽으세요”, “저희 책임 아닙니다”, “진정하세요”, “고객님 잘못”.",
     ),
@@ -22,8 +22,8 @@ pub static DOC: RuleDoc = RuleDoc {
         "Jeff Jarvis's “Dell Hell” (2005): a complaint ignored becomes a public issue; Canon Korea's 7D response (2009)",
         "제프 자비스의 ‘델 헬(Dell Hell)’ (2005); 캐논 7D 시야율 광고 대응 (2009)",
     ),
-    example: Bilingual::fixed("Read the manual.", "충전기 꽂는 방법이 틀리신 거예요. 고객님 잘못입니다."),
-    fix: Bilingual::fixed("Acknowledge the problem and offer help.", "문제를 인정하고 도움을 제안하세요."),
+    example: Bilingual::for_docs("Read the manual.", "충전기 꽂는 방법이 틀리신 거예요. 고객님 잘못입니다."),
+    fix: Bilingual::for_docs("Acknowledge the problem and offer help.", "문제를 인정하고 도움을 제안하세요."),
 };
 
 pub struct Rule;

@@ -12,7 +12,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "hostile-tone",
     category: Cat::Tone,
     severity: Warn,
-    what: Bilingual::fixed(
+    what: Bilingual::for_docs(
         "A sentence that reads as hostile to a learned model (insult, threat, contempt) though no listed word is in it.",
         "목록에 있는 단어는 없지만 학습 모델이 적대적(모욕·위협·경멸)으로 읽는 문장.",
     ),
@@ -24,8 +24,8 @@ pub static DOC: RuleDoc = RuleDoc {
         "Perspective API attributes (toxicity, insult, threat); models trained on the public TweetEval/OLID and korean-hate-speech corpora; Intel and IBM guidelines",
         "Perspective API 속성(유해성·모욕·위협); 공개 말뭉치 TweetEval/OLID와 korean-hate-speech로 학습한 모델; Intel·IBM 가이드라인",
     ),
-    example: Bilingual::fixed("You are a disgrace, get lost.", "니가 뭘 안다고 떠드냐"),
-    fix: Bilingual::fixed("Say what you disagree with, not who the other person is.", "사람이 아니라 의견에 대해 말하세요."),
+    example: Bilingual::for_docs("You are a disgrace, get lost.", "니가 뭘 안다고 떠드냐"),
+    fix: Bilingual::for_docs("Say what you disagree with, not who the other person is.", "사람이 아니라 의견에 대해 말하세요."),
 };
 
 /// Words that already explain hostility: a sentence with one of these is left to TONE001–005.
