@@ -71,6 +71,11 @@ fn ending(word: &str) -> Ending {
     Vowel
 }
 
+/// Where the run of characters that `belongs` at the end of `text` starts.
+fn trailing_run(text: &str, belongs: impl Fn(char) -> bool) -> usize {
+    text.char_indices().rev().take_while(|&(_, c)| belongs(c)).last().map_or(text.len(), |(i, _)| i)
+}
+
 /// A Hangul syllable's final consonant (종성): none, ㄹ, or another.
 fn hangul(syllable: char) -> Ending {
     match (syllable as u32 - 0xAC00) % 28 {
@@ -83,7 +88,7 @@ fn hangul(syllable: char) -> Ending {
 /// A number at the end of `text`, read in Korean (일, 이십, 천, 삼조), or in English after a letter
 /// when it is one digit (X1 엑스원, A4 에이포): Koreans read model numbers that way.
 fn number(text: &str) -> Ending {
-    let start = text.rfind(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.')).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+    let start = trailing_run(text, |c| c.is_ascii_digit() || c == ',' || c == '.');
     let run = text[start..].trim_start_matches([',', '.']);
     let after_letter = text[..start].chars().next_back().is_some_and(|c| c.is_ascii_alphabetic());
     let last = run.bytes().next_back().map_or(0, |b| b - b'0');
@@ -115,7 +120,7 @@ fn korean_digit(digit: u8) -> Ending {
 /// Latin letters at the end of `text`: an acronym (up to four capitals, or capitals after
 /// lower case as in ChatGPT) letter by letter, anything else as a loanword.
 fn latin(text: &str) -> Ending {
-    let start = text.rfind(|c: char| !(c.is_ascii_alphabetic() || c == '\'' || c == '’')).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+    let start = trailing_run(text, |c| c.is_ascii_alphabetic() || c == '\'' || c == '’');
     let run: String = text[start..].chars().filter(char::is_ascii_alphabetic).collect();
     let capitals = run.bytes().rev().take_while(u8::is_ascii_uppercase).count();
     let acronym = run.len() == 1 || (capitals == run.len() && run.len() <= 4) || (capitals >= 2 && capitals < run.len());
