@@ -64,10 +64,11 @@ test('the filter keeps the riskier posts, and exports contain exactly the flagge
   const [csvDownload] = await Promise.all([popup.waitForEvent('download'), popup.locator('#export-csv').click()]);
   const csv = await readFile(await csvDownload.path(), 'utf8');
   const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
-  assert.equal(lines[0], 'id,url,author,text,labels,risk,replies,reposts,likes,views,promoted,seenAt');
+  // The CSV is for people, in the UI's words; the JSON below keeps the machine names.
+  assert.equal(lines[0], 'ID,URL,Author,Text,Labels,Risk,Replies,Reposts,Likes,Views,Ad,Seen at');
   assert.equal(lines.length - 1, high);
   const leak = timelinePosts.find((p) => p.expect.includes('possible-leak'));
-  assert.ok(lines.some((l) => l.startsWith(`${leak.id},https://x.com/home,`) && l.includes('possible-leak brand-mention')), 'the leak is exported with its labels');
+  assert.ok(lines.some((l) => l.startsWith(`${leak.id},https://x.com/home,`) && l.includes('"Possible leak, Brand mention"')), 'the leak is exported with its labels');
 
   const [jsonDownload] = await Promise.all([popup.waitForEvent('download'), popup.locator('#export-json').click()]);
   const rows = JSON.parse(await readFile(await jsonDownload.path(), 'utf8'));
