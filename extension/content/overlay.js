@@ -289,6 +289,9 @@ var riskhintUi = (() => {
      */
     const action = (ui, text, run, kind = 'action') => {
       const b = h('button', { class: kind, 'data-riskhint-ui': ui, text });
+      // A click leaves focus in the editor, as an editor's toolbar does: taking it would end the
+      // user's IME composition behind their back (the composer refuses Apply during one).
+      b.addEventListener('mousedown', (e) => e.preventDefault());
       b.addEventListener('click', fromUser(() => { closeCard(); run(); }));
       return b;
     };
@@ -306,6 +309,21 @@ var riskhintUi = (() => {
     if (focus) /** @type {HTMLElement | null} */ (card.querySelector('button'))?.focus();
     return card;
   }
+
+  /**
+   * A short note near `rect` saying why an action did not happen; screen readers hear it too. It
+   * goes away like a card, or after a few seconds.
+   * @param {string} text
+   * @param {DOMRect} rect
+   */
+  function notice(text, rect) {
+    const note = h('div', { class: 'card', 'data-riskhint-ui': 'notice', text });
+    showCard(note, rect);
+    announce(text);
+    setTimeout(() => openCard === note && closeCard(), NOTICE_MS);
+    return note;
+  }
+  const NOTICE_MS = 5000;
 
   /**
    * The verdict pill beside a composer; clicking it lists the findings.
@@ -417,5 +435,5 @@ var riskhintUi = (() => {
     if (openCard && !e.composedPath().includes(openCard)) closeCard();
   }, true);
 
-  return { badge, badgeOf, removeBadge, postCard, findingCard, pill, placePill, review, closeCard, closeCardUnlessHovered };
+  return { badge, badgeOf, removeBadge, postCard, findingCard, notice, pill, placePill, review, closeCard, closeCardUnlessHovered };
 })();
