@@ -408,7 +408,14 @@ var riskhintUi = (() => {
         h('p', { text: t('reviewIntro') }),
         h('ul', {}, ...findings.map((f) => h('li', { 'data-code': f.code }, h('strong', { text: `“${f.text}” ` }), f.message))),
         h('div', { class: 'actions' }, edit, post));
+      // A modal keeps focus: an editor that takes it back (DraftJS does when an IME composition
+      // ends, which a click on Post can cause) must not get the keys meant for the dialog.
+      const keep = (/** @type {FocusEvent} */ e) => {
+        if (!e.composedPath().includes(dialog)) edit.focus();
+      };
+      document.addEventListener('focusin', keep, true);
       const finish = (/** @type {'edit' | 'post'} */ choice) => {
+        document.removeEventListener('focusin', keep, true);
         backdrop.remove();
         dialog.remove();
         resolve(choice);

@@ -34,6 +34,7 @@ const SITES = {
       return page;
     },
     state: '__composer',
+    postButton: (page) => page.locator('[data-testid="tweetButtonInline"]'),
   },
   Facebook: {
     editor: '[role="dialog"][aria-label="Create post"] [data-lexical-editor="true"]',
@@ -45,6 +46,7 @@ const SITES = {
       return page;
     },
     state: '__lexical',
+    postButton: (page) => page.locator('[role="dialog"] div[aria-label="Post"][role="button"]'),
   },
   LinkedIn: {
     editor: '[role="dialog"] .ql-editor',
@@ -55,6 +57,7 @@ const SITES = {
       return page;
     },
     state: '__quill',
+    postButton: (page) => page.locator('[role="dialog"]').getByRole('button', { name: 'Post', exact: true }),
   },
 };
 
@@ -142,6 +145,27 @@ for (const [name, site] of Object.entries(SITES)) {
     await clickWord(page, site.editor, '팰컨');
     await card.locator('[data-riskhint-ui="apply"]').first().click();
     await draftBecomes(page, site, '[비공개] 출시 확정');
+    await page.close();
+  });
+
+  test(`${name}: a blocking draft typed through an IME asks before posting, also while a syllable is being composed`, async () => {
+    const page = await site.open();
+    await watchEditor(page, site.editor);
+    await typeWithIme(page, '팰컨 출시 ');
+    assert.equal(await settled(page, site, '팰컨 출시 '), 'block');
+    const ime = await startComposition(page, 'ㅎ');
+    await ime.send('Input.imeSetComposition', { text: '확', selectionStart: 1, selectionEnd: 1 });
+    await site.postButton(page).click();
+    const dialog = page.locator('[data-riskhint-ui="review"]');
+    await dialog.waitFor();
+    assert.match(await dialog.textContent(), /팰컨/);
+    await page.keyboard.press('Enter'); // Edit
+    await dialog.waitFor({ state: 'detached' });
+    await ime.detach();
+    assert.equal(await page.locator('#posted li').count(), 0, 'nothing was posted');
+    // Enter chose Edit: it did not reach the editor (DraftJS takes focus back as the composition ends).
+    assert.doesNotMatch(await draftOf(page, site), /\n/);
+    assert.deepEqual((await editorMarks(page)).duringComposition, []);
     await page.close();
   });
 
