@@ -10,19 +10,23 @@ import assert from 'node:assert/strict';
 import { sharedBrowser, clickWord, underlinedWords } from './helpers.mjs';
 import { imeSteps, typeWithIme, startComposition, watchEditor, editorMarks, checkedAfterComposition } from './ime.mjs';
 
-// The texts the engine's worker is asked to check, recorded by a listener of the test's own
-// beside riskhint's (it answers nothing).
-const browser = sharedBrowser(async (launched) => {
-  const worker = await launched.worker();
-  await worker.evaluate(() => {
+const browser = sharedBrowser();
+
+/**
+ * Records the texts the engine's worker is asked to check from now on, with a listener of the
+ * test's own beside riskhint's (it answers nothing); returns a function that reads them.
+ */
+async function recordChecks() {
+  await (await browser.worker()).evaluate(() => {
     globalThis.__checked = [];
+    if (globalThis.__recording) return;
+    globalThis.__recording = true;
     chrome.runtime.onMessage.addListener((message) => {
       if (message?.type === 'check') globalThis.__checked.push(message.text);
     });
   });
-});
-/** The texts checked so far, from the `from`th on. */
-const checkedTexts = async (from = 0) => (await (await browser.worker()).evaluate(() => globalThis.__checked)).slice(from);
+  return async () => (await browser.worker()).evaluate(() => globalThis.__checked);
+}
 
 /** Each site: its composer, and (in the page) the editor's own idea of the draft, not the DOM's. */
 const SITES = {
@@ -85,9 +89,9 @@ async function underlinesBecome(page, expected) {
 }
 
 /** The draft after each key that leaves no composition open: the only texts that may be checked. */
-function committedTexts(text, before = '') {
-  const texts = new Set([before]);
-  let so = before;
+function committedTexts(text) {
+  const texts = new Set(['']);
+  let so = '';
   for (const step of imeSteps(text)) {
     if ('compose' in step) continue;
     so += step.commit ?? step.insert;
@@ -100,7 +104,7 @@ for (const [name, site] of Object.entries(SITES)) {
   test(`${name}: Korean typed through an IME is checked when each syllable is committed, never while composing, and underlined`, async () => {
     const page = await site.open();
     await watchEditor(page, site.editor);
-    const checksBefore = (await checkedTexts()).length;
+    const checkedTexts = await recordChecks();
     const draft = '오해를 드려 죄송합니다';
     await typeWithIme(page, draft);
     assert.equal(await settled(page, site, draft), 'review');
@@ -115,7 +119,7 @@ for (const [name, site] of Object.entries(SITES)) {
     assert.ok(secondFinding?.afterComposition >= committed.indexOf('송') + 1, JSON.stringify(marks.all));
     // After the last compositionend, the draft was checked and is pending no more.
     assert.equal(marks.afterLastComposition.at(-1)?.what, 'data-riskhint-pending=null', JSON.stringify(marks.afterLastComposition));
-    const halfComposed = (await checkedTexts(checksBefore)).filter((t) => !committedTexts(draft).has(t));
+    const halfComposed = (await checkedTexts()).filter((t) => !committedTexts(draft).has(t));
     assert.deepEqual(halfComposed, [], 'no half-composed text is checked');
     await page.close();
   });
@@ -135,6 +139,7 @@ for (const [name, site] of Object.entries(SITES)) {
     const notice = page.locator('[data-riskhint-ui="notice"]');
     await notice.waitFor();
     assert.equal(await notice.textContent(), 'Finish typing the character first, then apply the fix.');
+    assert.match(await page.locator(site.editor).textContent(), /^팰컨 출시 확/, 'the fix was not made');
     // The syllable is still being composed, and ends as the user meant it: the draft is untouched.
     await ime.send('Input.insertText', { text: '정' });
     await ime.detach();
