@@ -75,9 +75,8 @@ export function imeSteps(text) {
  * Types `text` into the focused editor as a Korean IME would (see imeSteps), through a CDP session.
  * @param {import('playwright-core').Page} page
  * @param {string} text
- * @param {{afterStep?: (step: object) => Promise<void>}} [options]
  */
-export async function typeWithIme(page, text, { afterStep } = {}) {
+export async function typeWithIme(page, text) {
   const cdp = await page.context().newCDPSession(page);
   try {
     for (const step of imeSteps(text)) {
@@ -86,7 +85,6 @@ export async function typeWithIme(page, text, { afterStep } = {}) {
       } else {
         await cdp.send('Input.insertText', { text: step.commit ?? step.insert });
       }
-      await afterStep?.(step);
     }
   } finally {
     await cdp.detach().catch(() => {});
