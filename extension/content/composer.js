@@ -266,7 +266,11 @@ var riskhintComposer = (() => {
     // Compositions: nothing is checked or written from compositionstart to compositionend. Chrome
     // fires compositionend before the input event of the committed text on some platforms, so the
     // check waits a task; the mutations that follow (DraftJS re-renders the block) are checked too.
+    // A page's fake compositionstart must not silence checks: only the browser's own counts. (Not
+    // so for compositionend, which Chromium dispatches untrusted when an IME commits; a fake one
+    // only brings a check.)
     document.addEventListener('compositionstart', (event) => {
+      if (!event.isTrusted) return;
       const editor = /** @type {HTMLElement | null} */ (targetOf(event).closest?.(site.editorSelector));
       if (!editor) return;
       const draft = drafts.get(editor);

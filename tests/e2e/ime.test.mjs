@@ -202,3 +202,15 @@ for (const [name, site] of Object.entries(SITES)) {
     await page.close();
   });
 }
+
+test('a page cannot silence the check with a compositionstart of its own', async () => {
+  const site = SITES.X;
+  const page = await site.open();
+  await page.locator(site.editor).evaluate((editor) => editor.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true, composed: true })));
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.insertText', { text: 'Project Falcon' }); // no key events: nothing else ends a composition
+  await cdp.detach();
+  // (DraftJS believes the fake event and holds its state back; riskhint reads what is on screen.)
+  await page.waitForSelector(`${site.editor}[data-riskhint-verdict="block"]:not([data-riskhint-pending])`, { timeout: 15_000 });
+  await page.close();
+});
