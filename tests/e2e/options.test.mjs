@@ -166,17 +166,15 @@ test('in Korean, the options page, the pill and the findings speak Korean', asyn
 });
 
 test('an ignored finding\'s date is written in the chosen language, not the browser\'s', async () => {
-  const worker = await browser.worker();
-  // Noon UTC: the same day in every time zone the tests may run in.
-  await worker.evaluate(() => chrome.storage.local.set({ ignored: [{ code: 'TONE001', text: 'fucking', site: 'x.com', at: '2026-12-04T12:00:00.000Z' }] }));
   const options = await openOptions();
+  // Noon UTC: the same day in every time zone the tests may run in.
+  await options.evaluate(() => chrome.storage.local.set({ ignored: [{ code: 'TONE001', text: 'fucking', site: 'x.com', at: '2026-12-04T12:00:00.000Z' }] }));
   const where = options.locator('#ignored-rows li[data-code="TONE001"] .hint');
   await where.waitFor();
   assert.equal(await where.textContent(), 'x.com · Dec 4, 2026');
   await options.locator('#language').selectOption('ko');
   await options.waitForFunction(() => document.documentElement.lang === 'ko' && document.querySelector('#ignored-rows li[data-code="TONE001"]'));
   assert.equal(await where.textContent(), 'x.com · 2026. 12. 4.');
-  await options.locator('#language').selectOption('');
-  await worker.evaluate(() => chrome.storage.local.remove('ignored'));
+  await options.evaluate(() => chrome.storage.local.remove(['language', 'ignored']));
   await options.close();
 });

@@ -125,8 +125,8 @@ test('on a page whose layout it does not recognise, the popup says so', async ()
 });
 
 test('with Korean chosen in options, the popup speaks Korean: chart labels, bands, and the CSV export', async () => {
-  const worker = await browser.worker();
-  await worker.evaluate(() => chrome.storage.local.set({ language: 'ko' }));
+  // (From the popup, an extension page: a stopped worker's evaluate() would hang.)
+  await popup.evaluate(() => chrome.storage.local.set({ language: 'ko' }));
   // The page relabels the posts in view in Korean; the popup summarises those.
   await page.waitForFunction(() => [...document.querySelectorAll('[data-riskhint-host="badge"]')].some((host) => /\p{Script=Hangul}/u.test(host.shadowRoot?.textContent ?? '')), null, { timeout: 15_000 });
   const view = await openPopup('https://x.com/home');
@@ -144,7 +144,7 @@ test('with Korean chosen in options, the popup speaks Korean: chart labels, band
     const row = new RegExp(`,"?(${names})(, (${names}))*"?,\\d+,\\d+,\\d+,\\d+,\\d+,(예|아니요),\\d{4}\\. \\d{1,2}\\. \\d{1,2}\\. (오전|오후) \\d{1,2}:\\d{2}\\r\\n`);
     assert.match(csv, row);
   } finally {
+    await view.evaluate(() => chrome.storage.local.remove('language'));
     await view.close();
-    await worker.evaluate(() => chrome.storage.local.remove('language'));
   }
 });
