@@ -91,6 +91,17 @@ var riskhintI18n = (() => {
       listeners.push(run);
     },
     /**
+     * A date in the UI's language (which options can set apart from the browser's, so never the
+     * browser's locale): "Dec 4, 2026" or "2026. 12. 4.", with the time if asked.
+     * @param {string | number | Date} value an ISO string, a timestamp or a Date
+     * @param {{time?: boolean, timeZone?: string}} [options]
+     */
+    formatDate(value, { time = false, timeZone } = {}) {
+      const date = new Date(value);
+      if (Number.isNaN(date.getTime())) return String(value);
+      return new Intl.DateTimeFormat(language, { dateStyle: 'medium', ...(time ? { timeStyle: 'short' } : {}), ...(timeZone ? { timeZone } : {}) }).format(date);
+    },
+    /**
      * Sets the text of every element with data-i18n="key" (an extension page's static words).
      * @param {ParentNode} root
      */

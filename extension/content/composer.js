@@ -2,6 +2,11 @@
 // Checks what the user types, in every composer of a site, and asks before a blocking draft is
 // posted. The draft changes only when the user clicks Apply, through the editor's own input path
 // (so its state, its Post button and its undo stay right); posting is never blocked outright.
+//
+// IMEs (Korean, Japanese, Chinese): while a composition is active, nothing is written on or inside
+// the editor and the half-composed text is never checked. A page that changes the editor during a
+// composition breaks IMEs (Lexical had to fix macOS Chrome dropping the first jamo of a syllable),
+// and the verdict of half a syllable only flickers. The committed text is checked on compositionend.
 
 /**
  * @typedef {{
@@ -17,7 +22,7 @@
  * @typedef {{
  *   editor: HTMLElement, seq: number, checkedText: string | null, report: any,
  *   pill: HTMLElement | null, timer: number, ranges: Map<string, Range[]>,
- *   observer: MutationObserver,
+ *   observer: MutationObserver, composing: boolean,
  * }} Draft
  */
 
@@ -40,18 +45,35 @@ var riskhintComposer = (() => {
     /** @param {HTMLElement} editor */
     const textOf = (editor) => riskhintText.read(editor, { blockSelector: site.blockSelector });
 
-    /** @param {HTMLElement} editor */
-    function attach(editor) {
+    /**
+     * @param {HTMLElement} editor
+     * @param {boolean} [composing] a composition started in it (its first check waits for the end)
+     */
+    function attach(editor, composing = false) {
       const known = drafts.get(editor);
       if (known) return known;
       // Only the editor's own subtree is observed; DraftJS re-renders it on every change,
       // including the ones our Apply makes (which fire no input event).
       const observer = new MutationObserver(() => schedule(d));
-      const d = { editor, seq: 0, checkedText: null, report: null, pill: null, timer: 0, ranges: new Map(), observer };
+      /** @type {Draft} */
+      const d = { editor, seq: 0, checkedText: null, report: null, pill: null, timer: 0, ranges: new Map(), observer, composing };
       drafts.set(editor, d);
       observer.observe(editor, { childList: true, characterData: true, subtree: true });
       schedule(d, 0);
       return d;
+    }
+
+    /**
+     * Sets (a string) or removes (null) one of our attributes on an editor, only when it changes:
+     * the site's own observers see no churn.
+     * @param {HTMLElement} editor
+     * @param {string} name
+     * @param {string | null} value
+     */
+    function mark(editor, name, value) {
+      if (editor.getAttribute(name) === value) return;
+      if (value === null) editor.removeAttribute(name);
+      else editor.setAttribute(name, value);
     }
 
     /**
@@ -60,9 +82,11 @@ var riskhintComposer = (() => {
      */
     function schedule(draft, delay = (draft.editor.textContent?.length ?? 0) > LONG_DRAFT_CHARS ? LONG_DRAFT_PAUSE_MS : 0) {
       clearTimeout(draft.timer);
+      // compositionend schedules the check of the committed text.
+      if (draft.composing) return;
       // Until the current text is checked, the verdict shown is for an earlier text.
-      draft.editor.setAttribute('data-riskhint-pending', '');
-      const run = () => check(draft).catch(() => draft.editor.removeAttribute('data-riskhint-pending'));
+      mark(draft.editor, 'data-riskhint-pending', '');
+      const run = () => check(draft).catch(() => draft.composing || mark(draft.editor, 'data-riskhint-pending', null));
       if (delay > 0) {
         draft.timer = window.setTimeout(run, delay);
       } else {
@@ -73,20 +97,28 @@ var riskhintComposer = (() => {
     }
 
     /**
-     * Checks the draft's current text. A reply for text that has changed since is dropped.
+     * Checks the draft's current text. A reply for text that has changed since is dropped. During
+     * a composition, the last verdict stands (compositionend checks again).
      * @param {Draft} draft
      */
     function check(draft) {
+      if (draft.composing) return Promise.resolve(draft.report);
       if (riskhintClient.isPaused()) {
         clear(draft);
         return Promise.resolve(null);
       }
       const text = textOf(draft.editor).text;
-      if (text === draft.checkedText && draft.report) return Promise.resolve(draft.report);
+      if (text === draft.checkedText && draft.report) {
+        // The editor re-rendered the same text (DraftJS does when a composition ends): the
+        // underlines' ranges point into nodes that are gone, so they are anchored again.
+        render(draft);
+        return Promise.resolve(draft.report);
+      }
       const seq = ++draft.seq;
       const replyTo = site.replyTo(draft.editor);
       return riskhintClient.check(text, { platform: site.platform, ...(replyTo ? { replyTo } : {}) }).then((report) => {
         if (seq !== draft.seq) return draft.report; // a newer check is on its way
+        if (draft.composing) return draft.report; // compositionend checks the committed text
         if (textOf(draft.editor).text !== text) return check(draft); // typed meanwhile: never show a stale result
         draft.checkedText = text;
         draft.report = report;
@@ -106,13 +138,14 @@ var riskhintComposer = (() => {
     function render(draft) {
       const { editor } = draft;
       if (!editor.isConnected) return forget(draft);
+      if (draft.composing) return;
       if (riskhintClient.isPaused()) return clear(draft); // an answer that arrived after the user paused
       const findings = findingsOf(draft);
       const verdict = draft.report?.verdict ?? 'ok';
-      editor.setAttribute('data-riskhint-verdict', verdict);
-      editor.setAttribute('data-riskhint-findings', String(findings.length));
-      if (textOf(editor).text === draft.checkedText) editor.removeAttribute('data-riskhint-pending');
       const model = textOf(editor);
+      mark(editor, 'data-riskhint-verdict', verdict);
+      mark(editor, 'data-riskhint-findings', String(findings.length));
+      if (model.text === draft.checkedText) mark(editor, 'data-riskhint-pending', null);
       draft.ranges = new Map(SEVERITIES.map((s) => [s, []]));
       if (model.text === draft.checkedText) {
         for (const f of findings) {
@@ -138,7 +171,7 @@ var riskhintComposer = (() => {
      * @param {Draft} draft
      */
     function clear(draft) {
-      for (const name of ['data-riskhint-verdict', 'data-riskhint-findings', 'data-riskhint-pending']) draft.editor.removeAttribute(name);
+      for (const name of ['data-riskhint-verdict', 'data-riskhint-findings', 'data-riskhint-pending']) mark(draft.editor, name, null);
       draft.ranges = new Map();
       draft.report = null;
       draft.checkedText = null;
@@ -192,6 +225,11 @@ var riskhintComposer = (() => {
      * @param {{start: number, end: number, replacement: string}} suggestion
      */
     async function apply(draft, suggestion) {
+      if (draft.composing) {
+        // The edit would land inside the syllable being composed (and break the IME).
+        riskhintUi.notice(riskhintI18n.t('applyWhileComposing'), draft.editor.getBoundingClientRect());
+        return;
+      }
       const model = textOf(draft.editor);
       if (model.text !== draft.checkedText) return; // the draft moved on; a new check is coming
       const edit = pasteable(model.text, suggestion.start, suggestion.end, suggestion.replacement);
@@ -224,6 +262,42 @@ var riskhintComposer = (() => {
       const finding = findingsOf(draft).find((f) => at >= f.start && at <= f.end && f.end > f.start);
       if (finding) openFinding(draft, finding);
     });
+
+    // Compositions: nothing is checked or written from compositionstart to compositionend. Chrome
+    // fires compositionend before the input event of the committed text on some platforms, so the
+    // check waits a task; the mutations that follow (DraftJS re-renders the block) are checked too.
+    // A page's fake compositionstart must not silence checks: only the browser's own counts. (Not
+    // so for compositionend, which Chromium dispatches untrusted when an IME commits; a fake one
+    // only brings a check.)
+    document.addEventListener('compositionstart', (event) => {
+      if (!event.isTrusted) return;
+      const editor = /** @type {HTMLElement | null} */ (targetOf(event).closest?.(site.editorSelector));
+      if (!editor) return;
+      const draft = drafts.get(editor);
+      if (!draft) return void attach(editor, true);
+      draft.composing = true;
+      clearTimeout(draft.timer);
+    }, true);
+    document.addEventListener('compositionend', (event) => {
+      const editor = /** @type {HTMLElement | null} */ (targetOf(event).closest?.(site.editorSelector));
+      const draft = editor && drafts.get(editor);
+      if (draft) endComposition(draft);
+    }, true);
+    // A compositionend that never came (the IME went away): a key typed outside a composition
+    // ends it, so that a draft never stays unchecked.
+    document.addEventListener('keydown', (event) => {
+      if (event.isComposing || event.key === 'Process' || event.keyCode === 229) return;
+      const editor = /** @type {HTMLElement | null} */ (targetOf(event).closest?.(site.editorSelector));
+      const draft = editor && drafts.get(editor);
+      if (draft?.composing) endComposition(draft);
+    }, true);
+
+    /** @param {Draft} draft */
+    function endComposition(draft) {
+      draft.composing = false;
+      clearTimeout(draft.timer);
+      draft.timer = window.setTimeout(() => schedule(draft, 0), 0);
+    }
 
     document.addEventListener('focusin', (event) => {
       const editor = /** @type {HTMLElement | null} */ (targetOf(event).closest?.(site.editorSelector));
@@ -270,9 +344,10 @@ var riskhintComposer = (() => {
      */
     function guard(event, editors, button) {
       if (riskhintClient.isPaused()) return;
-      const all = editors.map(attach);
+      const all = editors.map((editor) => attach(editor));
       const blocking = () => all.flatMap((d) => findingsOf(d).filter((f) => f.severity === 'block'));
-      const fresh = all.every((d) => d.checkedText === textOf(d.editor).text);
+      // A draft being composed keeps the verdict of its text before the syllable in progress.
+      const fresh = all.every((d) => d.composing || d.checkedText === textOf(d.editor).text);
       if (fresh && !blocking().length) return;
       event.preventDefault();
       event.stopImmediatePropagation();

@@ -289,6 +289,9 @@ var riskhintUi = (() => {
      */
     const action = (ui, text, run, kind = 'action') => {
       const b = h('button', { class: kind, 'data-riskhint-ui': ui, text });
+      // A click leaves focus in the editor, as an editor's toolbar does: taking it would end the
+      // user's IME composition behind their back (the composer refuses Apply during one).
+      b.addEventListener('mousedown', (e) => e.preventDefault());
       b.addEventListener('click', fromUser(() => { closeCard(); run(); }));
       return b;
     };
@@ -306,6 +309,21 @@ var riskhintUi = (() => {
     if (focus) /** @type {HTMLElement | null} */ (card.querySelector('button'))?.focus();
     return card;
   }
+
+  /**
+   * A short note near `rect` saying why an action did not happen; screen readers hear it too. It
+   * goes away like a card, or after a few seconds.
+   * @param {string} text
+   * @param {DOMRect} rect
+   */
+  function notice(text, rect) {
+    const note = h('div', { class: 'card', 'data-riskhint-ui': 'notice', text });
+    showCard(note, rect);
+    announce(text);
+    setTimeout(() => openCard === note && closeCard(), NOTICE_MS);
+    return note;
+  }
+  const NOTICE_MS = 5000;
 
   /**
    * The verdict pill beside a composer; clicking it lists the findings.
@@ -390,7 +408,14 @@ var riskhintUi = (() => {
         h('p', { text: t('reviewIntro') }),
         h('ul', {}, ...findings.map((f) => h('li', { 'data-code': f.code }, h('strong', { text: `“${f.text}” ` }), f.message))),
         h('div', { class: 'actions' }, edit, post));
+      // A modal keeps focus: an editor that takes it back (DraftJS does when an IME composition
+      // ends, which a click on Post can cause) must not get the keys meant for the dialog.
+      const keep = (/** @type {FocusEvent} */ e) => {
+        if (!e.composedPath().includes(dialog)) edit.focus();
+      };
+      document.addEventListener('focusin', keep, true);
       const finish = (/** @type {'edit' | 'post'} */ choice) => {
+        document.removeEventListener('focusin', keep, true);
         backdrop.remove();
         dialog.remove();
         resolve(choice);
@@ -417,5 +442,5 @@ var riskhintUi = (() => {
     if (openCard && !e.composedPath().includes(openCard)) closeCard();
   }, true);
 
-  return { badge, badgeOf, removeBadge, postCard, findingCard, pill, placePill, review, closeCard, closeCardUnlessHovered };
+  return { badge, badgeOf, removeBadge, postCard, findingCard, notice, pill, placePill, review, closeCard, closeCardUnlessHovered };
 })();

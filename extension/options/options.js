@@ -418,7 +418,7 @@ function ignoredFindings(entries) {
     words.textContent = entry.text;
     const where = document.createElement('span');
     where.className = 'hint';
-    where.textContent = [entry.site, entry.at?.slice(0, 10)].filter(Boolean).join(' · ');
+    where.textContent = [entry.site, entry.at && riskhintI18n.formatDate(entry.at)].filter(Boolean).join(' · ');
     const button = document.createElement('button');
     button.type = 'button';
     button.textContent = t('restore');

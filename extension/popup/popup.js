@@ -4,6 +4,8 @@
 // It reads the page's summary from the tab's content script; it never sees anything else.
 // `popup.html?tab=<id>` shows a given tab's summary (to keep it open in a window of its own).
 
+import { toCsv } from './csv.js';
+
 const { t } = riskhintI18n;
 const LABELS = riskhintLabels.ALL;
 const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
@@ -138,8 +140,6 @@ function render() {
   }));
 }
 
-const COLUMNS = /** @type {const} */ (['id', 'url', 'author', 'text', 'labels', 'risk', 'replies', 'reposts', 'likes', 'views', 'promoted', 'seenAt']);
-
 /**
  * Saves the posts shown (after the filter) for a report.
  * @param {'csv' | 'json'} format
@@ -147,26 +147,14 @@ const COLUMNS = /** @type {const} */ (['id', 'url', 'author', 'text', 'labels', 
 function download(format) {
   const minimum = Number(/** @type {HTMLSelectElement} */ ($('filter')).value);
   const rows = posts.filter((p) => p.risk >= minimum).sort((a, b) => b.risk - a.risk);
-  const body = format === 'json' ? JSON.stringify(rows, null, 2) : toCsv(rows);
+  // JSON is for machines: the same keys, label names and ISO dates in every language.
+  const body = format === 'json' ? JSON.stringify(rows, null, 2)
+    : toCsv(rows, { t, labelName: riskhintLabels.name, formatDate: (at) => riskhintI18n.formatDate(at, { time: true }) });
   const link = document.createElement('a');
   link.href = URL.createObjectURL(new Blob([body], { type: format === 'json' ? 'application/json' : 'text/csv;charset=utf-8' }));
   link.download = `riskhint-${$('site').textContent || 'page'}-${new Date().toISOString().slice(0, 10)}.${format}`;
   link.click();
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
-}
-
-/**
- * RFC 4180 CSV with a BOM, so spreadsheet software reads Korean correctly.
- * @param {Array<Record<string, any>>} rows
- */
-function toCsv(rows) {
-  const cell = (/** @type {unknown} */ value) => {
-    const text = Array.isArray(value) ? value.join(' ') : String(value ?? '');
-    // A leading = + - @ would run as a formula in a spreadsheet.
-    const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-    return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  return `\uFEFF${[COLUMNS.join(','), ...rows.map((row) => COLUMNS.map((c) => cell(row[c])).join(','))].join('\r\n')}\r\n`;
 }
 
 main();

@@ -83,6 +83,11 @@ export async function postCard(page, post, label) {
 export const underlines = (page) => page.evaluate(() => Object.fromEntries(
   ['block', 'warn', 'info'].map((s) => [s, CSS.highlights.get(`riskhint-${s}`)?.size ?? 0])));
 
+/** The words underlined per severity, in every composer of the page: what the user sees under the
+ * text (a range whose nodes the editor replaced reads as ''). */
+export const underlinedWords = (page) => page.evaluate(() => Object.fromEntries(
+  ['block', 'warn', 'info'].map((s) => [s, [...(CSS.highlights.get(`riskhint-${s}`) ?? [])].map((r) => r.toString())])));
+
 /**
  * Review before posting, first half, for a blocking `draft` typed in `editor`: Post opens the
  * dialog naming what blocks (`mentions`); Edit, the default (Enter), keeps the draft as it was,

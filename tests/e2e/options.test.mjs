@@ -170,3 +170,17 @@ test('in Korean, the options page, the pill and the findings speak Korean', asyn
   await options.locator('#language').selectOption('');
   await options.close();
 });
+
+test('an ignored finding\'s date is written in the chosen language, not the browser\'s', async () => {
+  const options = await openOptions();
+  // Noon UTC: the same day in every time zone the tests may run in.
+  await options.evaluate(() => chrome.storage.local.set({ ignored: [{ code: 'TONE001', text: 'fucking', site: 'x.com', at: '2026-12-04T12:00:00.000Z' }] }));
+  const where = options.locator('#ignored-rows li[data-code="TONE001"] .hint');
+  await where.waitFor();
+  assert.equal(await where.textContent(), 'x.com · Dec 4, 2026');
+  await options.locator('#language').selectOption('ko');
+  await options.waitForFunction(() => document.documentElement.lang === 'ko' && document.querySelector('#ignored-rows li[data-code="TONE001"]'));
+  assert.equal(await where.textContent(), 'x.com · 2026. 12. 4.');
+  await options.evaluate(() => chrome.storage.local.remove(['language', 'ignored']));
+  await options.close();
+});

@@ -64,10 +64,11 @@ test('the filter keeps the riskier posts, and exports contain exactly the flagge
   const [csvDownload] = await Promise.all([popup.waitForEvent('download'), popup.locator('#export-csv').click()]);
   const csv = await readFile(await csvDownload.path(), 'utf8');
   const lines = csv.replace(/^\uFEFF/, '').trim().split('\r\n');
-  assert.equal(lines[0], 'id,url,author,text,labels,risk,replies,reposts,likes,views,promoted,seenAt');
+  // The CSV is for people, in the UI's words; the JSON below keeps the machine names.
+  assert.equal(lines[0], 'ID,URL,Author,Text,Labels,Risk,Replies,Reposts,Likes,Views,Ad,Seen at');
   assert.equal(lines.length - 1, high);
   const leak = timelinePosts.find((p) => p.expect.includes('possible-leak'));
-  assert.ok(lines.some((l) => l.startsWith(`${leak.id},https://x.com/home,`) && l.includes('possible-leak brand-mention')), 'the leak is exported with its labels');
+  assert.ok(lines.some((l) => l.startsWith(`${leak.id},https://x.com/home,`) && l.includes('"Possible leak, Brand mention"')), 'the leak is exported with its labels');
 
   const [jsonDownload] = await Promise.all([popup.waitForEvent('download'), popup.locator('#export-json').click()]);
   const rows = JSON.parse(await readFile(await jsonDownload.path(), 'utf8'));
@@ -121,4 +122,29 @@ test('on a page whose layout it does not recognise, the popup says so', async ()
   assert.match(await view.locator('#notice').textContent(), /recognise/);
   await view.close();
   await blank.close();
+});
+
+test('with Korean chosen in options, the popup speaks Korean: chart labels, bands, and the CSV export', async () => {
+  // (From the popup, an extension page: a stopped worker's evaluate() would hang.)
+  await popup.evaluate(() => chrome.storage.local.set({ language: 'ko' }));
+  // The page relabels the posts in view in Korean; the popup summarises those.
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-riskhint-host="badge"]')].some((host) => /\p{Script=Hangul}/u.test(host.shadowRoot?.textContent ?? '')), null, { timeout: 15_000 });
+  const view = await openPopup('https://x.com/home');
+  try {
+    await view.locator('#summary:not([hidden])').waitFor();
+    assert.equal(await view.locator('#chart li[data-label="crisis-signal"] span').first().textContent(), '위기 신호');
+    assert.equal(await view.locator('#chart li[data-label="possible-leak"] span').first().textContent(), '유출 가능성');
+    assert.match(await view.locator('[data-band="high"]').textContent(), /^높음 \d+$/);
+    const [download] = await Promise.all([view.waitForEvent('download'), view.locator('#export-csv').click()]);
+    const csv = (await readFile(await download.path(), 'utf8')).replace(/^\uFEFF/, '');
+    assert.equal(csv.split('\r\n')[0], '게시물 ID,페이지 주소,작성자,내용,라벨,위험도,답글,공유,좋아요,조회수,광고,확인 시각');
+    // Each post's labels by their Korean names, then its risk; the time it was seen as a Korean
+    // reader writes it ("2026. 12. 4. 오후 4:40").
+    const names = (await view.locator('#chart li span:first-child').allTextContents()).join('|');
+    const row = new RegExp(`,"?(${names})(, (${names}))*"?,\\d+,\\d+,\\d+,\\d+,\\d+,(예|아니요),\\d{4}\\. \\d{1,2}\\. \\d{1,2}\\. (오전|오후) \\d{1,2}:\\d{2}\\r\\n`);
+    assert.match(csv, row);
+  } finally {
+    await view.evaluate(() => chrome.storage.local.remove('language'));
+    await view.close();
+  }
 });

@@ -2,7 +2,7 @@
 // keys, same placeholders mapped to the same $n, valid and case-insensitively unique key names,
 // Korean in Korean and not in English), every key the code asks for exists (t('…') calls,
 // data-i18n attributes, __MSG_…__ in manifest.json and the dynamic label_/severity_/level_/band_/
-// role_/doc_/field_ families) and every key is used; and extension/i18n.js, run in a VM with a
+// role_/doc_/field_/csv_ families) and every key is used; and extension/i18n.js, run in a VM with a
 // fake chrome, formats a chosen language's messages the way chrome.i18n would.
 
 import { test, describe } from 'node:test';
@@ -195,6 +195,7 @@ const FAMILIES = {
   role_: ['employee', 'executive', 'pr'].map((s) => `role_${s}`),
   doc_: ['what', 'why', 'example', 'fix', 'source'].map((s) => `doc_${s}`),
   field_: POLICY_LISTS.map((p) => `field_${p.replace(/\./g, '_')}`),
+  csv_: arrayInSource('extension/popup/csv.js', 'COLUMNS').map((c) => `csv_${c}`),
 };
 
 const calls = keysFromCalls();
