@@ -7,9 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { stopServiceWorker } from './browser.mjs';
-import { sharedBrowser, waitForVerdict, clickWord as clickWordIn, findingCard, underlines, reviewThenEdit, reviewThenPostAnyway } from './helpers.mjs';
+import { sharedBrowser, waitForVerdict, clickWord as clickWordIn, findingCard, underlines, reviewThenEdit, reviewThenPostAnyway, SCREENSHOTS } from './helpers.mjs';
 
-const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
 const EDITOR = '[data-testid="tweetTextarea_0"]';
 const browser = sharedBrowser();
 

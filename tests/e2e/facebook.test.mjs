@@ -8,11 +8,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { sharedBrowser, annotation, waitForVerdict, clickWord as clickWordIn, findingCard, applyFix, postCard, underlines, reviewThenEdit, reviewThenPostAnyway } from './helpers.mjs';
+import { sharedBrowser, annotation, waitForVerdict, clickWord as clickWordIn, findingCard, applyFix, postCard, underlines, reviewThenEdit, reviewThenPostAnyway, SCREENSHOTS } from './helpers.mjs';
 import { feedPosts, laterPosts } from './fixtures/facebook/posts.mjs';
 
 const HOME = 'https://www.facebook.com/';
-const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
 const EDITOR = '[role="dialog"][aria-label="Create post"] [data-lexical-editor="true"]';
 const POST_BUTTON = '[role="dialog"] div[aria-label="Post"][role="button"]';
 const browser = sharedBrowser();

@@ -4,7 +4,15 @@
 
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
 import { launch } from './browser.mjs';
+
+/**
+ * Where the tests save screenshots: under target/, never over tracked files. To refresh the
+ * README's pictures, copy the ones wanted into docs/screenshots/.
+ */
+export const SCREENSHOTS = new URL('../../target/screenshots/', import.meta.url).pathname;
+mkdirSync(SCREENSHOTS, { recursive: true });
 
 /** The labels and risk riskhint put on a post element, waiting until it has (scrolled into view). */
 export async function annotation(locator) {

@@ -9,10 +9,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
-import { sharedBrowser, annotation, waitForVerdict, clickWord as clickWordIn, findingCard, applyFix, postCard, underlines, reviewThenEdit, reviewThenPostAnyway } from './helpers.mjs';
+import { sharedBrowser, annotation, waitForVerdict, clickWord as clickWordIn, findingCard, applyFix, postCard, underlines, reviewThenEdit, reviewThenPostAnyway, SCREENSHOTS } from './helpers.mjs';
 import { linkedinPosts } from './fixtures/linkedin/posts.mjs';
 
-const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
 const FEED = 'https://www.linkedin.com/feed/';
 const EDITOR = '[role="dialog"] .ql-editor';
 const browser = sharedBrowser();

@@ -8,9 +8,8 @@ import assert from 'node:assert/strict';
 import { writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { sharedBrowser, waitForVerdict, underlines, clickWord, redraft, applyFix } from './helpers.mjs';
+import { sharedBrowser, waitForVerdict, underlines, clickWord, redraft, applyFix, SCREENSHOTS } from './helpers.mjs';
 
-const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
 const EDITOR = '[data-testid="tweetTextarea_0"]';
 let x;
 const browser = sharedBrowser(async (launched) => {

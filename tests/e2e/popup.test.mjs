@@ -5,10 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { sharedBrowser, waitForVerdict, underlines } from './helpers.mjs';
+import { sharedBrowser, waitForVerdict, underlines, SCREENSHOTS } from './helpers.mjs';
 import { timelinePosts } from './fixtures/timeline-posts.mjs';
 
-const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
 const EDITOR = '[data-testid="tweetTextarea_0"]';
 let page;
 let popup;

@@ -8,11 +8,10 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { stopServiceWorker } from './browser.mjs';
 import { SITES } from './server.mjs';
-import { sharedBrowser, annotation, postCard } from './helpers.mjs';
+import { sharedBrowser, annotation, postCard, SCREENSHOTS } from './helpers.mjs';
 import { timelinePosts, morePosts } from './fixtures/timeline-posts.mjs';
 import { VIRTUAL_COUNT, virtualId, virtualKind } from './fixtures/virtual-posts.mjs';
 
-const SCREENSHOTS = new URL('../../docs/screenshots/', import.meta.url).pathname;
 const browser = sharedBrowser();
 
 /** The post with this status id, wherever it is in the page. */
