@@ -148,15 +148,15 @@ fn cut_off<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
         fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<u32, E> {
             match u32::try_from(n) {
                 Ok(n @ 1..=SeeMoreChars::MAX) => Ok(n),
-                _ => Err(E::custom(format!("a see-more cut-off of {n} characters is out of range: from 1 to {}", SeeMoreChars::MAX))),
+                _ => Err(out_of_range(n)),
             }
         }
         fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<u32, E> {
-            match u64::try_from(n) {
-                Ok(n) => self.visit_u64(n),
-                Err(_) => Err(E::custom(format!("a see-more cut-off of {n} characters is out of range: from 1 to {}", SeeMoreChars::MAX))),
-            }
+            u64::try_from(n).map_or_else(|_| Err(out_of_range(n)), |n| self.visit_u64(n))
         }
+    }
+    fn out_of_range<E: serde::de::Error>(n: impl fmt::Display) -> E {
+        E::custom(format!("a see-more cut-off of {n} characters is out of range: from 1 to {}", SeeMoreChars::MAX))
     }
     d.deserialize_u64(CutOff)
 }

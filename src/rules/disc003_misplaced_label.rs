@@ -140,12 +140,12 @@ impl super::Rule for Rule {
         let message = match site(cx.platform) {
             Some((en, ko)) => {
                 let (x_en, x_ko) = match cx.platform {
-                    Platform::X => (" (as X counts them: Korean letters and emoji count two)", "(X는 한글과 이모지를 2자로 셉니다)"),
+                    Platform::X => (" (as X counts them: Korean letters and emoji count two)", " X는 한글과 이모지를 2자로 셉니다."),
                     _ => ("", ""),
                 };
                 bi(
                     format!("“{label}” is hidden behind “see more”: {en} shows only the first {cut} characters of a long post{x_en}."),
-                    format!("“{label}” 표시는 “더보기”를 눌러야 보입니다. {ko}에서는 긴 글의 첫 {cut}자만 보여 줍니다{x_ko}."),
+                    format!("“{label}” 표시는 “더보기”를 눌러야 보입니다. {ko}에서는 긴 글의 첫 {cut}자만 보여 줍니다.{x_ko}"),
                 )
             }
             None => bi(
