@@ -6,7 +6,7 @@ use crate::engine::{clip, Engine, MAX_TEXT_BYTES};
 use crate::finding::{Bilingual, Category, Finding};
 use crate::lexicon::Lex;
 use crate::model;
-use crate::rules::{self, Context, Draft, Role};
+use crate::rules::{self, Context, Draft, FeedLabel, Role};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
@@ -129,10 +129,6 @@ pub struct PostReport {
     pub evidence: Vec<Evidence>,
 }
 
-/// Rules that also apply to other people's posts: hostility and leaks.
-const HOSTILE_RULES: &[&str] = &["TONE001", "TONE002", "TONE004", "TONE005", "TONE007"];
-const LEAK_RULES: &[&str] = &["CONF001", "CONF002", "CONF003", "PII001", "PII002", "PII003", "SEC001", "SEC002"];
-
 /// The label a policy's custom rule gives a post, by the rule's category: none for the categories
 /// that are about one's own drafts (disclosure, apology…).
 fn custom_rule_label(category: Category) -> Option<Label> {
@@ -160,7 +156,7 @@ impl Engine {
     /// Classifies the posts of a feed.
     pub fn classify_posts(&self, posts: &[Post]) -> Vec<PostReport> {
         let feed_rules: Vec<&'static dyn rules::Rule> =
-            rules::all().iter().copied().filter(|r| HOSTILE_RULES.contains(&r.doc().code) || LEAK_RULES.contains(&r.doc().code)).collect();
+            rules::all().iter().copied().filter(|r| r.doc().feed.is_some()).collect();
         posts.iter().map(|post| self.classify(post, &feed_rules)).collect()
     }
 
@@ -171,7 +167,11 @@ impl Engine {
         let findings = self.run(&draft, &cx, feed_rules.iter(), |category| custom_rule_label(category).is_some());
         let mut evidence = Vec::new();
         for f in &findings {
-            let label = if HOSTILE_RULES.contains(&f.code) { Label::Hostile } else { custom_rule_label(f.category).unwrap_or(Label::PossibleLeak) };
+            let label = match rules::doc(f.code).and_then(|d| d.feed) {
+                Some(FeedLabel::Hostile) => Label::Hostile,
+                Some(FeedLabel::Leak) => Label::PossibleLeak,
+                None => custom_rule_label(f.category).unwrap_or(Label::PossibleLeak),
+            };
             evidence.push(Evidence { label, range: f.range.clone() });
         }
         self.label_by_words(&draft, post.promoted, &mut evidence);

@@ -1,7 +1,8 @@
 //! Word and phrase lists, from the data files in `data/lexicons/` and from the organisation's policy,
 //! found in a text in one pass of a byte trie ([`crate::trie`]).
 //!
-//! A lexicon file has one entry per line; `#` starts a comment. A Korean entry must start a word;
+//! A lexicon file has one entry per line; `#` starts a comment. Each file is a variant of [`Lex`]
+//! (`build.rs` derives them); a header line `# view: tone` matches it with leetspeak undone. A Korean entry must start a word;
 //! what may follow it is set by the header comment `# hangul: stem|particle|free`: `stem` (the
 //! default for data files) lets any ending follow, as verbs and adjectives need (죄송+합니다);
 //! `particle` (the default for names from the policy) allows only particles (팰컨은, not 팰컨스);
@@ -26,8 +27,9 @@ enum ViewKind {
 
 macro_rules! lexicons {
     ($( $id:ident = $file:literal, $view:ident; )*) => {
-        /// Every lexicon the rules use. Data lexicons come from `data/lexicons/<file>.txt`;
-        /// policy lexicons are filled from the organisation's policy.
+        /// Every lexicon the rules use. Data lexicons come from `data/lexicons/<file>.txt` (one
+        /// variant per file, named after it: `threat.ko` is `ThreatKo`); policy lexicons are
+        /// filled from the organisation's policy.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Lex {
             $( $id, )*
@@ -37,60 +39,15 @@ macro_rules! lexicons {
 
         /// The data lexicons: id, file name, text and view.
         const DATA: &[(Lex, &str, &str, ViewKind)] = &[
-            $( (Lex::$id, $file, include_str!(concat!("../data/lexicons/", $file, ".txt")), ViewKind::$view), )*
+            $( (Lex::$id, $file, include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/lexicons/", $file, ".txt")), ViewKind::$view), )*
         ];
 
         const COUNT: usize = [$( stringify!($id), )*].len() + 9;
     };
 }
 
-lexicons! {
-    ProfanityEn = "profanity.en", Tone;
-    ProfanityKo = "profanity.ko", Tone;
-    InsultEn = "insult.en", Tone;
-    InsultKo = "insult.ko", Tone;
-    IdentityEn = "identity.en", Tone;
-    IdentityKo = "identity.ko", Tone;
-    ThreatEn = "threat.en", Tone;
-    ThreatKo = "threat.ko", Tone;
-    ComplaintEn = "complaint.en", Compact;
-    ComplaintKo = "complaint.ko", Compact;
-    FirstPerson = "first-person", Compact;
-    FinancialMetrics = "financial-metrics", Compact;
-    InternalCues = "internal-cues", Compact;
-    DealTerms = "deal-terms", Compact;
-    DealStages = "deal-stages", Compact;
-    Financing = "financing", Compact;
-    Forecast = "forecast", Compact;
-    MaterialTopics = "material-topics", Compact;
-    Praise = "praise", Compact;
-    Disparagement = "disparagement", Compact;
-    DisclosureLabels = "disclosure-labels", Compact;
-    AffiliationStatements = "affiliation-statements", Compact;
-    WeakLabels = "weak-labels", Compact;
-    VagueLabels = "vague-labels", Compact;
-    PromotionCues = "promotion-cues", Compact;
-    ConfidentialityMarkers = "confidentiality-markers", Compact;
-    Promissory = "promissory", Compact;
-    SharePrice = "share-price", Compact;
-    PriceRise = "price-rise", Compact;
-    Dismissive = "dismissive", Compact;
-    Politics = "politics", Compact;
-    Religion = "religion", Compact;
-    ApologyWords = "apology-words", Compact;
-    Audience = "audience", Compact;
-    NonApology = "non-apology", Compact;
-    Misunderstanding = "misunderstanding", Compact;
-    BlameShift = "blame-shift", Compact;
-    Denial = "denial", Compact;
-    CorrectiveAction = "corrective-action", Compact;
-    Laughter = "laughter", Tone;
-    Speculation = "speculation", Compact;
-    LegalThreats = "legal-threats", Compact;
-    CrimeAccusations = "crime-accusations", Compact;
-    CrisisSignals = "crisis-signals", Compact;
-    MediaInquiry = "media-inquiry", Compact;
-}
+// One line per file of data/lexicons/, written by build.rs.
+include!(concat!(env!("OUT_DIR"), "/lexicons.rs"));
 
 impl Lex {
     fn index(self) -> usize {

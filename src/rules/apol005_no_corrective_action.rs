@@ -1,7 +1,4 @@
 //! APOL005 no-corrective-action: an apology that does not say what will change.
-//!
-//! Example: "We apologize to our customers." / "고객 여러분께 사과드립니다."
-//! Fix: add the concrete action and when.
 
 use super::*;
 
@@ -10,6 +7,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "no-corrective-action",
     category: Cat::Apology,
     severity: Info,
+    feed: None,
     what: Bilingual::for_docs(
         "An apology from the company with no concrete corrective action (refund, fix, change, 조치, 개선, 보상, 재발 방지).",
         "구체적 조치(환불, 수리, 개선, 보상, 재발 방지) 없는 회사의 사과.",
@@ -26,35 +24,20 @@ pub static DOC: RuleDoc = RuleDoc {
     fix: Bilingual::for_docs("Add what you will do and by when.", "무엇을 언제까지 할지 덧붙이세요."),
 };
 
-/// Whether the draft is an organisation's apology: an apology word addressed as "we", by the
-/// company, or to the public; Korean drops the subject, so a Korean apology word is enough.
-pub(crate) fn is_apology(draft: &Draft) -> bool {
-    let public = draft.has(Lex::FirstPerson) || draft.names_org() || draft.has(Lex::Audience);
-    let korean = draft.language == crate::Language::Ko;
-    (draft.has(Lex::ApologyWords) && (public || korean)) || (draft.has(Lex::NonApology) && (public || draft.has(Lex::ApologyWords)))
-}
 
-pub struct Rule;
-
-impl super::Rule for Rule {
-    fn doc(&self) -> &'static RuleDoc {
-        &DOC
+pub fn check(draft: &Draft, _cx: &Context, out: &mut Findings) {
+    if !family::apology::is_apology(draft) || draft.has(Lex::CorrectiveAction) {
+        return;
     }
-
-    fn check(&self, draft: &Draft, _cx: &Context, out: &mut Findings) {
-        if !is_apology(draft) || draft.has(Lex::CorrectiveAction) {
-            return;
-        }
-        let Some(apology) = draft.hits(Lex::ApologyWords).first().or(draft.hits(Lex::NonApology).first()) else { return };
-        let end = draft.content_end();
-        out.add(&DOC, apology.range.clone(), bi(
-            "The apology doesn't say what will change.",
-            "무엇을 어떻게 바로잡을지가 빠진 사과입니다.",
-        ))
-        .suggest(
-            bi("Add the corrective action", "조치 내용 추가"),
-            end..end,
-            draft.in_language(" We will [what we will change] by [date].", " [날짜]까지 [바꿀 내용]을 시행하겠습니다."),
-        );
-    }
+    let Some(apology) = draft.hits(Lex::ApologyWords).first().or(draft.hits(Lex::NonApology).first()) else { return };
+    let end = draft.content_end();
+    out.add(&DOC, apology.range.clone(), bi(
+        "The apology doesn't say what will change.",
+        "무엇을 어떻게 바로잡을지가 빠진 사과입니다.",
+    ))
+    .suggest(
+        bi("Add the corrective action", "조치 내용 추가"),
+        end..end,
+        draft.in_language(" We will [what we will change] by [date].", " [날짜]까지 [바꿀 내용]을 시행하겠습니다."),
+    );
 }

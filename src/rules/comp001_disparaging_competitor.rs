@@ -1,7 +1,4 @@
 //! COMP001 disparaging-competitor: a competitor named next to words that run it down.
-//!
-//! Example: "Daesung Mobile phones are junk" / "대성모바일은 쓰레기".
-//! Fix: talk about your strengths, not their weaknesses.
 
 use super::*;
 
@@ -10,6 +7,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "disparaging-competitor",
     category: Cat::Competitor,
     severity: Warn,
+    feed: None,
     what: Bilingual::for_docs(
         "A competitor (organization.competitors) in the same sentence as junk, worst, scam, 쓰레기, 최악 and the like.",
         "경쟁사(organization.competitors)를 쓰레기·최악·사기 같은 말과 함께 언급.",
@@ -26,26 +24,18 @@ pub static DOC: RuleDoc = RuleDoc {
     fix: Bilingual::for_docs("Remove the put-down.", "비방 표현을 지우세요."),
 };
 
-pub struct Rule;
-
-impl super::Rule for Rule {
-    fn doc(&self) -> &'static RuleDoc {
-        &DOC
-    }
-
-    fn check(&self, draft: &Draft, _cx: &Context, out: &mut Findings) {
-        for competitor in draft.hits(Lex::Competitors) {
-            let sentence = draft.sentence_at(competitor.range.start);
-            let put_down = [Lex::Disparagement, Lex::InsultEn, Lex::InsultKo, Lex::ProfanityEn, Lex::ProfanityKo]
-                .iter()
-                .find_map(|&l| hits_in(draft, l, &sentence).next());
-            let Some(put_down) = put_down else { continue };
-            let (name, word) = (&draft.text[competitor.range.clone()], &draft.text[put_down.range.clone()]);
-            out.add(&DOC, cover(&competitor.range, &put_down.range), bi(
-                format!("Runs down {name}: “{word}”."),
-                format!("경쟁사 {name}{} 비방하는 표현입니다: “{word}”.", crate::particle::particle(name, Particle::Object)),
-            ))
-            .suggest(bi("Remove the put-down", "비방 표현 삭제"), put_down.range.clone(), "");
-        }
+pub fn check(draft: &Draft, _cx: &Context, out: &mut Findings) {
+    for competitor in draft.hits(Lex::Competitors) {
+        let sentence = draft.sentence_at(competitor.range.start);
+        let put_down = [Lex::Disparagement, Lex::InsultEn, Lex::InsultKo, Lex::ProfanityEn, Lex::ProfanityKo]
+            .iter()
+            .find_map(|&l| hits_in(draft, l, &sentence).next());
+        let Some(put_down) = put_down else { continue };
+        let (name, word) = (&draft.text[competitor.range.clone()], &draft.text[put_down.range.clone()]);
+        out.add(&DOC, cover(&competitor.range, &put_down.range), bi(
+            format!("Runs down {name}: “{word}”."),
+            format!("경쟁사 {name}{} 비방하는 표현입니다: “{word}”.", crate::particle::particle(name, Particle::Object)),
+        ))
+        .suggest(bi("Remove the put-down", "비방 표현 삭제"), put_down.range.clone(), "");
     }
 }

@@ -1,7 +1,4 @@
 //! CONF003 internal-domain: a host, URL or email address under an internal domain of the policy.
-//!
-//! Example: "Details on https://wiki.corp.hanbit.example/falcon".
-//! Fix: remove the link.
 
 use super::*;
 
@@ -10,6 +7,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "internal-domain",
     category: Cat::Confidential,
     severity: Block,
+    feed: Some(FeedLabel::Leak),
     what: Bilingual::for_docs(
         "A link, host name or email address under an internal domain (confidential.internal_domains).",
         "내부 도메인(confidential.internal_domains)의 링크·호스트·이메일.",
@@ -42,36 +40,28 @@ fn token_around(text: &str, range: &std::ops::Range<usize>) -> std::ops::Range<u
     start..start + trimmed.len()
 }
 
-pub struct Rule;
-
-impl super::Rule for Rule {
-    fn doc(&self) -> &'static RuleDoc {
-        &DOC
-    }
-
-    fn check(&self, draft: &Draft, cx: &Context, out: &mut Findings) {
-        let folded = &draft.views.folded;
-        for domain in &cx.policy.confidential.internal_domains {
-            let domain = domain.trim().trim_start_matches('.').to_ascii_lowercase();
-            if domain.is_empty() {
+pub fn check(draft: &Draft, cx: &Context, out: &mut Findings) {
+    let folded = &draft.views.folded;
+    for domain in &cx.policy.confidential.internal_domains {
+        let domain = domain.trim().trim_start_matches('.').to_ascii_lowercase();
+        if domain.is_empty() {
+            continue;
+        }
+        for (at, _) in folded.text.match_indices(&domain) {
+            let end = at + domain.len();
+            let before = folded.text[..at].chars().next_back();
+            let after = folded.text[end..].chars().next();
+            let starts_label = before.is_none_or(|c| !(c.is_ascii_alphanumeric() || c == '-'));
+            let ends_label = after.is_none_or(|c| !(c.is_ascii_alphanumeric() || c == '-'));
+            if !(starts_label && ends_label) {
                 continue;
             }
-            for (at, _) in folded.text.match_indices(&domain) {
-                let end = at + domain.len();
-                let before = folded.text[..at].chars().next_back();
-                let after = folded.text[end..].chars().next();
-                let starts_label = before.is_none_or(|c| !(c.is_ascii_alphanumeric() || c == '-'));
-                let ends_label = after.is_none_or(|c| !(c.is_ascii_alphanumeric() || c == '-'));
-                if !(starts_label && ends_label) {
-                    continue;
-                }
-                let span = token_around(draft.text, &folded.to_original(at..end));
-                out.add(&DOC, span.clone(), bi(
-                    format!("Internal address: “{}”.", &draft.text[span.clone()]),
-                    format!("내부 주소: “{}”.", &draft.text[span.clone()]),
-                ))
-                .suggest(bi("Remove the link", "링크 삭제"), span.clone(), "");
-            }
+            let span = token_around(draft.text, &folded.to_original(at..end));
+            out.add(&DOC, span.clone(), bi(
+                format!("Internal address: “{}”.", &draft.text[span.clone()]),
+                format!("내부 주소: “{}”.", &draft.text[span.clone()]),
+            ))
+            .suggest(bi("Remove the link", "링크 삭제"), span.clone(), "");
         }
     }
 }

@@ -1,7 +1,4 @@
 //! CRIS002 crisis-emoji: emoji while crisis mode is on.
-//!
-//! Example (crisis mode): "We're on it 💪🔥".
-//! Fix: remove them.
 
 use super::*;
 
@@ -10,6 +7,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "crisis-emoji",
     category: Cat::Crisis,
     severity: Warn,
+    feed: None,
     what: Bilingual::for_docs("Emoji in crisis mode.", "위기 모드에서 이모지."),
     why: Bilingual::fixed(
         "Emoji make a crisis message look casual; a fire emoji in a battery-fire statement becomes the screenshot.",
@@ -47,20 +45,12 @@ pub(crate) fn emoji_runs(text: &str) -> Vec<Range<usize>> {
     runs
 }
 
-pub struct Rule;
-
-impl super::Rule for Rule {
-    fn doc(&self) -> &'static RuleDoc {
-        &DOC
+pub fn check(draft: &Draft, cx: &Context, out: &mut Findings) {
+    if !cx.policy.crisis.active {
+        return;
     }
-
-    fn check(&self, draft: &Draft, cx: &Context, out: &mut Findings) {
-        if !cx.policy.crisis.active {
-            return;
-        }
-        for run in emoji_runs(draft.text) {
-            out.add(&DOC, run.clone(), bi("Emoji during a crisis.", "위기 상황에서 이모지는 메시지를 가볍게 만듭니다."))
-                .suggest(bi("Remove the emoji", "이모지 삭제"), run, "");
-        }
+    for run in emoji_runs(draft.text) {
+        out.add(&DOC, run.clone(), bi("Emoji during a crisis.", "위기 상황에서 이모지는 메시지를 가볍게 만듭니다."))
+            .suggest(bi("Remove the emoji", "이모지 삭제"), run, "");
     }
 }

@@ -1,8 +1,5 @@
 //! CRIS004 no-official-link: a post about the crisis or the company, in crisis mode, without a link
 //! to the official source.
-//!
-//! Example (crisis mode): "We're looking into the battery fire reports."
-//! Fix: append the official link (policy.crisis.official_links).
 
 use super::*;
 
@@ -11,6 +8,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "no-official-link",
     category: Cat::Crisis,
     severity: Warn,
+    feed: None,
     what: Bilingual::for_docs(
         "In crisis mode, a post about the crisis or the company with no link to an official source (crisis.official_links).",
         "위기 모드에서 공식 출처 링크(crisis.official_links) 없이 위기나 회사를 언급한 글.",
@@ -27,29 +25,21 @@ pub static DOC: RuleDoc = RuleDoc {
     fix: Bilingual::for_docs("Add the official link.", "공식 링크를 덧붙이세요."),
 };
 
-pub struct Rule;
-
-impl super::Rule for Rule {
-    fn doc(&self) -> &'static RuleDoc {
-        &DOC
+pub fn check(draft: &Draft, cx: &Context, out: &mut Findings) {
+    let crisis = &cx.policy.crisis;
+    if !crisis.active || crisis.official_links.is_empty() {
+        return;
     }
-
-    fn check(&self, draft: &Draft, cx: &Context, out: &mut Findings) {
-        let crisis = &cx.policy.crisis;
-        if !crisis.active || crisis.official_links.is_empty() {
-            return;
-        }
-        let about = draft.hits(Lex::CrisisTopics).first().or_else(|| {
-            [Lex::OrgNames, Lex::Products].iter().find_map(|&l| draft.hits(l).first())
-        });
-        let Some(about) = about else { return };
-        let linked = crisis.official_links.iter().any(|l| draft.text.contains(l.0.trim_end_matches('/')));
-        if linked {
-            return;
-        }
-        let link = &crisis.official_links[0].0;
-        let end = draft.content_end();
-        out.add(&DOC, about.range.clone(), bi("No link to the official statement.", "공식 발표 링크가 없습니다."))
-            .suggest(bi("Add the official link", "공식 링크 추가"), end..end, format!(" {link}"));
+    let about = draft.hits(Lex::CrisisTopics).first().or_else(|| {
+        [Lex::OrgNames, Lex::Products].iter().find_map(|&l| draft.hits(l).first())
+    });
+    let Some(about) = about else { return };
+    let linked = crisis.official_links.iter().any(|l| draft.text.contains(l.0.trim_end_matches('/')));
+    if linked {
+        return;
     }
+    let link = &crisis.official_links[0].0;
+    let end = draft.content_end();
+    out.add(&DOC, about.range.clone(), bi("No link to the official statement.", "공식 발표 링크가 없습니다."))
+        .suggest(bi("Add the official link", "공식 링크 추가"), end..end, format!(" {link}"));
 }

@@ -1,8 +1,5 @@
 //! DISC001 undisclosed-affiliation: an employee praises the company's products, or runs down a
 //! competitor, without saying they work there.
-//!
-//! Example: "The Nova X1 is the best phone I've ever used!" / "노바 X1 진짜 최고예요".
-//! Fix: add the employee tag (policy.disclosure.employee_tags), e.g. "#HanbitEmployee".
 
 use super::*;
 
@@ -11,6 +8,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "undisclosed-affiliation",
     category: Cat::Disclosure,
     severity: Warn,
+    feed: None,
     what: Bilingual::for_docs(
         "Praise of your company's products, or criticism of a competitor, with no employee tag or “I work at …”.",
         "직원 태그나 “재직 중” 표시 없이 자사 제품을 칭찬하거나 경쟁사를 비판한 글.",
@@ -27,8 +25,6 @@ pub static DOC: RuleDoc = RuleDoc {
     fix: Bilingual::for_docs("Add your employee tag, e.g. “#HanbitEmployee”.", "직원 태그를 붙이세요. 예: “#한빛전자직원”."),
 };
 
-pub struct Rule;
-
 /// The tag to suggest: the first employee tag in the draft's script, else the first one.
 fn tag_for<'p>(draft: &Draft, tags: &'p [String]) -> Option<&'p str> {
     let korean = |t: &&String| t.chars().any(crate::text::is_hangul);
@@ -36,39 +32,33 @@ fn tag_for<'p>(draft: &Draft, tags: &'p [String]) -> Option<&'p str> {
     tags.iter().find(|t| korean(t) == wanted).or(tags.first()).map(String::as_str)
 }
 
-impl super::Rule for Rule {
-    fn doc(&self) -> &'static RuleDoc {
-        &DOC
+pub fn check(draft: &Draft, cx: &Context, out: &mut Findings) {
+    if cx.role == Role::Pr || draft.discloses() {
+        return;
     }
-
-    fn check(&self, draft: &Draft, cx: &Context, out: &mut Findings) {
-        if cx.role == Role::Pr || draft.discloses() {
-            return;
-        }
-        let ours = [Lex::OrgNames, Lex::Products].iter().find_map(|&l| draft.hits(l).first());
-        let negative = [Lex::Disparagement, Lex::InsultEn, Lex::InsultKo, Lex::ComplaintEn, Lex::ComplaintKo];
-        // Praise of our products anywhere in the post, or a competitor run down or compared with ours.
-        let praised = ours.filter(|_| draft.has(Lex::Praise));
-        let knocked = draft.hits(Lex::Competitors).iter().find(|h| {
-            let sentence = draft.sentence_at(h.range.start);
-            let run_down = negative[..3].iter().any(|&l| draft.has_in(l, &sentence));
-            let compared = ours.is_some() && (draft.has(Lex::Praise) || negative.iter().any(|&l| draft.has(l)));
-            run_down || compared
-        });
-        let Some(hit) = praised.or(knocked) else { return };
-        let name = &draft.text[hit.range.clone()];
-        let end = draft.content_end();
-        let finding = out.add(&DOC, hit.range.clone(), bi(
-            format!("You mention “{name}” without saying you work for the company."),
-            format!("직원이라는 사실을 밝히지 않고 {} 언급했습니다.", quoted(name, Particle::Object)),
-        ));
-        match tag_for(draft, &cx.policy.disclosure.employee_tags) {
-            Some(tag) => finding.suggest(bi(format!("Add {tag}"), format!("{tag} 추가")), end..end, format!(" {tag}")),
-            None => finding.suggest(
-                bi("Add “I work here; views are my own”", "“재직 중, 개인 의견” 추가"),
-                end..end,
-                draft.in_language(" (I work here; views are my own)", " (재직 중이며 개인 의견입니다)"),
-            ),
-        };
-    }
+    let ours = [Lex::OrgNames, Lex::Products].iter().find_map(|&l| draft.hits(l).first());
+    let negative = [Lex::Disparagement, Lex::InsultEn, Lex::InsultKo, Lex::ComplaintEn, Lex::ComplaintKo];
+    // Praise of our products anywhere in the post, or a competitor run down or compared with ours.
+    let praised = ours.filter(|_| draft.has(Lex::Praise));
+    let knocked = draft.hits(Lex::Competitors).iter().find(|h| {
+        let sentence = draft.sentence_at(h.range.start);
+        let run_down = negative[..3].iter().any(|&l| draft.has_in(l, &sentence));
+        let compared = ours.is_some() && (draft.has(Lex::Praise) || negative.iter().any(|&l| draft.has(l)));
+        run_down || compared
+    });
+    let Some(hit) = praised.or(knocked) else { return };
+    let name = &draft.text[hit.range.clone()];
+    let end = draft.content_end();
+    let finding = out.add(&DOC, hit.range.clone(), bi(
+        format!("You mention “{name}” without saying you work for the company."),
+        format!("직원이라는 사실을 밝히지 않고 {} 언급했습니다.", quoted(name, Particle::Object)),
+    ));
+    match tag_for(draft, &cx.policy.disclosure.employee_tags) {
+        Some(tag) => finding.suggest(bi(format!("Add {tag}"), format!("{tag} 추가")), end..end, format!(" {tag}")),
+        None => finding.suggest(
+            bi("Add “I work here; views are my own”", "“재직 중, 개인 의견” 추가"),
+            end..end,
+            draft.in_language(" (I work here; views are my own)", " (재직 중이며 개인 의견입니다)"),
+        ),
+    };
 }

@@ -1,16 +1,6 @@
 //! DISC002 weak-disclosure-label: a label regulators call too vague (#sp, #spon, collab, 체험단), or
 //! one that names a relationship but not what was given (#partner, #thanks, #파트너십, #협업,
 //! "이 글은 … 파트너십으로 작성").
-//!
-//! Example: "Loving my new Nova X1 #sp" / "체험단으로 받은 노바 X1 후기" / "… 다들 한번 써보세요 #파트너십".
-//! Fix: replace it with "#ad" or "[광고]"; a vague word inside a sentence stays, and "#ad " or
-//! "[광고] " goes at the start.
-//!
-//! Precision: 파트너십, 협업, partner are everyday words. They count as a label only as a hashtag
-//! in a post that endorses something (praise, a recommendation, a review, a product of the
-//! organisation, a promotion), or in a sentence that labels the post itself ("이 글은",
-//! "this post", "in partnership with") in such a post. "Thanks to Acme for the free product"
-//! names the gift and is a disclosure (FTC).
 
 use super::*;
 use regex::Regex;
@@ -21,6 +11,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "weak-disclosure-label",
     category: Cat::Disclosure,
     severity: Warn,
+    feed: None,
     what: Bilingual::for_docs(
         "A vague disclosure: #sp, #spon, #collab, #partner, #thanks, “thanks to”, a bare “thanks @brand” under product praise, 체험단, “홍보성 글”, “소정의 수수료”, 파트너십, 협업, 콜라보, 서포터즈.",
         "모호한 표시: #sp, #spon, #collab, #partner, #thanks, “thanks to”, 제품 칭찬 뒤의 “thanks @브랜드”만, 체험단, “홍보성 글”, “소정의 수수료”, 파트너십, 협업, 콜라보, 서포터즈.",
@@ -40,8 +31,6 @@ pub static DOC: RuleDoc = RuleDoc {
 static THANKS_HANDLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i-u:thanks|thank you|thx|ty)\s+(?:(?i-u:to)\s+)?@[A-Za-z0-9_]+").expect("thanks pattern"));
 
-pub struct Rule;
-
 /// Labels vague on their own; "thanks to" and "collaboration" are only labels in a pitch.
 fn needs_pitch(entry: &str) -> bool {
     matches!(entry, "thanks to" | "thank you to" | "collaboration" | "collab" | "sp" | "spon")
@@ -52,97 +41,52 @@ fn needs_pitch(entry: &str) -> bool {
 static NAMES_THE_GIFT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i-u:\bfree\b|\bgifted\b|for sending)|무상|무료로|제공받|보내 ?주").expect("gift pattern"));
 
-/// Words of a review or recommendation: "try it", "다들 한번 써보세요", 후기, unboxing.
-static ENDORSING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u:\breview|\brecommend|\btry it|\bcheck (?:it|them) out|\bunboxing|\bgifted\b)|써\s?보|사용해\s?보|후기|리뷰|추천|강추|언박싱|제공받|선물 받")
-        .expect("endorsing pattern")
-});
 
-/// A sentence that labels the post itself ("이 글은 …", "this post …"), or an English phrase that
-/// is used as a label ("in partnership with").
-static LABELS_THE_POST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u:\bthis (?:post|video|review)\b|\bin (?:partnership|collaboration) with\b|\bpartnered with\b)|(?:이|본)\s?(?:글|포스팅|게시물|게시글|영상|리뷰|콘텐츠)(?:은|는|도|\s)")
-        .expect("post label pattern")
-});
 
-/// The vague labels (`vague-labels`: #partner, #thanks, 파트너십, 협업, 콜라보, 서포터즈) that stand as
-/// a disclosure: a hashtag in a post that endorses something, or a word in a sentence that labels
-/// the post. Elsewhere they are everyday words ("우리 회사와 협업하는 파트너십 구조는…"). Each
-/// comes with whether it is a hashtag.
-pub(crate) fn vague_labels(draft: &Draft) -> Vec<(Range<usize>, bool)> {
-    let hits = draft.hits(Lex::VagueLabels);
-    if hits.is_empty() {
-        return Vec::new();
+
+pub fn check(draft: &Draft, _cx: &Context, out: &mut Findings) {
+    if draft.has(Lex::DisclosureLabels) {
+        return;
     }
-    let endorsing = draft.has(Lex::Praise) || draft.has(Lex::PromotionCues) || draft.has(Lex::Products) || ENDORSING.is_match(draft.text);
-    if !endorsing {
-        return Vec::new();
-    }
-    let mut found = Vec::new();
-    for hit in hits {
+    let pitch = draft.has(Lex::PromotionCues) || draft.names_org();
+    for hit in draft.hits(Lex::WeakLabels) {
         let span = with_label_marks(draft.text, &hit.range);
         let hashtag = draft.text[span.clone()].starts_with('#');
-        let in_label = || {
-            let sentence = draft.sentence_at(hit.range.start);
-            // "thanks" is only ever a label as "#thanks".
-            &*hit.entry != "thanks" && LABELS_THE_POST.is_match(&draft.text[sentence])
+        if needs_pitch(&hit.entry) && !hashtag && !pitch {
+            continue;
+        }
+        if hit.entry.starts_with("thank") && NAMES_THE_GIFT.is_match(&draft.text[draft.sentence_at(hit.range.start)]) {
+            continue;
+        }
+        let label = &draft.text[span.clone()];
+        out.add(&DOC, span.clone(), bi(
+            format!("“{label}” is too vague to count as a disclosure."),
+            format!("{} 광고 표시로 인정받기에는 너무 모호합니다.", quoted(label, Particle::Topic)),
+        ))
+        .suggest(bi("Use a clear label", "명확한 표시로 바꾸기"), span.clone(), draft.in_language("#ad", "[광고]"));
+    }
+    // "#파트너십", "#partner", "이 글은 … 협업으로": a relationship without what was given.
+    let vague = family::disclosure::vague_labels(draft);
+    for (span, hashtag) in &vague {
+        let label = &draft.text[span.clone()];
+        let finding = out.add(&DOC, span.clone(), bi(
+            format!("“{label}” does not say what you were given, so it does not count as a disclosure."),
+            format!("“{label}”만으로는 무엇을 받았는지 알 수 없어 광고 표시로 인정되지 않습니다."),
+        ));
+        match hashtag {
+            true => finding.suggest(bi("Use a clear label", "명확한 표시로 바꾸기"), span.clone(), draft.in_language("#ad", "[광고]")),
+            false => finding.suggest(bi("Add a clear label", "명확한 표시 추가"), 0..0, draft.in_language("#ad ", "[광고] ")),
         };
-        if hashtag || in_label() {
-            found.push((span, hashtag));
-        }
     }
-    found
-}
-
-impl super::Rule for Rule {
-    fn doc(&self) -> &'static RuleDoc {
-        &DOC
+    // A bare "thanks @brand" under praise of its product is not a disclosure (FTC).
+    if !(draft.has(Lex::Praise) && draft.has(Lex::Products) && !draft.has(Lex::WeakLabels) && vague.is_empty()) {
+        return;
     }
-
-    fn check(&self, draft: &Draft, _cx: &Context, out: &mut Findings) {
-        if draft.has(Lex::DisclosureLabels) {
-            return;
-        }
-        let pitch = draft.has(Lex::PromotionCues) || draft.names_org();
-        for hit in draft.hits(Lex::WeakLabels) {
-            let span = with_label_marks(draft.text, &hit.range);
-            let hashtag = draft.text[span.clone()].starts_with('#');
-            if needs_pitch(&hit.entry) && !hashtag && !pitch {
-                continue;
-            }
-            if hit.entry.starts_with("thank") && NAMES_THE_GIFT.is_match(&draft.text[draft.sentence_at(hit.range.start)]) {
-                continue;
-            }
-            let label = &draft.text[span.clone()];
-            out.add(&DOC, span.clone(), bi(
-                format!("“{label}” is too vague to count as a disclosure."),
-                format!("{} 광고 표시로 인정받기에는 너무 모호합니다.", quoted(label, Particle::Topic)),
-            ))
-            .suggest(bi("Use a clear label", "명확한 표시로 바꾸기"), span.clone(), draft.in_language("#ad", "[광고]"));
-        }
-        // "#파트너십", "#partner", "이 글은 … 협업으로": a relationship without what was given.
-        let vague = vague_labels(draft);
-        for (span, hashtag) in &vague {
-            let label = &draft.text[span.clone()];
-            let finding = out.add(&DOC, span.clone(), bi(
-                format!("“{label}” does not say what you were given, so it does not count as a disclosure."),
-                format!("“{label}”만으로는 무엇을 받았는지 알 수 없어 광고 표시로 인정되지 않습니다."),
-            ));
-            match hashtag {
-                true => finding.suggest(bi("Use a clear label", "명확한 표시로 바꾸기"), span.clone(), draft.in_language("#ad", "[광고]")),
-                false => finding.suggest(bi("Add a clear label", "명확한 표시 추가"), 0..0, draft.in_language("#ad ", "[광고] ")),
-            };
-        }
-        // A bare "thanks @brand" under praise of its product is not a disclosure (FTC).
-        if !(draft.has(Lex::Praise) && draft.has(Lex::Products) && !draft.has(Lex::WeakLabels) && vague.is_empty()) {
-            return;
-        }
-        if let Some(m) = THANKS_HANDLE.find(draft.text) {
-            out.add(&DOC, m.range(), bi(
-                format!("“{}” alone does not disclose a gift or payment.", m.as_str()),
-                format!("“{}”만으로는 협찬·대가를 밝힌 것이 아닙니다.", m.as_str()),
-            ))
-            .suggest(bi("Add a clear label", "명확한 표시 추가"), 0..0, draft.in_language("#ad ", "[광고] "));
-        }
+    if let Some(m) = THANKS_HANDLE.find(draft.text) {
+        out.add(&DOC, m.range(), bi(
+            format!("“{}” alone does not disclose a gift or payment.", m.as_str()),
+            format!("“{}”만으로는 협찬·대가를 밝힌 것이 아닙니다.", m.as_str()),
+        ))
+        .suggest(bi("Add a clear label", "명확한 표시 추가"), 0..0, draft.in_language("#ad ", "[광고] "));
     }
 }

@@ -1,28 +1,5 @@
 //! DISC003 misplaced-disclosure: the disclosure only appears after the point where the site's feed
 //! cuts a long post behind "see more" / "더보기".
-//!
-//! Example: a 300-character review with "#ad" at the very end; a Korean review that ends with
-//! "이 글은 한빛전자로부터 제품을 제공받아 작성했습니다".
-//! Fix: put a label at the start: the draft's own tag ("#ad ", "[협찬] ", "#HanbitEmployee "), or,
-//! when the disclosure is a sentence, "#ad " in English and "[광고] " in Korean ("[협찬] " when the
-//! sentence says a product was provided): a short bracketed label is how Korean posts start, and
-//! the sentence stays where it is.
-//!
-//! Where feeds cut (the policy's `disclosure.see_more_chars`, in characters: Unicode scalar values,
-//! never bytes, so a Korean post is cut after as many letters as an English one):
-//! - X: 280. A long post (X Premium) shows in the timeline as a normal post of 280 characters, then
-//!   "Show more"; X counts Hangul, CJK and emoji as two characters (X Developer Platform,
-//!   "Counting characters"; twitter-text's configuration), so about 140 Korean letters show.
-//! - Facebook: about 477 characters (five lines on desktop), then "See more".
-//! - LinkedIn: about 210 characters (three lines on desktop; about 140 on mobile), then "…see more".
-//! - Instagram: captions show about 125 characters, then "more" (Instagram Help Center: "only the
-//!   first three lines of a caption will be displayed … a caption of 125 characters or fewer").
-//! - Any other site, or none known: 125, the shortest feed's, since the Korean guideline wants the
-//!   disclosure in the title or the first part of the post, not only at its end.
-//!
-//! The Facebook and LinkedIn figures are not published by the sites; they are what their feeds
-//! showed at the time of writing, and they vary with the screen and with line breaks (a post of
-//! many short lines is cut earlier). An organisation can change every one in its policy.
 
 use super::*;
 use crate::engine::Platform;
@@ -32,6 +9,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "misplaced-disclosure",
     category: Cat::Disclosure,
     severity: Warn,
+    feed: None,
     what: Bilingual::for_docs(
         "A disclosure that only appears after the point where the site cuts a long post behind “see more” (X 280, Facebook 477, LinkedIn 210, Instagram 125 characters; 125 elsewhere).",
         "사이트가 긴 글을 “더보기”로 접는 지점(X 280자, 페이스북 477자, 링크드인 210자, 인스타그램 125자, 그 밖에는 125자) 뒤에만 있는 광고·직원 표시.",
@@ -50,8 +28,6 @@ pub static DOC: RuleDoc = RuleDoc {
     ),
     fix: Bilingual::for_docs("Put the label at the start.", "표시를 글 맨 앞에 두세요."),
 };
-
-pub struct Rule;
 
 /// How X weighs a character against its length limit (twitter-text's configuration): one for
 /// Latin, Greek, Cyrillic and the like (U+0000–U+10FF) and general punctuation, two for everything
@@ -115,54 +91,48 @@ fn site(platform: Platform) -> Option<(&'static str, &'static str)> {
     }
 }
 
-impl super::Rule for Rule {
-    fn doc(&self) -> &'static RuleDoc {
-        &DOC
+pub fn check(draft: &Draft, cx: &Context, out: &mut Findings) {
+    let cut = cx.policy.disclosure.see_more_chars.on(cx.platform);
+    let text = &draft.text[..draft.content_end()];
+    let Some(visible_end) = visible_end(text, cut, cx.platform == Platform::X) else { return };
+    let labels: Vec<&Hit> = draft.hits(Lex::DisclosureLabels).iter().chain(draft.hits(Lex::EmployeeTags)).collect();
+    if labels.is_empty() || labels.iter().any(|h| with_label_marks(draft.text, &h.range).end <= visible_end) {
+        return;
     }
-
-    fn check(&self, draft: &Draft, cx: &Context, out: &mut Findings) {
-        let cut = cx.policy.disclosure.see_more_chars.on(cx.platform);
-        let text = &draft.text[..draft.content_end()];
-        let Some(visible_end) = visible_end(text, cut, cx.platform == Platform::X) else { return };
-        let labels: Vec<&Hit> = draft.hits(Lex::DisclosureLabels).iter().chain(draft.hits(Lex::EmployeeTags)).collect();
-        if labels.is_empty() || labels.iter().any(|h| with_label_marks(draft.text, &h.range).end <= visible_end) {
-            return;
-        }
-        let first = labels.iter().min_by_key(|h| h.range.start).expect("not empty");
-        let (span, marked) = label_span(draft.text, first);
-        let employee_tag = draft.hits(Lex::EmployeeTags).contains(*first);
-        // A bare "ad" or "광고" in running text may be about ads, not a label ("새 광고 캠페인").
-        let statement = first.entry.contains(' ');
-        if !(marked || employee_tag || statement || stands_as_label(draft.text, span.end)) {
-            return;
-        }
-        let label = draft.text[span.clone()].to_string();
-        let message = match site(cx.platform) {
-            Some((en, ko)) => {
-                let (x_en, x_ko) = match cx.platform {
-                    Platform::X => (" (as X counts them: Korean letters and emoji count two)", " X는 한글과 이모지를 2자로 셉니다."),
-                    _ => ("", ""),
-                };
-                bi(
-                    format!("“{label}” is hidden behind “see more”: {en} shows only the first {cut} characters of a long post{x_en}."),
-                    format!("“{label}” 표시는 “더보기”를 눌러야 보입니다. {ko}에서는 긴 글의 첫 {cut}자만 보여 줍니다.{x_ko}"),
-                )
-            }
-            None => bi(
-                format!("“{label}” comes only after the first {cut} characters; a disclosure belongs at the start, where readers see it first."),
-                format!("“{label}” 표시가 첫 {cut}자 뒤에만 있습니다. 이해관계 표시는 제목이나 글의 첫 부분에 두어야 합니다."),
-            ),
-        };
-        // A tag is copied to the start; a sentence gets a short label there and stays where it is.
-        let insert = if marked || employee_tag {
-            format!("{label} ")
-        } else if draft.language == Language::Ko && (first.entry.contains("제공받") || first.entry.contains("협찬")) {
-            "[협찬] ".to_string()
-        } else {
-            draft.in_language("#ad ", "[광고] ").to_string()
-        };
-        out.add(&DOC, span, message).suggest(bi("Put a label first", "맨 앞에 표시 넣기"), 0..0, insert);
+    let first = labels.iter().min_by_key(|h| h.range.start).expect("not empty");
+    let (span, marked) = label_span(draft.text, first);
+    let employee_tag = draft.hits(Lex::EmployeeTags).contains(*first);
+    // A bare "ad" or "광고" in running text may be about ads, not a label ("새 광고 캠페인").
+    let statement = first.entry.contains(' ');
+    if !(marked || employee_tag || statement || stands_as_label(draft.text, span.end)) {
+        return;
     }
+    let label = draft.text[span.clone()].to_string();
+    let message = match site(cx.platform) {
+        Some((en, ko)) => {
+            let (x_en, x_ko) = match cx.platform {
+                Platform::X => (" (as X counts them: Korean letters and emoji count two)", " X는 한글과 이모지를 2자로 셉니다."),
+                _ => ("", ""),
+            };
+            bi(
+                format!("“{label}” is hidden behind “see more”: {en} shows only the first {cut} characters of a long post{x_en}."),
+                format!("“{label}” 표시는 “더보기”를 눌러야 보입니다. {ko}에서는 긴 글의 첫 {cut}자만 보여 줍니다.{x_ko}"),
+            )
+        }
+        None => bi(
+            format!("“{label}” comes only after the first {cut} characters; a disclosure belongs at the start, where readers see it first."),
+            format!("“{label}” 표시가 첫 {cut}자 뒤에만 있습니다. 이해관계 표시는 제목이나 글의 첫 부분에 두어야 합니다."),
+        ),
+    };
+    // A tag is copied to the start; a sentence gets a short label there and stays where it is.
+    let insert = if marked || employee_tag {
+        format!("{label} ")
+    } else if draft.language == Language::Ko && (first.entry.contains("제공받") || first.entry.contains("협찬")) {
+        "[협찬] ".to_string()
+    } else {
+        draft.in_language("#ad ", "[광고] ").to_string()
+    };
+    out.add(&DOC, span, message).suggest(bi("Put a label first", "맨 앞에 표시 넣기"), 0..0, insert);
 }
 
 #[cfg(test)]

@@ -1,17 +1,13 @@
 //! DISC004 undisclosed-promotion: a pitch with a discount code or purchase link and no disclosure.
-//!
-//! Example: "Get the Nova X1 with my code NOVA20 for 20% off!" / "할인코드 NOVA20 쓰시면 20% 할인!".
-//! Fix: put "#ad" or "[광고]" at the start.
 
 use super::*;
-use regex::Regex;
-use std::sync::LazyLock;
 
 pub static DOC: RuleDoc = RuleDoc {
     code: "DISC004",
     name: "undisclosed-promotion",
     category: Cat::Disclosure,
     severity: Block,
+    feed: None,
     what: Bilingual::for_docs(
         "A promotion (discount code, affiliate or purchase link) with no disclosure at all.",
         "아무 표시 없는 홍보(할인 코드, 제휴·구매 링크).",
@@ -28,38 +24,15 @@ pub static DOC: RuleDoc = RuleDoc {
     fix: Bilingual::for_docs("Put “#ad” or “[광고]” at the start.", "맨 앞에 “[광고]” 또는 “#ad”를 붙이세요."),
 };
 
-/// What makes a promotion cue a real pitch: a link, a code, a discount.
-static PITCH_EVIDENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"https?://|www\.|(?-u:\b)[0-9]{1,3}\s?%|할인|off(?-u:\b)|쿠폰|특가|최저가").expect("pitch pattern")
-});
 
-/// A promo code: four or more capitals and digits with at least one digit ("NOVA20", not "X1").
-static CODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)[A-Z][A-Z0-9]{3,}(?-u:\b)").expect("code pattern"));
-
-/// Whether the text pitches something: a promotion cue backed by a link, code, discount or praise.
-pub(crate) fn is_pitch(draft: &Draft) -> bool {
-    let code = || CODE.find_iter(draft.text).any(|m| m.as_str().bytes().any(|b| b.is_ascii_digit()));
-    let asking = draft.text.trim_end().ends_with('?');
-    // The lexicon tests first: the patterns are searched only in texts that could be a pitch.
-    draft.has(Lex::PromotionCues) && !asking && (draft.has(Lex::Praise) || PITCH_EVIDENCE.is_match(draft.text) || code())
-}
-
-pub struct Rule;
-
-impl super::Rule for Rule {
-    fn doc(&self) -> &'static RuleDoc {
-        &DOC
+pub fn check(draft: &Draft, _cx: &Context, out: &mut Findings) {
+    if draft.discloses() || draft.has(Lex::WeakLabels) || !family::disclosure::is_pitch(draft) || !family::disclosure::vague_labels(draft).is_empty() {
+        return;
     }
-
-    fn check(&self, draft: &Draft, _cx: &Context, out: &mut Findings) {
-        if draft.discloses() || draft.has(Lex::WeakLabels) || !is_pitch(draft) || !super::disc002_weak_label::vague_labels(draft).is_empty() {
-            return;
-        }
-        let cue = &draft.hits(Lex::PromotionCues)[0];
-        out.add(&DOC, cue.range.clone(), bi(
-            format!("Promotion without disclosure: “{}”.", &draft.text[cue.range.clone()]),
-            format!("표시 없는 홍보: “{}”.", &draft.text[cue.range.clone()]),
-        ))
-        .suggest(bi("Add a label at the start", "맨 앞에 광고 표시"), 0..0, draft.in_language("#ad ", "[광고] "));
-    }
+    let cue = &draft.hits(Lex::PromotionCues)[0];
+    out.add(&DOC, cue.range.clone(), bi(
+        format!("Promotion without disclosure: “{}”.", &draft.text[cue.range.clone()]),
+        format!("표시 없는 홍보: “{}”.", &draft.text[cue.range.clone()]),
+    ))
+    .suggest(bi("Add a label at the start", "맨 앞에 광고 표시"), 0..0, draft.in_language("#ad ", "[광고] "));
 }

@@ -1,7 +1,4 @@
 //! LEGL002 crime-accusation: accusing a named person or account of a crime.
-//!
-//! Example: "@daesung_ceo is a fraud" / "김대표는 사기꾼이다".
-//! Fix: state facts you can prove, or leave it out.
 
 use super::*;
 use regex::Regex;
@@ -12,6 +9,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "crime-accusation",
     category: Cat::Legal,
     severity: Warn,
+    feed: None,
     what: Bilingual::for_docs(
         "Calling a named person, account or company a fraud, thief or criminal (사기꾼, 도둑, 횡령).",
         "특정 인물·계정·회사를 사기꾼·도둑·범죄자로 지목(횡령, 배임 포함).",
@@ -37,30 +35,22 @@ static NAMED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("named pattern")
 });
 
-pub struct Rule;
-
-impl super::Rule for Rule {
-    fn doc(&self) -> &'static RuleDoc {
-        &DOC
-    }
-
-    fn check(&self, draft: &Draft, _cx: &Context, out: &mut Findings) {
-        for hit in draft.hits(Lex::CrimeAccusations) {
-            let sentence = draft.sentence_at(hit.range.start);
-            // A name other than the accusing word itself ("The Thief and the Cobbler" is a title).
-            // The lexicons are already searched; the name pattern runs only if they say nothing.
-            let named = [Lex::Competitors, Lex::Executives, Lex::OrgNames].iter().any(|&l| draft.has_in(l, &sentence))
-                || NAMED
-                    .find_iter(&draft.text[sentence.clone()])
-                    .any(|m| m.end() + sentence.start <= hit.range.start || m.start() + sentence.start >= hit.range.end);
-            if !named {
-                continue;
-            }
-            let m = &draft.text[hit.range.clone()];
-            out.add(&DOC, hit.range.clone(), bi(
-                format!("Accusing someone of a crime (“{m}”) is a defamation risk."),
-                format!("“{m}”처럼 범죄를 단정하는 말은 명예훼손이 될 수 있습니다."),
-            ));
+pub fn check(draft: &Draft, _cx: &Context, out: &mut Findings) {
+    for hit in draft.hits(Lex::CrimeAccusations) {
+        let sentence = draft.sentence_at(hit.range.start);
+        // A name other than the accusing word itself ("The Thief and the Cobbler" is a title).
+        // The lexicons are already searched; the name pattern runs only if they say nothing.
+        let named = [Lex::Competitors, Lex::Executives, Lex::OrgNames].iter().any(|&l| draft.has_in(l, &sentence))
+            || NAMED
+                .find_iter(&draft.text[sentence.clone()])
+                .any(|m| m.end() + sentence.start <= hit.range.start || m.start() + sentence.start >= hit.range.end);
+        if !named {
+            continue;
         }
+        let m = &draft.text[hit.range.clone()];
+        out.add(&DOC, hit.range.clone(), bi(
+            format!("Accusing someone of a crime (“{m}”) is a defamation risk."),
+            format!("“{m}”처럼 범죄를 단정하는 말은 명예훼손이 될 수 있습니다."),
+        ));
     }
 }

@@ -1,7 +1,4 @@
 //! MNPI001 unpublished-financials: a figure next to a financial metric, about the writer's own company.
-//!
-//! Example: "Q3 revenue already beat $2B internally" / "3분기 매출 가집계 2조 돌파".
-//! Fix: remove the figure, or wait for the official release and link to it.
 
 use super::*;
 
@@ -10,6 +7,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "unpublished-financials",
     category: Cat::Mnpi,
     severity: Block,
+    feed: None,
     what: Bilingual::for_docs(
         "A figure next to revenue, profit, earnings or another financial metric of your own company.",
         "자사 매출·이익·실적 같은 재무 지표와 함께 쓴 수치.",
@@ -119,26 +117,18 @@ fn has_unit(amount: &str) -> bool {
     amount.trim_end().chars().next_back().is_some_and(|c| !c.is_ascii_digit() && c != '.' && c != ',')
 }
 
-pub struct Rule;
-
-impl super::Rule for Rule {
-    fn doc(&self) -> &'static RuleDoc {
-        &DOC
-    }
-
-    fn check(&self, draft: &Draft, _cx: &Context, out: &mut Findings) {
-        for sentence in draft.sentences() {
-            let Some(metric) = hits_in(draft, Lex::FinancialMetrics, sentence).next() else { continue };
-            let ours = draft.own_company_in(sentence) || draft.has_in(Lex::InternalCues, sentence);
-            let Some(amount) = amounts(draft, sentence).into_iter().min_by_key(|a| a.start.abs_diff(metric.range.start)) else { continue };
-            if !ours {
-                continue;
-            }
-            let span = cover(&metric.range, &amount);
-            let figure = &draft.text[span.clone()];
-            out.add(&DOC, span, bi(format!("Unpublished financial figure: “{figure}”."), format!("공시 전 재무 수치: “{figure}”.")))
-            .suggest(bi("Remove the figure", "수치 삭제"), amount.clone(), "");
+pub fn check(draft: &Draft, _cx: &Context, out: &mut Findings) {
+    for sentence in draft.sentences() {
+        let Some(metric) = hits_in(draft, Lex::FinancialMetrics, sentence).next() else { continue };
+        let ours = draft.own_company_in(sentence) || draft.has_in(Lex::InternalCues, sentence);
+        let Some(amount) = amounts(draft, sentence).into_iter().min_by_key(|a| a.start.abs_diff(metric.range.start)) else { continue };
+        if !ours {
+            continue;
         }
+        let span = cover(&metric.range, &amount);
+        let figure = &draft.text[span.clone()];
+        out.add(&DOC, span, bi(format!("Unpublished financial figure: “{figure}”."), format!("공시 전 재무 수치: “{figure}”.")))
+        .suggest(bi("Remove the figure", "수치 삭제"), amount.clone(), "");
     }
 }
 

@@ -1,7 +1,4 @@
 //! MNPI002 deal-talk: a merger, acquisition or sale in negotiation.
-//!
-//! Example: "we're in final talks to acquire Daesung Mobile" / "인수 협상 마무리 단계".
-//! Fix: say nothing about deals until they are announced.
 
 use super::*;
 
@@ -10,6 +7,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "deal-talk",
     category: Cat::Mnpi,
     severity: Block,
+    feed: None,
     what: Bilingual::for_docs(
         "An acquisition, merger, sale or joint venture described as in talks or close to signing.",
         "협상 중이거나 마무리 단계인 인수·합병·매각·합작.",
@@ -26,27 +24,19 @@ pub static DOC: RuleDoc = RuleDoc {
     fix: Bilingual::for_docs("Remove the deal; wait for the official announcement.", "거래 내용을 지우고 공식 발표를 기다리세요."),
 };
 
-pub struct Rule;
-
-impl super::Rule for Rule {
-    fn doc(&self) -> &'static RuleDoc {
-        &DOC
-    }
-
-    fn check(&self, draft: &Draft, cx: &Context, out: &mut Findings) {
-        // A post is short: the deal, its stage and who is dealing may sit in different sentences.
-        let Some(stage) = draft.hits(Lex::DealStages).first().or(draft.hits(Lex::InternalCues).first()) else { return };
-        if let Some(deal) = draft.hits(Lex::DealTerms).first() {
-            let ours = draft.has(Lex::FirstPerson) || draft.names_org() || draft.has(Lex::Competitors);
-            let span = cover(&deal.range, &stage.range);
-            let finding = out.add(&DOC, span.clone(), bi(
-                format!("Deal talk before an announcement: “{}”.", &draft.text[span.clone()]),
-                format!("발표 전 거래 언급: “{}”.", &draft.text[span.clone()]),
-            ));
-            // Without "we" or a company name it may be public news about others: a quiet hint only.
-            if !ours && cx.role != Role::Executive {
-                finding.severity(Info);
-            }
+pub fn check(draft: &Draft, cx: &Context, out: &mut Findings) {
+    // A post is short: the deal, its stage and who is dealing may sit in different sentences.
+    let Some(stage) = draft.hits(Lex::DealStages).first().or(draft.hits(Lex::InternalCues).first()) else { return };
+    if let Some(deal) = draft.hits(Lex::DealTerms).first() {
+        let ours = draft.has(Lex::FirstPerson) || draft.names_org() || draft.has(Lex::Competitors);
+        let span = cover(&deal.range, &stage.range);
+        let finding = out.add(&DOC, span.clone(), bi(
+            format!("Deal talk before an announcement: “{}”.", &draft.text[span.clone()]),
+            format!("발표 전 거래 언급: “{}”.", &draft.text[span.clone()]),
+        ));
+        // Without "we" or a company name it may be public news about others: a quiet hint only.
+        if !ours && cx.role != Role::Executive {
+            finding.severity(Info);
         }
     }
 }

@@ -1,7 +1,4 @@
 //! MNPI003 financing-or-going-private: "funding secured", taking the company private, an IPO or a raise.
-//!
-//! Example: "Am considering taking Hanbit private at $420. Funding secured." / "투자 유치 확정".
-//! Fix: remove it; financing news is announced by the company, not in a personal post.
 
 use super::*;
 
@@ -10,6 +7,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "financing-or-going-private",
     category: Cat::Mnpi,
     severity: Block,
+    feed: None,
     what: Bilingual::for_docs(
         "Financing, going private, listing or a funding round of your own company.",
         "자사의 자금 조달, 비상장 전환, 상장, 투자 유치.",
@@ -30,32 +28,24 @@ fn is_quote(c: char) -> bool {
     matches!(c, '\'' | '"' | '‘' | '’' | '“' | '”' | '「' | '」')
 }
 
-pub struct Rule;
-
-impl super::Rule for Rule {
-    fn doc(&self) -> &'static RuleDoc {
-        &DOC
-    }
-
-    fn check(&self, draft: &Draft, cx: &Context, out: &mut Findings) {
-        for hit in draft.hits(Lex::Financing) {
-            let sentence = draft.sentence_at(hit.range.start);
-            // Quoting the phrase ("Musk's 'funding secured' tweet") is talking about it, not saying it.
-            let quoted = crate::text::char_before(draft.text, hit.range.start).is_some_and(is_quote)
-                && crate::text::char_after(draft.text, hit.range.end).is_some_and(is_quote);
-            if quoted {
-                continue;
-            }
-            let decisive = ["secured", "private", "확정", "비상장"].iter().any(|w| hit.entry.contains(w));
-            let ours = draft.own_company_in(&sentence) || cx.role == Role::Executive;
-            if !decisive && !ours {
-                continue;
-            }
-            out.add(&DOC, hit.range.clone(), bi(
-                format!("Financing news before it is announced: “{}”.", &draft.text[hit.range.clone()]),
-                format!("발표 전 자금 조달 소식: “{}”.", &draft.text[hit.range.clone()]),
-            ))
-            .suggest(bi("Remove", "삭제"), hit.range.clone(), "");
+pub fn check(draft: &Draft, cx: &Context, out: &mut Findings) {
+    for hit in draft.hits(Lex::Financing) {
+        let sentence = draft.sentence_at(hit.range.start);
+        // Quoting the phrase ("Musk's 'funding secured' tweet") is talking about it, not saying it.
+        let quoted = crate::text::char_before(draft.text, hit.range.start).is_some_and(is_quote)
+            && crate::text::char_after(draft.text, hit.range.end).is_some_and(is_quote);
+        if quoted {
+            continue;
         }
+        let decisive = ["secured", "private", "확정", "비상장"].iter().any(|w| hit.entry.contains(w));
+        let ours = draft.own_company_in(&sentence) || cx.role == Role::Executive;
+        if !decisive && !ours {
+            continue;
+        }
+        out.add(&DOC, hit.range.clone(), bi(
+            format!("Financing news before it is announced: “{}”.", &draft.text[hit.range.clone()]),
+            format!("발표 전 자금 조달 소식: “{}”.", &draft.text[hit.range.clone()]),
+        ))
+        .suggest(bi("Remove", "삭제"), hit.range.clone(), "");
     }
 }

@@ -1,7 +1,4 @@
 //! MNPI004 financial-forecast: a prediction of financial results.
-//!
-//! Example: "Next year's profit will double" / "내년 영업이익 두 배 예상".
-//! Fix: leave forecasts to the company's official guidance.
 
 use super::*;
 
@@ -10,6 +7,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "financial-forecast",
     category: Cat::Mnpi,
     severity: Warn,
+    feed: None,
     what: Bilingual::for_docs(
         "A forecast of revenue, profit or another financial metric.",
         "매출·이익 등 재무 지표에 대한 전망.",
@@ -26,26 +24,18 @@ pub static DOC: RuleDoc = RuleDoc {
     fix: Bilingual::for_docs("Remove the forecast or point to the official guidance.", "전망을 지우거나 공식 가이던스를 인용하세요."),
 };
 
-pub struct Rule;
-
-impl super::Rule for Rule {
-    fn doc(&self) -> &'static RuleDoc {
-        &DOC
-    }
-
-    fn check(&self, draft: &Draft, _cx: &Context, out: &mut Findings) {
-        for sentence in draft.sentences() {
-            let Some(forecast) = hits_in(draft, Lex::Forecast, sentence).next() else { continue };
-            let Some(metric) = hits_in(draft, Lex::FinancialMetrics, sentence).next() else { continue };
-            // "Analysts expect Daesung Mobile's profit to fall" is about someone else.
-            if draft.has_in(Lex::Competitors, sentence) && !draft.own_company_in(sentence) {
-                continue;
-            }
-            let span = cover(&forecast.range, &metric.range);
-            out.add(&DOC, span.clone(), bi(
-                format!("Financial forecast: “{}”.", &draft.text[span.clone()]),
-                format!("재무 전망: “{}”.", &draft.text[span.clone()]),
-            ));
+pub fn check(draft: &Draft, _cx: &Context, out: &mut Findings) {
+    for sentence in draft.sentences() {
+        let Some(forecast) = hits_in(draft, Lex::Forecast, sentence).next() else { continue };
+        let Some(metric) = hits_in(draft, Lex::FinancialMetrics, sentence).next() else { continue };
+        // "Analysts expect Daesung Mobile's profit to fall" is about someone else.
+        if draft.has_in(Lex::Competitors, sentence) && !draft.own_company_in(sentence) {
+            continue;
         }
+        let span = cover(&forecast.range, &metric.range);
+        out.add(&DOC, span.clone(), bi(
+            format!("Financial forecast: “{}”.", &draft.text[span.clone()]),
+            format!("재무 전망: “{}”.", &draft.text[span.clone()]),
+        ));
     }
 }

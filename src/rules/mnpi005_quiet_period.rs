@@ -1,7 +1,4 @@
 //! MNPI005 quiet-period: a post about the business during a quiet period set in the policy.
-//!
-//! Example (on 2026-12-22, quiet period 2026-12-20..2027-01-25): "Nova X1 sales are going great!"
-//! Fix: wait until the quiet period ends.
 
 use super::*;
 
@@ -10,6 +7,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "quiet-period",
     category: Cat::Mnpi,
     severity: Warn,
+    feed: None,
     what: Bilingual::for_docs(
         "A post about the company's business during a quiet period of the policy (before earnings).",
         "정책에 정한 조용한 기간(실적 발표 전)에 회사 사업을 언급한 게시물.",
@@ -26,39 +24,31 @@ pub static DOC: RuleDoc = RuleDoc {
     fix: Bilingual::for_docs("Post after the quiet period ends.", "조용한 기간이 끝난 뒤 게시하세요."),
 };
 
-pub struct Rule;
-
-impl super::Rule for Rule {
-    fn doc(&self) -> &'static RuleDoc {
-        &DOC
-    }
-
-    fn check(&self, draft: &Draft, cx: &Context, out: &mut Findings) {
-        let Some(period) = cx.policy.quiet_period(cx.today) else { return };
-        // The company by name or codename, or its financials spoken of as ours or as internal.
-        let named = [Lex::OrgNames, Lex::Products, Lex::Executives, Lex::Tickers, Lex::Codenames].iter().flat_map(|&l| draft.hits(l));
-        let financials = draft.hits(Lex::FinancialMetrics).iter().filter(|h| {
-            let sentence = draft.sentence_at(h.range.start);
-            draft.own_company_in(&sentence) || draft.has_in(Lex::InternalCues, &sentence)
-        });
-        let mention = named.chain(financials).min_by_key(|h| h.range.start);
-        let Some(mention) = mention else { return };
-        let (until_en, until_ko) = (period.end.english(), period.end.korean());
-        let message = if period.reason.is_empty() {
-            bi(
-                format!("Quiet period until {until_en}: don't post about the business."),
-                format!("{until_ko}까지는 실적 발표 전 조용한 기간입니다. 사업 이야기는 그 뒤에 올리세요."),
-            )
-        } else {
-            let reason = &period.reason;
-            bi(
-                format!("Quiet period ({reason}) until {until_en}: don't post about the business."),
-                format!("{until_ko}까지는 조용한 기간({reason})입니다. 사업 이야기는 그 뒤에 올리세요."),
-            )
-        };
-        let finding = out.add(&DOC, mention.range.clone(), message);
-        if cx.role == Role::Executive {
-            finding.severity(Block);
-        }
+pub fn check(draft: &Draft, cx: &Context, out: &mut Findings) {
+    let Some(period) = cx.policy.quiet_period(cx.today) else { return };
+    // The company by name or codename, or its financials spoken of as ours or as internal.
+    let named = [Lex::OrgNames, Lex::Products, Lex::Executives, Lex::Tickers, Lex::Codenames].iter().flat_map(|&l| draft.hits(l));
+    let financials = draft.hits(Lex::FinancialMetrics).iter().filter(|h| {
+        let sentence = draft.sentence_at(h.range.start);
+        draft.own_company_in(&sentence) || draft.has_in(Lex::InternalCues, &sentence)
+    });
+    let mention = named.chain(financials).min_by_key(|h| h.range.start);
+    let Some(mention) = mention else { return };
+    let (until_en, until_ko) = (period.end.english(), period.end.korean());
+    let message = if period.reason.is_empty() {
+        bi(
+            format!("Quiet period until {until_en}: don't post about the business."),
+            format!("{until_ko}까지는 실적 발표 전 조용한 기간입니다. 사업 이야기는 그 뒤에 올리세요."),
+        )
+    } else {
+        let reason = &period.reason;
+        bi(
+            format!("Quiet period ({reason}) until {until_en}: don't post about the business."),
+            format!("{until_ko}까지는 조용한 기간({reason})입니다. 사업 이야기는 그 뒤에 올리세요."),
+        )
+    };
+    let finding = out.add(&DOC, mention.range.clone(), message);
+    if cx.role == Role::Executive {
+        finding.severity(Block);
     }
 }

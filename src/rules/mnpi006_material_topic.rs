@@ -1,7 +1,4 @@
 //! MNPI006 material-topic: layoffs, restructuring, recalls, auditors, production numbers of your own company.
-//!
-//! Example (executive): "We're planning layoffs in the mobile unit." / "구조조정 계획이 있습니다".
-//! Fix: leave material topics to the company's official statement.
 
 use super::*;
 
@@ -10,6 +7,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "material-topic",
     category: Cat::Mnpi,
     severity: Warn,
+    feed: None,
     what: Bilingual::for_docs(
         "A material topic of your own company: layoffs, restructuring, recalls, auditors, production numbers.",
         "자사의 중요 사안: 구조조정, 감원, 리콜, 감사인, 생산량.",
@@ -26,30 +24,22 @@ pub static DOC: RuleDoc = RuleDoc {
     fix: Bilingual::for_docs("Remove it, or link to the company's official statement.", "삭제하거나 회사의 공식 발표를 링크하세요."),
 };
 
-pub struct Rule;
-
-impl super::Rule for Rule {
-    fn doc(&self) -> &'static RuleDoc {
-        &DOC
-    }
-
-    fn check(&self, draft: &Draft, cx: &Context, out: &mut Findings) {
-        for hit in draft.hits(Lex::MaterialTopics) {
-            // Korean drops the subject: unless another company is named, it is the writer's own.
-            let sentence = draft.sentence_at(hit.range.start);
-            if !draft.own_company_in(&sentence) && draft.has_in(Lex::Competitors, &sentence) {
-                continue;
-            }
-            if !draft.own_company_in(&sentence) && cx.role != Role::Executive {
-                continue;
-            }
-            let finding = out.add(&DOC, hit.range.clone(), bi(
-                format!("Material topic: “{}”. Executives' posts on it need review.", &draft.text[hit.range.clone()]),
-                format!("중요 사안 언급: “{}”. 임원 게시물은 사전 검토가 필요합니다.", &draft.text[hit.range.clone()]),
-            ));
-            if cx.role != Role::Executive {
-                finding.severity(Info);
-            }
+pub fn check(draft: &Draft, cx: &Context, out: &mut Findings) {
+    for hit in draft.hits(Lex::MaterialTopics) {
+        // Korean drops the subject: unless another company is named, it is the writer's own.
+        let sentence = draft.sentence_at(hit.range.start);
+        if !draft.own_company_in(&sentence) && draft.has_in(Lex::Competitors, &sentence) {
+            continue;
+        }
+        if !draft.own_company_in(&sentence) && cx.role != Role::Executive {
+            continue;
+        }
+        let finding = out.add(&DOC, hit.range.clone(), bi(
+            format!("Material topic: “{}”. Executives' posts on it need review.", &draft.text[hit.range.clone()]),
+            format!("중요 사안 언급: “{}”. 임원 게시물은 사전 검토가 필요합니다.", &draft.text[hit.range.clone()]),
+        ));
+        if cx.role != Role::Executive {
+            finding.severity(Info);
         }
     }
 }

@@ -1,6 +1,8 @@
-//! The rules. One rule, one file: each file holds the rule's documentation ([`RuleDoc`]: what it
-//! catches, why it matters, its source, an example and its fix) and its check. Codes are stable and
-//! grouped by family prefix; the registry in [`all`] is sorted by code.
+//! The rules. One rule, one file and one line: each file holds the rule's documentation
+//! ([`RuleDoc`]: what it catches, why it matters, its source, examples and fix) and its check, and
+//! is registered by one line of [`rules!`]. A rule that only flags the hits of word lists is a row
+//! of [`word_rules`]. What rules of a family share lives in [`family`], never in another rule.
+//! Codes are stable and grouped by family prefix; [`all`] is sorted by code.
 
 use crate::date::Date;
 use crate::finding::{Bilingual, Category, Finding, Severity, Suggestion};
@@ -10,50 +12,47 @@ use crate::policy::Policy;
 use crate::text::{sentences, Language, Views};
 use std::ops::Range;
 
-mod apol001_non_apology;
-mod apol002_misunderstanding;
-mod apol003_blame_shift;
-mod apol004_denial;
-mod apol005_no_corrective_action;
-mod comp001_disparaging_competitor;
-mod conf001_codename;
-mod conf002_confidential_term;
-mod conf003_internal_domain;
-mod conf004_confidentiality_marker;
-mod cris001_joke;
-mod cris002_emoji;
-mod cris003_speculation;
-mod cris004_no_official_link;
-mod disc001_undisclosed_affiliation;
-mod disc002_weak_label;
-mod disc003_misplaced_label;
-mod disc004_undisclosed_promotion;
-mod legl001_legal_threat;
-mod legl002_crime_accusation;
-mod mnpi001_financial_results;
-mod mnpi002_deal_talk;
-mod mnpi003_financing;
-mod mnpi004_forecast;
-mod mnpi005_quiet_period;
-mod mnpi006_material_topic;
-mod pii001_card_number;
-mod pii002_resident_number;
-mod pii003_ssn;
-mod pii004_phone;
-mod pii005_email;
-mod prom001_promissory;
-mod prom002_share_price;
-mod sec001_credential;
-mod sec002_assigned_secret;
-mod sens001_politics;
-mod sens002_religion;
-mod tone001_profanity;
-mod tone002_insult;
-mod tone003_shouting;
-mod tone004_threat;
-mod tone005_identity_attack;
-mod tone006_dismissive_reply;
-mod tone007_hostile_model;
+pub(crate) mod family;
+mod word_rules;
+
+/// Registers the rule files, one line each: a file holds its [`RuleDoc`] as `DOC` and its check as
+/// `pub fn check(draft, cx, out)`. Rules that only flag word-list hits are rows of
+/// [`word_rules`] instead; [`all`] merges both.
+macro_rules! rules {
+    ($($file:ident)*) => {
+        $( mod $file; )*
+        static FILE_RULES: &[FileRule] = &[ $( FileRule { doc: &$file::DOC, check: $file::check }, )* ];
+    };
+}
+
+rules! {
+    apol005_no_corrective_action
+    comp001_disparaging_competitor
+    conf003_internal_domain
+    cris002_emoji
+    cris004_no_official_link
+    disc001_undisclosed_affiliation
+    disc002_weak_label
+    disc003_misplaced_label
+    disc004_undisclosed_promotion
+    legl002_crime_accusation
+    mnpi001_financial_results
+    mnpi002_deal_talk
+    mnpi003_financing
+    mnpi004_forecast
+    mnpi005_quiet_period
+    mnpi006_material_topic
+    pii001_card_number
+    pii002_resident_number
+    pii003_ssn
+    pii004_phone
+    pii005_email
+    prom002_share_price
+    sec001_credential
+    sec002_assigned_secret
+    tone003_shouting
+    tone007_hostile_model
+}
 
 /// A rule's documentation, shown by `riskhint rules` and the options page (which reads it from
 /// `engine/rules.json`, written by the CLI at build time: `what`, `example` and `fix` are left out
@@ -67,6 +66,8 @@ pub struct RuleDoc {
     pub category: Category,
     /// Severity unless the role or the policy changes it.
     pub severity: Severity,
+    /// Whether the rule also reads other people's posts in a feed, and the label it gives them.
+    pub feed: Option<FeedLabel>,
     /// What it catches.
     pub what: Bilingual,
     /// Why it matters: shown as the reason of every finding.
@@ -77,6 +78,15 @@ pub struct RuleDoc {
     pub example: Bilingual,
     /// How to fix it.
     pub fix: Bilingual,
+}
+
+/// The label a feed post gets when a rule that also reads feeds finds something in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeedLabel {
+    /// Hostile words: do not engage.
+    Hostile,
+    /// Confidential material, personal data or a secret: report it.
+    Leak,
 }
 
 /// The author's role: it makes some rules stricter.
@@ -285,67 +295,32 @@ pub(crate) fn hits_in<'d>(draft: &'d Draft, lexicon: Lex, range: &Range<usize>) 
     draft.hits.within(lexicon, range.clone())
 }
 
-/// Reports every hit of `lexicons` as a finding of `doc`, with a removal suggestion when `remove` is set.
-pub(crate) fn flag_hits(draft: &Draft, lexicons: &[Lex], doc: &'static RuleDoc, out: &mut Findings, message: impl Fn(&str) -> Bilingual, remove: Option<Bilingual>) {
-    for &lexicon in lexicons {
-        for hit in draft.hits(lexicon) {
-            let finding = out.add(doc, hit.range.clone(), message(&draft.text[hit.range.clone()]));
-            if let Some(label) = &remove {
-                finding.suggest(label.clone(), hit.range.clone(), "");
-            }
-        }
+/// A rule of its own file (see [`rules!`]).
+struct FileRule {
+    doc: &'static RuleDoc,
+    check: fn(&Draft, &Context, &mut Findings),
+}
+
+impl Rule for FileRule {
+    fn doc(&self) -> &'static RuleDoc {
+        self.doc
+    }
+
+    fn check(&self, draft: &Draft, cx: &Context, out: &mut Findings) {
+        (self.check)(draft, cx, out)
     }
 }
 
-/// Every rule, sorted by code.
+/// Every rule, sorted by code: the rule files and the word rules.
 pub fn all() -> &'static [&'static dyn Rule] {
-    static RULES: &[&dyn Rule] = &[
-        &apol001_non_apology::Rule,
-        &apol002_misunderstanding::Rule,
-        &apol003_blame_shift::Rule,
-        &apol004_denial::Rule,
-        &apol005_no_corrective_action::Rule,
-        &comp001_disparaging_competitor::Rule,
-        &conf001_codename::Rule,
-        &conf002_confidential_term::Rule,
-        &conf003_internal_domain::Rule,
-        &conf004_confidentiality_marker::Rule,
-        &cris001_joke::Rule,
-        &cris002_emoji::Rule,
-        &cris003_speculation::Rule,
-        &cris004_no_official_link::Rule,
-        &disc001_undisclosed_affiliation::Rule,
-        &disc002_weak_label::Rule,
-        &disc003_misplaced_label::Rule,
-        &disc004_undisclosed_promotion::Rule,
-        &legl001_legal_threat::Rule,
-        &legl002_crime_accusation::Rule,
-        &mnpi001_financial_results::Rule,
-        &mnpi002_deal_talk::Rule,
-        &mnpi003_financing::Rule,
-        &mnpi004_forecast::Rule,
-        &mnpi005_quiet_period::Rule,
-        &mnpi006_material_topic::Rule,
-        &pii001_card_number::Rule,
-        &pii002_resident_number::Rule,
-        &pii003_ssn::Rule,
-        &pii004_phone::Rule,
-        &pii005_email::Rule,
-        &prom001_promissory::Rule,
-        &prom002_share_price::Rule,
-        &sec001_credential::Rule,
-        &sec002_assigned_secret::Rule,
-        &sens001_politics::Rule,
-        &sens002_religion::Rule,
-        &tone001_profanity::Rule,
-        &tone002_insult::Rule,
-        &tone003_shouting::Rule,
-        &tone004_threat::Rule,
-        &tone005_identity_attack::Rule,
-        &tone006_dismissive_reply::Rule,
-        &tone007_hostile_model::Rule,
-    ];
-    RULES
+    static ALL: std::sync::LazyLock<Vec<&'static dyn Rule>> = std::sync::LazyLock::new(|| {
+        let files = FILE_RULES.iter().map(|r| r as &dyn Rule);
+        let words = word_rules::TABLE.iter().map(|r| r as &dyn Rule);
+        let mut all: Vec<&'static dyn Rule> = files.chain(words).collect();
+        all.sort_by_key(|r| r.doc().code);
+        all
+    });
+    &ALL
 }
 
 /// The documentation of the rule with `code`.
@@ -355,7 +330,7 @@ pub fn doc(code: &str) -> Option<&'static RuleDoc> {
 
 pub(crate) use crate::finding::Severity::{Block, Info, Warn};
 pub(crate) use crate::finding::Category as Cat;
-pub(crate) use disc004_undisclosed_promotion::is_pitch;
+pub(crate) use family::disclosure::is_pitch;
 
 #[cfg(test)]
 mod tests {

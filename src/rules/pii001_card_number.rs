@@ -1,7 +1,4 @@
 //! PII001 card-number: a payment card number (14–19 digits, Luhn-valid, known brand prefix).
-//!
-//! Example: "my card 4111 1111 1111 1111 got charged twice".
-//! Fix: remove the number.
 
 use super::*;
 use regex::Regex;
@@ -12,6 +9,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "card-number",
     category: Cat::Pii,
     severity: Block,
+    feed: Some(FeedLabel::Leak),
     what: Bilingual::for_docs(
         "A payment card number: 14–19 digits that pass the Luhn check and start like a card brand.",
         "결제 카드 번호: 카드사 접두 번호로 시작하고 Luhn 검사를 통과하는 14–19자리 숫자.",
@@ -64,30 +62,22 @@ fn known_brand(digits: &[u8]) -> bool {
     visa || mastercard || amex || discover || jcb || diners || unionpay
 }
 
-pub struct Rule;
-
-impl super::Rule for Rule {
-    fn doc(&self) -> &'static RuleDoc {
-        &DOC
+pub fn check(draft: &Draft, _cx: &Context, out: &mut Findings) {
+    if draft.digits() < 14 {
+        return;
     }
-
-    fn check(&self, draft: &Draft, _cx: &Context, out: &mut Findings) {
-        if draft.digits() < 14 {
-            return;
+    let folded = &draft.views.folded;
+    for m in CARD.find_iter(&folded.text) {
+        if !stands_alone(&folded.text, &m.range()) {
+            continue;
         }
-        let folded = &draft.views.folded;
-        for m in CARD.find_iter(&folded.text) {
-            if !stands_alone(&folded.text, &m.range()) {
-                continue;
-            }
-            let digits: Vec<u8> = m.as_str().bytes().filter(u8::is_ascii_digit).map(|b| b - b'0').collect();
-            if !(14..=19).contains(&digits.len()) || !luhn(&digits) || !known_brand(&digits) {
-                continue;
-            }
-            let span = folded.to_original(m.start()..m.end());
-            out.add(&DOC, span.clone(), bi("A payment card number.", "결제 카드 번호입니다."))
-                .suggest(bi("Remove the number", "번호 삭제"), span, draft.in_language("[card number removed]", "[카드번호 삭제]"));
+        let digits: Vec<u8> = m.as_str().bytes().filter(u8::is_ascii_digit).map(|b| b - b'0').collect();
+        if !(14..=19).contains(&digits.len()) || !luhn(&digits) || !known_brand(&digits) {
+            continue;
         }
+        let span = folded.to_original(m.start()..m.end());
+        out.add(&DOC, span.clone(), bi("A payment card number.", "결제 카드 번호입니다."))
+            .suggest(bi("Remove the number", "번호 삭제"), span, draft.in_language("[card number removed]", "[카드번호 삭제]"));
     }
 }
 

@@ -1,10 +1,4 @@
 //! PII002 resident-registration-number: a Korean 주민등록번호 (YYMMDD-GNNNNNN with a real date).
-//!
-//! Example: "제 주민번호 900101-1234567 로 가입했는데요".
-//! Fix: remove the number.
-//!
-//! Numbers issued since October 2020 have random digits after the gender digit, so the old
-//! checksum is not required of a match (Microsoft Purview does the same).
 
 use super::*;
 use crate::date::Date;
@@ -16,6 +10,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "resident-registration-number",
     category: Cat::Pii,
     severity: Block,
+    feed: Some(FeedLabel::Leak),
     what: Bilingual::for_docs(
         "A Korean resident registration number: a real birth date YYMMDD, a dash, a gender digit 1–8 and six digits.",
         "주민등록번호: 실제 생년월일 YYMMDD, 하이픈, 성별 숫자 1–8, 여섯 자리.",
@@ -34,32 +29,24 @@ pub static DOC: RuleDoc = RuleDoc {
 
 static RRN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([0-9] ?[0-9]) ?([0-9] ?[0-9]) ?([0-9] ?[0-9])(?: ?[-.] ?| )([1-8])(?: ?[0-9]){6}").expect("rrn pattern"));
 
-pub struct Rule;
-
-impl super::Rule for Rule {
-    fn doc(&self) -> &'static RuleDoc {
-        &DOC
+pub fn check(draft: &Draft, _cx: &Context, out: &mut Findings) {
+    if draft.digits() < 13 {
+        return;
     }
-
-    fn check(&self, draft: &Draft, _cx: &Context, out: &mut Findings) {
-        if draft.digits() < 13 {
-            return;
+    let folded = &draft.views.folded;
+    for c in RRN.captures_iter(&folded.text) {
+        let m = c.get(0).expect("whole match");
+        if !stands_alone(&folded.text, &m.range()) {
+            continue;
         }
-        let folded = &draft.views.folded;
-        for c in RRN.captures_iter(&folded.text) {
-            let m = c.get(0).expect("whole match");
-            if !stands_alone(&folded.text, &m.range()) {
-                continue;
-            }
-            // Digits only: a number may be written digit by digit with spaces ("9 0 0 1 0 1").
-            let n = |i: usize| c[i].bytes().filter(u8::is_ascii_digit).fold(0u16, |n, d| n * 10 + u16::from(d - b'0'));
-            let century = if matches!(n(4), 1 | 2 | 5 | 6) { 1900 } else { 2000 };
-            if Date::new(century + n(1), n(2) as u8, n(3) as u8).is_none() {
-                continue;
-            }
-            let span = folded.to_original(m.start()..m.end());
-            out.add(&DOC, span.clone(), bi("A Korean resident registration number.", "주민등록번호입니다."))
-                .suggest(bi("Remove the number", "번호 삭제"), span, draft.in_language("[ID number removed]", "[주민번호 삭제]"));
+        // Digits only: a number may be written digit by digit with spaces ("9 0 0 1 0 1").
+        let n = |i: usize| c[i].bytes().filter(u8::is_ascii_digit).fold(0u16, |n, d| n * 10 + u16::from(d - b'0'));
+        let century = if matches!(n(4), 1 | 2 | 5 | 6) { 1900 } else { 2000 };
+        if Date::new(century + n(1), n(2) as u8, n(3) as u8).is_none() {
+            continue;
         }
+        let span = folded.to_original(m.start()..m.end());
+        out.add(&DOC, span.clone(), bi("A Korean resident registration number.", "주민등록번호입니다."))
+            .suggest(bi("Remove the number", "번호 삭제"), span, draft.in_language("[ID number removed]", "[주민번호 삭제]"));
     }
 }

@@ -1,7 +1,4 @@
 //! PII003 us-ssn: a US Social Security number next to a keyword (SSN, social security).
-//!
-//! Example: "my SSN is 123-45-6789".
-//! Fix: remove the number.
 
 use super::*;
 use regex::Regex;
@@ -12,6 +9,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "us-ssn",
     category: Cat::Pii,
     severity: Block,
+    feed: Some(FeedLabel::Leak),
     what: Bilingual::for_docs(
         "A US Social Security number (NNN-NN-NNNN) with “SSN” or “social security” nearby.",
         "“SSN”·“social security” 근처의 미국 사회보장번호(NNN-NN-NNNN).",
@@ -31,34 +29,26 @@ pub static DOC: RuleDoc = RuleDoc {
 static SSN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([0-9]{3})([-. ])([0-9]{2})([-. ])([0-9]{4})").expect("ssn pattern"));
 static KEYWORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)ssn(?-u:\b)|social security|ssn#|사회보장번호").expect("ssn keyword"));
 
-pub struct Rule;
-
-impl super::Rule for Rule {
-    fn doc(&self) -> &'static RuleDoc {
-        &DOC
+pub fn check(draft: &Draft, _cx: &Context, out: &mut Findings) {
+    let folded = &draft.views.folded;
+    if draft.digits() < 9 || !KEYWORD.is_match(&folded.text) {
+        return;
     }
-
-    fn check(&self, draft: &Draft, _cx: &Context, out: &mut Findings) {
-        let folded = &draft.views.folded;
-        if draft.digits() < 9 || !KEYWORD.is_match(&folded.text) {
-            return;
+    for c in SSN.captures_iter(&folded.text) {
+        let m = c.get(0).expect("whole match");
+        if !stands_alone(&folded.text, &m.range()) {
+            continue;
         }
-        for c in SSN.captures_iter(&folded.text) {
-            let m = c.get(0).expect("whole match");
-            if !stands_alone(&folded.text, &m.range()) {
-                continue;
-            }
-            // One separator throughout: "536-22-8841", "536 22 8841", "536.22.8841".
-            if c[2] != c[4] {
-                continue;
-            }
-            let (area, group, serial) = (&c[1], &c[3], &c[5]);
-            if area == "000" || area == "666" || area.starts_with('9') || group == "00" || serial == "0000" {
-                continue;
-            }
-            let span = folded.to_original(m.start()..m.end());
-            out.add(&DOC, span.clone(), bi("A US Social Security number.", "미국 사회보장번호입니다."))
-                .suggest(bi("Remove the number", "번호 삭제"), span, "[SSN removed]");
+        // One separator throughout: "536-22-8841", "536 22 8841", "536.22.8841".
+        if c[2] != c[4] {
+            continue;
         }
+        let (area, group, serial) = (&c[1], &c[3], &c[5]);
+        if area == "000" || area == "666" || area.starts_with('9') || group == "00" || serial == "0000" {
+            continue;
+        }
+        let span = folded.to_original(m.start()..m.end());
+        out.add(&DOC, span.clone(), bi("A US Social Security number.", "미국 사회보장번호입니다."))
+            .suggest(bi("Remove the number", "번호 삭제"), span, "[SSN removed]");
     }
 }

@@ -1,7 +1,4 @@
 //! PII004 phone-number: a personal phone number (Korean mobile, US number); company hotlines are fine.
-//!
-//! Example: "Call our installer Mr. Park at 010-1234-5678" / "담당자 번호 010-9876-5432".
-//! Fix: remove the number, or ask them to DM.
 
 use super::*;
 use regex::Regex;
@@ -12,6 +9,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "phone-number",
     category: Cat::Pii,
     severity: Warn,
+    feed: None,
     what: Bilingual::for_docs(
         "A personal phone number: a Korean mobile number (010-…) or a US number. Hotlines (1588-…, 080-…, 1-800-…) are not flagged.",
         "개인 전화번호: 휴대전화(010-…)나 미국 번호. 대표번호(1588-…, 080-…, 1-800-…)는 제외.",
@@ -39,29 +37,21 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
 /// US toll-free area codes: company hotlines, not personal numbers.
 const TOLL_FREE: &[&str] = &["800", "888", "877", "866", "855", "844", "833"];
 
-pub struct Rule;
-
-impl super::Rule for Rule {
-    fn doc(&self) -> &'static RuleDoc {
-        &DOC
+pub fn check(draft: &Draft, _cx: &Context, out: &mut Findings) {
+    if draft.digits() < 10 {
+        return; // 010-123-4567 and (212) 555-0100 are the shortest numbers
     }
-
-    fn check(&self, draft: &Draft, _cx: &Context, out: &mut Findings) {
-        if draft.digits() < 10 {
-            return; // 010-123-4567 and (212) 555-0100 are the shortest numbers
+    let folded = &draft.views.folded;
+    for c in PHONE.captures_iter(&folded.text) {
+        let m = c.get(0).expect("whole match");
+        if c.get(1).is_some_and(|area| TOLL_FREE.contains(&area.as_str())) {
+            continue;
         }
-        let folded = &draft.views.folded;
-        for c in PHONE.captures_iter(&folded.text) {
-            let m = c.get(0).expect("whole match");
-            if c.get(1).is_some_and(|area| TOLL_FREE.contains(&area.as_str())) {
-                continue;
-            }
-            if !stands_alone(&folded.text, &m.range()) {
-                continue;
-            }
-            let span = folded.to_original(m.start()..m.end());
-            out.add(&DOC, span.clone(), bi("A personal phone number.", "개인 전화번호입니다."))
-                .suggest(bi("Remove the number", "번호 삭제"), span, draft.in_language("[phone removed]", "[전화번호 삭제]"));
+        if !stands_alone(&folded.text, &m.range()) {
+            continue;
         }
+        let span = folded.to_original(m.start()..m.end());
+        out.add(&DOC, span.clone(), bi("A personal phone number.", "개인 전화번호입니다."))
+            .suggest(bi("Remove the number", "번호 삭제"), span, draft.in_language("[phone removed]", "[전화번호 삭제]"));
     }
 }

@@ -1,7 +1,4 @@
 //! PII005 personal-email: someone's personal email address; role mailboxes (support@, press@) are fine.
-//!
-//! Example: "Email the engineer directly: jisoo.park@gmail.com".
-//! Fix: remove the address.
 
 use super::*;
 use regex::Regex;
@@ -12,6 +9,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "personal-email",
     category: Cat::Pii,
     severity: Warn,
+    feed: None,
     what: Bilingual::for_docs(
         "A person's email address. Role mailboxes such as support@, press@, info@ are not flagged.",
         "개인 이메일 주소. support@, press@, info@ 같은 공용 주소는 제외.",
@@ -69,29 +67,21 @@ fn addresses(text: &str) -> Vec<std::ops::Range<usize>> {
     found
 }
 
-pub struct Rule;
-
-impl super::Rule for Rule {
-    fn doc(&self) -> &'static RuleDoc {
-        &DOC
-    }
-
-    fn check(&self, draft: &Draft, cx: &Context, out: &mut Findings) {
-        let folded = &draft.views.folded;
-        for range in addresses(&folded.text) {
-            let address = &folded.text[range.clone()];
-            let (local, domain) = address.split_once('@').expect("an email has @");
-            let internal = cx.policy.confidential.internal_domains.iter().any(|d| {
-                let d = d.trim().trim_start_matches('.').to_ascii_lowercase();
-                !d.is_empty() && (domain == d || domain.ends_with(&format!(".{d}")))
-            });
-            if ROLE_MAILBOXES.contains(&local) || internal {
-                continue;
-            }
-            let span = folded.to_original(range);
-            out.add(&DOC, span.clone(), bi("A personal email address.", "개인 이메일 주소입니다."))
-                .suggest(bi("Remove the address", "주소 삭제"), span, draft.in_language("[email removed]", "[이메일 삭제]"));
+pub fn check(draft: &Draft, cx: &Context, out: &mut Findings) {
+    let folded = &draft.views.folded;
+    for range in addresses(&folded.text) {
+        let address = &folded.text[range.clone()];
+        let (local, domain) = address.split_once('@').expect("an email has @");
+        let internal = cx.policy.confidential.internal_domains.iter().any(|d| {
+            let d = d.trim().trim_start_matches('.').to_ascii_lowercase();
+            !d.is_empty() && (domain == d || domain.ends_with(&format!(".{d}")))
+        });
+        if ROLE_MAILBOXES.contains(&local) || internal {
+            continue;
         }
+        let span = folded.to_original(range);
+        out.add(&DOC, span.clone(), bi("A personal email address.", "개인 이메일 주소입니다."))
+            .suggest(bi("Remove the address", "주소 삭제"), span, draft.in_language("[email removed]", "[이메일 삭제]"));
     }
 }
 

@@ -1,7 +1,4 @@
 //! PROM002 share-price-prediction: a prediction about your own company's share price.
-//!
-//! Example (executive): "Our stock will double by summer" / "우리 주가 두 배 간다".
-//! Fix: don't comment on the share price.
 
 use super::*;
 
@@ -10,6 +7,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "share-price-prediction",
     category: Cat::Promissory,
     severity: Warn,
+    feed: None,
     what: Bilingual::for_docs(
         "A prediction that your company's stock will rise: “our stock will soar”, “$HBE to the moon”, 주가 두 배.",
         "자사 주가 상승 예측: “우리 주가 두 배”, “주가 오를 것”, “$HBE to the moon”.",
@@ -26,29 +24,21 @@ pub static DOC: RuleDoc = RuleDoc {
     fix: Bilingual::for_docs("Don't predict the share price.", "주가 예측을 지우세요."),
 };
 
-pub struct Rule;
-
-impl super::Rule for Rule {
-    fn doc(&self) -> &'static RuleDoc {
-        &DOC
-    }
-
-    fn check(&self, draft: &Draft, cx: &Context, out: &mut Findings) {
-        for rise in draft.hits(Lex::PriceRise) {
-            let sentence = draft.sentence_at(rise.range.start);
-            let subject = hits_in(draft, Lex::SharePrice, &sentence).chain(hits_in(draft, Lex::Tickers, &sentence)).next();
-            let Some(subject) = subject else { continue };
-            if !draft.own_company_in(&sentence) {
-                continue;
-            }
-            let span = cover(&subject.range, &rise.range);
-            let finding = out.add(&DOC, span.clone(), bi(
-                format!("Share-price prediction: “{}”.", &draft.text[span.clone()]),
-                format!("주가 예측: “{}”.", &draft.text[span.clone()]),
-            ));
-            if cx.role != Role::Executive {
-                finding.severity(Info);
-            }
+pub fn check(draft: &Draft, cx: &Context, out: &mut Findings) {
+    for rise in draft.hits(Lex::PriceRise) {
+        let sentence = draft.sentence_at(rise.range.start);
+        let subject = hits_in(draft, Lex::SharePrice, &sentence).chain(hits_in(draft, Lex::Tickers, &sentence)).next();
+        let Some(subject) = subject else { continue };
+        if !draft.own_company_in(&sentence) {
+            continue;
+        }
+        let span = cover(&subject.range, &rise.range);
+        let finding = out.add(&DOC, span.clone(), bi(
+            format!("Share-price prediction: “{}”.", &draft.text[span.clone()]),
+            format!("주가 예측: “{}”.", &draft.text[span.clone()]),
+        ));
+        if cx.role != Role::Executive {
+            finding.severity(Info);
         }
     }
 }

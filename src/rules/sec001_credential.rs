@@ -1,7 +1,4 @@
 //! SEC001 credential: an access key, token or private key in a known format (one table below).
-//!
-//! Example: "our CI key is AKIA2E0A8F3B244C9986 lol".
-//! Fix: remove it, and revoke the key now: once posted it is compromised.
 
 use super::*;
 use crate::trie::Trie;
@@ -13,6 +10,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "credential",
     category: Cat::Secret,
     severity: Block,
+    feed: Some(FeedLabel::Leak),
     what: Bilingual::for_docs(
         "An AWS, GitHub, Slack, Google or Stripe key, a JWT or a private key block.",
         "AWS·GitHub·Slack·Google·Stripe 키, JWT, 개인 키 블록.",
@@ -71,30 +69,22 @@ fn allow_listed(key: &str) -> bool {
     key.contains("EXAMPLE") || key.contains("example")
 }
 
-pub struct Rule;
-
-impl super::Rule for Rule {
-    fn doc(&self) -> &'static RuleDoc {
-        &DOC
+pub fn check(draft: &Draft, _cx: &Context, out: &mut Findings) {
+    // Keys are case-sensitive, so they are searched in the original text, or where it hides
+    // them (a zero-width space inside, a Cyrillic А, full-width ＡＫＩＡ…) in its unmasked view.
+    let unmasked = if draft.views.masked { crate::text::unmasked(draft.text) } else { None };
+    let text = unmasked.as_ref().map_or(draft.text, |v| v.text.as_str());
+    if !MARKERS.is_match(text) {
+        return;
     }
-
-    fn check(&self, draft: &Draft, _cx: &Context, out: &mut Findings) {
-        // Keys are case-sensitive, so they are searched in the original text, or where it hides
-        // them (a zero-width space inside, a Cyrillic А, full-width ＡＫＩＡ…) in its unmasked view.
-        let unmasked = if draft.views.masked { crate::text::unmasked(draft.text) } else { None };
-        let text = unmasked.as_ref().map_or(draft.text, |v| v.text.as_str());
-        if !MARKERS.is_match(text) {
-            return;
+    for found in ANY_FORMAT.captures_iter(text) {
+        let m = found.get(0).expect("whole match");
+        let name = (1..found.len()).find(|&g| found.get(g).is_some()).map_or("credential", |g| FORMATS[g - 1].0);
+        if allow_listed(m.as_str()) {
+            continue;
         }
-        for found in ANY_FORMAT.captures_iter(text) {
-            let m = found.get(0).expect("whole match");
-            let name = (1..found.len()).find(|&g| found.get(g).is_some()).map_or("credential", |g| FORMATS[g - 1].0);
-            if allow_listed(m.as_str()) {
-                continue;
-            }
-            let span = unmasked.as_ref().map_or(m.range(), |v| v.to_original(m.range()));
-            out.add(&DOC, span.clone(), bi(format!("Looks like a live {name}."), format!("실제 {} 보입니다.", in_korean_as(name))))
-                .suggest(bi("Remove it (and revoke it)", "삭제(키도 폐기)"), span, "");
-        }
+        let span = unmasked.as_ref().map_or(m.range(), |v| v.to_original(m.range()));
+        out.add(&DOC, span.clone(), bi(format!("Looks like a live {name}."), format!("실제 {} 보입니다.", in_korean_as(name))))
+            .suggest(bi("Remove it (and revoke it)", "삭제(키도 폐기)"), span, "");
     }
 }

@@ -1,7 +1,4 @@
 //! SEC002 assigned-secret: a password, token or API key word followed by a random-looking value.
-//!
-//! Example: `wifi password: "Xk9#mQ2$vL7p"` / "비밀번호는 Hb!2026#secure 입니다".
-//! Fix: remove the value and change the password.
 
 use super::*;
 use crate::trie::Trie;
@@ -14,6 +11,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "assigned-secret",
     category: Cat::Secret,
     severity: Block,
+    feed: Some(FeedLabel::Leak),
     what: Bilingual::for_docs(
         "A password, secret, token or API key word followed by a random-looking value.",
         "비밀번호·토큰·API 키라는 말 뒤에 나오는 무작위 값.",
@@ -108,21 +106,13 @@ fn looks_random(value: &str) -> bool {
     (mixed && entropy(value) >= 3.0) || long_hex_or_b64
 }
 
-pub struct Rule;
-
-impl super::Rule for Rule {
-    fn doc(&self) -> &'static RuleDoc {
-        &DOC
-    }
-
-    fn check(&self, draft: &Draft, _cx: &Context, out: &mut Findings) {
-        for (secret, value) in assigned_values(draft.text, &draft.views.tone) {
-            if !secret.is_ascii() || !looks_random(&secret) {
-                continue;
-            }
-            out.add(&DOC, value.clone(), bi("This looks like a real password or token.", "실제 비밀번호나 토큰으로 보입니다."))
-                .suggest(bi("Remove the value", "값 삭제"), value, "");
+pub fn check(draft: &Draft, _cx: &Context, out: &mut Findings) {
+    for (secret, value) in assigned_values(draft.text, &draft.views.tone) {
+        if !secret.is_ascii() || !looks_random(&secret) {
+            continue;
         }
+        out.add(&DOC, value.clone(), bi("This looks like a real password or token.", "실제 비밀번호나 토큰으로 보입니다."))
+            .suggest(bi("Remove the value", "값 삭제"), value, "");
     }
 }
 

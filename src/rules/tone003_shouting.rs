@@ -1,7 +1,4 @@
 //! TONE003 shouting: three or more ALL-CAPS words in a row, or "!!!".
-//!
-//! Example: "THIS IS NOT ACCEPTABLE!!!".
-//! Fix: write in sentence case with one "!".
 
 use super::*;
 use std::ops::Range;
@@ -11,6 +8,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "shouting",
     category: Cat::Tone,
     severity: Info,
+    feed: None,
     what: Bilingual::for_docs("Three or more ALL-CAPS words in a row, or a run of “!!!”.", "대문자 단어 세 개 이상 연속, 또는 “!!!”."),
     why: Bilingual::fixed(
         "Capitals and exclamation runs read as shouting; a PR team would flag it in a reply.",
@@ -105,30 +103,22 @@ fn bang_runs(text: &str) -> Vec<Range<usize>> {
     runs
 }
 
-pub struct Rule;
-
-impl super::Rule for Rule {
-    fn doc(&self) -> &'static RuleDoc {
-        &DOC
+pub fn check(draft: &Draft, _cx: &Context, out: &mut Findings) {
+    for run in caps_runs(draft.text) {
+        let shouted = &draft.text[run.clone()];
+        let words = shouted.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).count();
+        let letters = shouted.chars().filter(char::is_ascii_alphabetic).count();
+        let plain_words = shouted.split(|c: char| !c.is_ascii_alphabetic()).any(|w| SHOUTED_WORDS.contains(&w));
+        if !plain_words && (words < 4 || letters < 12) {
+            continue; // "OLED HDR LCD": a run of acronyms is not shouting
+        }
+        let calm = shouted.to_lowercase();
+        out.add(&DOC, run.clone(), bi("All caps reads as shouting.", "대문자만 쓰면 고함처럼 읽힙니다."))
+            .suggest(bi("Use lower case", "소문자로 바꾸기"), run, calm);
     }
-
-    fn check(&self, draft: &Draft, _cx: &Context, out: &mut Findings) {
-        for run in caps_runs(draft.text) {
-            let shouted = &draft.text[run.clone()];
-            let words = shouted.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty()).count();
-            let letters = shouted.chars().filter(char::is_ascii_alphabetic).count();
-            let plain_words = shouted.split(|c: char| !c.is_ascii_alphabetic()).any(|w| SHOUTED_WORDS.contains(&w));
-            if !plain_words && (words < 4 || letters < 12) {
-                continue; // "OLED HDR LCD": a run of acronyms is not shouting
-            }
-            let calm = shouted.to_lowercase();
-            out.add(&DOC, run.clone(), bi("All caps reads as shouting.", "대문자만 쓰면 고함처럼 읽힙니다."))
-                .suggest(bi("Use lower case", "소문자로 바꾸기"), run, calm);
-        }
-        for run in bang_runs(draft.text) {
-            out.add(&DOC, run.clone(), bi("A run of “!” reads as shouting.", "느낌표 연속은 고함처럼 읽힙니다."))
-                .suggest(bi("Use one “!”", "느낌표 하나로 줄이기"), run, "!");
-        }
+    for run in bang_runs(draft.text) {
+        out.add(&DOC, run.clone(), bi("A run of “!” reads as shouting.", "느낌표 연속은 고함처럼 읽힙니다."))
+            .suggest(bi("Use one “!”", "느낌표 하나로 줄이기"), run, "!");
     }
 }
 

@@ -1,8 +1,5 @@
 //! TONE007 hostile-tone: a sentence the learned hostility model reads as hostile, where no word
 //! list found anything (the lists explain; the model raises recall).
-//!
-//! Example: "People like you should never be allowed near a keyboard." / "니가 뭘 안다고 떠드냐".
-//! Fix: say what you disagree with, not who the other person is.
 
 use super::*;
 use crate::model::{builtin, Task};
@@ -12,6 +9,7 @@ pub static DOC: RuleDoc = RuleDoc {
     name: "hostile-tone",
     category: Cat::Tone,
     severity: Warn,
+    feed: Some(FeedLabel::Hostile),
     what: Bilingual::for_docs(
         "A sentence that reads as hostile to a learned model (insult, threat, contempt) though no listed word is in it.",
         "목록에 있는 단어는 없지만 학습 모델이 적대적(모욕·위협·경멸)으로 읽는 문장.",
@@ -37,45 +35,37 @@ const WHOLE_TEXT_BYTES: usize = 600;
 /// At most this many sentences are flagged: the rest say the same.
 const MAX_FINDINGS: usize = 3;
 
-pub struct Rule;
-
-impl super::Rule for Rule {
-    fn doc(&self) -> &'static RuleDoc {
-        &DOC
-    }
-
-    fn check(&self, draft: &Draft, _cx: &Context, out: &mut Findings) {
-        let model = builtin(Task::Hostile, draft.language);
-        let all = draft.model_words();
-        let mut next = 0;
-        let mut flagged = 0;
-        // The models learned from whole tweets and comments: a text of that size is read whole,
-        // a longer one sentence by sentence.
-        let whole = [0..draft.text.len()];
-        let units = if draft.text.len() <= WHOLE_TEXT_BYTES { &whole[..] } else { draft.sentences() };
-        for sentence in units {
-            // Words and sentences both run in text order.
-            let from = next;
-            while next < all.len() && all[next].range.end <= sentence.end {
-                next += 1;
-            }
-            let words = &all[from..next];
-            if flagged == MAX_FINDINGS || !draft.model_may_judge(words) || EXPLAINED.iter().any(|&l| draft.has_in(l, sentence)) {
-                continue;
-            }
-            let score = model.score_words(words);
-            if !score.positive {
-                continue;
-            }
-            let words = model.top_words(words, 3);
-            let Some(strongest) = words.first().cloned() else { continue };
-            let quoted = words.iter().map(|w| format!("“{}”", &draft.text[w.clone()])).collect::<Vec<_>>().join(", ");
-            let percent = (score.probability * 100.0).round() as u32;
-            out.add(&DOC, strongest, bi(
-                format!("This sentence reads as hostile ({percent}% by the model); the words that weigh most: {quoted}."),
-                format!("이 문장은 적대적으로 읽힙니다(모델 {percent}%). 가장 크게 작용한 말: {quoted}."),
-            ));
-            flagged += 1;
+pub fn check(draft: &Draft, _cx: &Context, out: &mut Findings) {
+    let model = builtin(Task::Hostile, draft.language);
+    let all = draft.model_words();
+    let mut next = 0;
+    let mut flagged = 0;
+    // The models learned from whole tweets and comments: a text of that size is read whole,
+    // a longer one sentence by sentence.
+    let whole = [0..draft.text.len()];
+    let units = if draft.text.len() <= WHOLE_TEXT_BYTES { &whole[..] } else { draft.sentences() };
+    for sentence in units {
+        // Words and sentences both run in text order.
+        let from = next;
+        while next < all.len() && all[next].range.end <= sentence.end {
+            next += 1;
         }
+        let words = &all[from..next];
+        if flagged == MAX_FINDINGS || !draft.model_may_judge(words) || EXPLAINED.iter().any(|&l| draft.has_in(l, sentence)) {
+            continue;
+        }
+        let score = model.score_words(words);
+        if !score.positive {
+            continue;
+        }
+        let words = model.top_words(words, 3);
+        let Some(strongest) = words.first().cloned() else { continue };
+        let quoted = words.iter().map(|w| format!("“{}”", &draft.text[w.clone()])).collect::<Vec<_>>().join(", ");
+        let percent = (score.probability * 100.0).round() as u32;
+        out.add(&DOC, strongest, bi(
+            format!("This sentence reads as hostile ({percent}% by the model); the words that weigh most: {quoted}."),
+            format!("이 문장은 적대적으로 읽힙니다(모델 {percent}%). 가장 크게 작용한 말: {quoted}."),
+        ));
+        flagged += 1;
     }
 }

@@ -1,0 +1,4 @@
+//! Helpers that several rules of a family (and the feed) share, so that no rule calls another.
+
+pub(crate) mod apology;
+pub(crate) mod disclosure;
