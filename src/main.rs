@@ -18,8 +18,11 @@ usage:
                  [--fail-on block|warn] [FILE]        check a draft (FILE or stdin)
   riskhint scan  [--policy FILE] [--admin-policy FILE] [--lang en|ko] [--fail-on block|warn] < posts.jsonl
                                                       classify posts, one JSON line out per line in
-  riskhint rules [--lang en|ko] [--json]              every rule with its documentation (in the language of
-                                                      --lang, else of LC_ALL/LC_MESSAGES/LANG)
+  riskhint rules [--lang en|ko] [--json|--markdown]   every rule with its documentation (in the language of
+                                                      --lang, else of LC_ALL/LC_MESSAGES/LANG); --markdown
+                                                      writes docs/rules.md, both languages
+  riskhint new-rule CODE NAME [--root DIR] [--dry-run]
+                                                      start a rule: its file, its registry line, its cases
   riskhint schema                                     JSON Schema of the policy
   riskhint train --model hostile-en|hostile-ko|complaint-en|complaint-ko [--data DIR] [--out FILE]
                  [--bits N] [--epochs N] [--learning-rate X] [--l2 X]
@@ -72,6 +75,7 @@ fn main() -> ExitCode {
         "check" => check(args),
         "scan" => scan(args),
         "rules" => rules(args),
+        "new-rule" => new_rule(args),
         "schema" => schema(),
         "eval" => eval(args),
         "bench" => bench(args),
@@ -360,6 +364,10 @@ fn rules(mut args: lexopt::Parser) -> Result<u8> {
     while let Some(arg) = args.next()? {
         match arg {
             lexopt::Arg::Long("json") => as_json = true,
+            lexopt::Arg::Long("markdown") => {
+                print!("{}", riskhint::rules::markdown());
+                return Ok(0);
+            }
             lexopt::Arg::Long("lang") => lang = Some(enum_value(&mut args, "language")?),
             other => return Err(other.unexpected().into()),
         }
@@ -381,6 +389,30 @@ fn rules(mut args: lexopt::Parser) -> Result<u8> {
             writeln!(out, "  {heading}: {}", text.get(lang))?;
         }
         writeln!(out)?;
+    }
+    Ok(0)
+}
+
+/// `new-rule CODE NAME`: writes (or with --dry-run lists) the files a new rule starts from.
+fn new_rule(mut args: lexopt::Parser) -> Result<u8> {
+    let (mut words, mut root, mut dry_run) = (Vec::new(), std::path::PathBuf::from("."), false);
+    while let Some(arg) = args.next()? {
+        match arg {
+            lexopt::Arg::Long("root") => root = args.value()?.into(),
+            lexopt::Arg::Long("dry-run") => dry_run = true,
+            lexopt::Arg::Value(word) => words.push(word.to_string_lossy().into_owned()),
+            other => return Err(other.unexpected().into()),
+        }
+    }
+    let [code, name] = &words[..] else { return Err(BadInput("new-rule takes a CODE and a NAME, e.g. new-rule TONE008 sarcastic-reply".into())) };
+    for file in riskhint::rules::scaffold(&root, code, name, dry_run).map_err(BadInput)? {
+        let verb = match (dry_run, file.changed) {
+            (true, true) => "would change",
+            (true, false) => "would create",
+            (false, true) => "changed",
+            (false, false) => "created",
+        };
+        println!("{verb} {}", file.path.display());
     }
     Ok(0)
 }

@@ -42,11 +42,7 @@ fn token_around(text: &str, range: &std::ops::Range<usize>) -> std::ops::Range<u
 
 pub fn check(draft: &Draft, cx: &Context, out: &mut Findings) {
     let folded = &draft.views.folded;
-    for domain in &cx.policy.confidential.internal_domains {
-        let domain = domain.trim().trim_start_matches('.').to_ascii_lowercase();
-        if domain.is_empty() {
-            continue;
-        }
+    for domain in family::confidential::internal_domains(cx) {
         for (at, _) in folded.text.match_indices(&domain) {
             let end = at + domain.len();
             let before = folded.text[..at].chars().next_back();

@@ -13,7 +13,14 @@ use crate::text::{sentences, Language, Views};
 use std::ops::Range;
 
 pub(crate) mod family;
+mod reference;
+#[cfg(feature = "cli")]
+mod scaffold;
 mod word_rules;
+
+pub use reference::{markdown, REGENERATE};
+#[cfg(feature = "cli")]
+pub use scaffold::{scaffold, Written};
 
 /// Registers the rule files, one line each: a file holds its [`RuleDoc`] as `DOC` and its check as
 /// `pub fn check(draft, cx, out)`. Rules that only flag word-list hits are rows of
@@ -331,6 +338,7 @@ pub fn doc(code: &str) -> Option<&'static RuleDoc> {
 pub(crate) use crate::finding::Severity::{Block, Info, Warn};
 pub(crate) use crate::finding::Category as Cat;
 pub(crate) use family::disclosure::is_pitch;
+pub(crate) use family::personal::{Removal, REMOVE_NUMBER};
 
 #[cfg(test)]
 mod tests {

@@ -63,21 +63,17 @@ fn known_brand(digits: &[u8]) -> bool {
 }
 
 pub fn check(draft: &Draft, _cx: &Context, out: &mut Findings) {
-    if draft.digits() < 14 {
-        return;
-    }
-    let folded = &draft.views.folded;
-    for m in CARD.find_iter(&folded.text) {
-        if !stands_alone(&folded.text, &m.range()) {
-            continue;
-        }
+    for c in family::personal::standalone_numbers(draft, &CARD, 14) {
+        let m = c.get(0).expect("whole match");
         let digits: Vec<u8> = m.as_str().bytes().filter(u8::is_ascii_digit).map(|b| b - b'0').collect();
         if !(14..=19).contains(&digits.len()) || !luhn(&digits) || !known_brand(&digits) {
             continue;
         }
-        let span = folded.to_original(m.start()..m.end());
-        out.add(&DOC, span.clone(), bi("A payment card number.", "결제 카드 번호입니다."))
-            .suggest(bi("Remove the number", "번호 삭제"), span, draft.in_language("[card number removed]", "[카드번호 삭제]"));
+        family::personal::report(draft, &DOC, out, m.range(), Removal {
+            message: bi("A payment card number.", "결제 카드 번호입니다."),
+            label: REMOVE_NUMBER,
+            placeholder: ("[card number removed]", "[카드번호 삭제]"),
+        });
     }
 }
 

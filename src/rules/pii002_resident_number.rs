@@ -30,23 +30,17 @@ pub static DOC: RuleDoc = RuleDoc {
 static RRN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([0-9] ?[0-9]) ?([0-9] ?[0-9]) ?([0-9] ?[0-9])(?: ?[-.] ?| )([1-8])(?: ?[0-9]){6}").expect("rrn pattern"));
 
 pub fn check(draft: &Draft, _cx: &Context, out: &mut Findings) {
-    if draft.digits() < 13 {
-        return;
-    }
-    let folded = &draft.views.folded;
-    for c in RRN.captures_iter(&folded.text) {
-        let m = c.get(0).expect("whole match");
-        if !stands_alone(&folded.text, &m.range()) {
-            continue;
-        }
+    for c in family::personal::standalone_numbers(draft, &RRN, 13) {
         // Digits only: a number may be written digit by digit with spaces ("9 0 0 1 0 1").
         let n = |i: usize| c[i].bytes().filter(u8::is_ascii_digit).fold(0u16, |n, d| n * 10 + u16::from(d - b'0'));
         let century = if matches!(n(4), 1 | 2 | 5 | 6) { 1900 } else { 2000 };
         if Date::new(century + n(1), n(2) as u8, n(3) as u8).is_none() {
             continue;
         }
-        let span = folded.to_original(m.start()..m.end());
-        out.add(&DOC, span.clone(), bi("A Korean resident registration number.", "주민등록번호입니다."))
-            .suggest(bi("Remove the number", "번호 삭제"), span, draft.in_language("[ID number removed]", "[주민번호 삭제]"));
+        family::personal::report(draft, &DOC, out, c.get(0).expect("whole match").range(), Removal {
+            message: bi("A Korean resident registration number.", "주민등록번호입니다."),
+            label: REMOVE_NUMBER,
+            placeholder: ("[ID number removed]", "[주민번호 삭제]"),
+        });
     }
 }

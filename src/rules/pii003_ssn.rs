@@ -30,15 +30,10 @@ static SSN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"([0-9]{3})([-. ])([0
 static KEYWORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)ssn(?-u:\b)|social security|ssn#|사회보장번호").expect("ssn keyword"));
 
 pub fn check(draft: &Draft, _cx: &Context, out: &mut Findings) {
-    let folded = &draft.views.folded;
-    if draft.digits() < 9 || !KEYWORD.is_match(&folded.text) {
+    if draft.digits() < 9 || !KEYWORD.is_match(&draft.views.folded.text) {
         return;
     }
-    for c in SSN.captures_iter(&folded.text) {
-        let m = c.get(0).expect("whole match");
-        if !stands_alone(&folded.text, &m.range()) {
-            continue;
-        }
+    for c in family::personal::standalone_numbers(draft, &SSN, 9) {
         // One separator throughout: "536-22-8841", "536 22 8841", "536.22.8841".
         if c[2] != c[4] {
             continue;
@@ -47,8 +42,10 @@ pub fn check(draft: &Draft, _cx: &Context, out: &mut Findings) {
         if area == "000" || area == "666" || area.starts_with('9') || group == "00" || serial == "0000" {
             continue;
         }
-        let span = folded.to_original(m.start()..m.end());
-        out.add(&DOC, span.clone(), bi("A US Social Security number.", "미국 사회보장번호입니다."))
-            .suggest(bi("Remove the number", "번호 삭제"), span, "[SSN removed]");
+        family::personal::report(draft, &DOC, out, c.get(0).expect("whole match").range(), Removal {
+            message: bi("A US Social Security number.", "미국 사회보장번호입니다."),
+            label: REMOVE_NUMBER,
+            placeholder: ("[SSN removed]", "[SSN removed]"),
+        });
     }
 }

@@ -38,20 +38,15 @@ static PHONE: LazyLock<Regex> = LazyLock::new(|| {
 const TOLL_FREE: &[&str] = &["800", "888", "877", "866", "855", "844", "833"];
 
 pub fn check(draft: &Draft, _cx: &Context, out: &mut Findings) {
-    if draft.digits() < 10 {
-        return; // 010-123-4567 and (212) 555-0100 are the shortest numbers
-    }
-    let folded = &draft.views.folded;
-    for c in PHONE.captures_iter(&folded.text) {
-        let m = c.get(0).expect("whole match");
+    // 010-123-4567 and (212) 555-0100 are the shortest numbers.
+    for c in family::personal::standalone_numbers(draft, &PHONE, 10) {
         if c.get(1).is_some_and(|area| TOLL_FREE.contains(&area.as_str())) {
             continue;
         }
-        if !stands_alone(&folded.text, &m.range()) {
-            continue;
-        }
-        let span = folded.to_original(m.start()..m.end());
-        out.add(&DOC, span.clone(), bi("A personal phone number.", "개인 전화번호입니다."))
-            .suggest(bi("Remove the number", "번호 삭제"), span, draft.in_language("[phone removed]", "[전화번호 삭제]"));
+        family::personal::report(draft, &DOC, out, c.get(0).expect("whole match").range(), Removal {
+            message: bi("A personal phone number.", "개인 전화번호입니다."),
+            label: REMOVE_NUMBER,
+            placeholder: ("[phone removed]", "[전화번호 삭제]"),
+        });
     }
 }

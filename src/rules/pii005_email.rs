@@ -72,16 +72,14 @@ pub fn check(draft: &Draft, cx: &Context, out: &mut Findings) {
     for range in addresses(&folded.text) {
         let address = &folded.text[range.clone()];
         let (local, domain) = address.split_once('@').expect("an email has @");
-        let internal = cx.policy.confidential.internal_domains.iter().any(|d| {
-            let d = d.trim().trim_start_matches('.').to_ascii_lowercase();
-            !d.is_empty() && (domain == d || domain.ends_with(&format!(".{d}")))
-        });
-        if ROLE_MAILBOXES.contains(&local) || internal {
+        if ROLE_MAILBOXES.contains(&local) || family::confidential::is_internal(cx, domain) {
             continue;
         }
-        let span = folded.to_original(range);
-        out.add(&DOC, span.clone(), bi("A personal email address.", "개인 이메일 주소입니다."))
-            .suggest(bi("Remove the address", "주소 삭제"), span, draft.in_language("[email removed]", "[이메일 삭제]"));
+        family::personal::report(draft, &DOC, out, range, Removal {
+            message: bi("A personal email address.", "개인 이메일 주소입니다."),
+            label: ("Remove the address", "주소 삭제"),
+            placeholder: ("[email removed]", "[이메일 삭제]"),
+        });
     }
 }
 

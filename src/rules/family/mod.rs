@@ -2,3 +2,5 @@
 
 pub(crate) mod apology;
 pub(crate) mod disclosure;
+pub(crate) mod confidential;
+pub(crate) mod personal;
