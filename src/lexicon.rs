@@ -55,6 +55,11 @@ impl Lex {
         self as usize
     }
 
+    /// The data lexicon read from `data/lexicons/<file>.txt`.
+    pub fn from_file(file: &str) -> Option<Lex> {
+        DATA.iter().find(|d| d.1 == file).map(|d| d.0)
+    }
+
     /// The data file behind a data lexicon, for documentation and errors.
     pub fn file(self) -> Option<&'static str> {
         DATA.iter().find(|d| d.0 == self).map(|d| d.1)

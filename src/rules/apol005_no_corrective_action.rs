@@ -8,6 +8,7 @@ pub static DOC: RuleDoc = RuleDoc {
     category: Cat::Apology,
     severity: Info,
     feed: None,
+    by_role: &[],
     what: Bilingual::for_docs(
         "An apology from the company with no concrete corrective action (refund, fix, change, 조치, 개선, 보상, 재발 방지).",
         "구체적 조치(환불, 수리, 개선, 보상, 재발 방지) 없는 회사의 사과.",

@@ -8,6 +8,7 @@ pub static DOC: RuleDoc = RuleDoc {
     category: Cat::Competitor,
     severity: Warn,
     feed: None,
+    by_role: &[],
     what: Bilingual::for_docs(
         "A competitor (organization.competitors) in the same sentence as junk, worst, scam, 쓰레기, 최악 and the like.",
         "경쟁사(organization.competitors)를 쓰레기·최악·사기 같은 말과 함께 언급.",

@@ -8,6 +8,7 @@ pub static DOC: RuleDoc = RuleDoc {
     category: Cat::Confidential,
     severity: Block,
     feed: Some(FeedLabel::Leak),
+    by_role: &[],
     what: Bilingual::for_docs(
         "A link, host name or email address under an internal domain (confidential.internal_domains).",
         "내부 도메인(confidential.internal_domains)의 링크·호스트·이메일.",

@@ -8,6 +8,7 @@ pub static DOC: RuleDoc = RuleDoc {
     category: Cat::Crisis,
     severity: Warn,
     feed: None,
+    by_role: &[],
     what: Bilingual::for_docs("Emoji in crisis mode.", "위기 모드에서 이모지."),
     why: Bilingual::fixed(
         "Emoji make a crisis message look casual; a fire emoji in a battery-fire statement becomes the screenshot.",

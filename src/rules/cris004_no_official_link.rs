@@ -9,6 +9,7 @@ pub static DOC: RuleDoc = RuleDoc {
     category: Cat::Crisis,
     severity: Warn,
     feed: None,
+    by_role: &[],
     what: Bilingual::for_docs(
         "In crisis mode, a post about the crisis or the company with no link to an official source (crisis.official_links).",
         "위기 모드에서 공식 출처 링크(crisis.official_links) 없이 위기나 회사를 언급한 글.",

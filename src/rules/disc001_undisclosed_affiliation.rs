@@ -9,6 +9,7 @@ pub static DOC: RuleDoc = RuleDoc {
     category: Cat::Disclosure,
     severity: Warn,
     feed: None,
+    by_role: &[],
     what: Bilingual::for_docs(
         "Praise of your company's products, or criticism of a competitor, with no employee tag or “I work at …”.",
         "직원 태그나 “재직 중” 표시 없이 자사 제품을 칭찬하거나 경쟁사를 비판한 글.",

@@ -12,6 +12,7 @@ pub static DOC: RuleDoc = RuleDoc {
     category: Cat::Disclosure,
     severity: Warn,
     feed: None,
+    by_role: &[],
     what: Bilingual::for_docs(
         "A vague disclosure: #sp, #spon, #collab, #partner, #thanks, “thanks to”, a bare “thanks @brand” under product praise, 체험단, “홍보성 글”, “소정의 수수료”, 파트너십, 협업, 콜라보, 서포터즈.",
         "모호한 표시: #sp, #spon, #collab, #partner, #thanks, “thanks to”, 제품 칭찬 뒤의 “thanks @브랜드”만, 체험단, “홍보성 글”, “소정의 수수료”, 파트너십, 협업, 콜라보, 서포터즈.",

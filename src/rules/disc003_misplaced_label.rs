@@ -10,6 +10,7 @@ pub static DOC: RuleDoc = RuleDoc {
     category: Cat::Disclosure,
     severity: Warn,
     feed: None,
+    by_role: &[],
     what: Bilingual::for_docs(
         "A disclosure that only appears after the point where the site cuts a long post behind “see more” (X 280, Facebook 477, LinkedIn 210, Instagram 125 characters; 125 elsewhere).",
         "사이트가 긴 글을 “더보기”로 접는 지점(X 280자, 페이스북 477자, 링크드인 210자, 인스타그램 125자, 그 밖에는 125자) 뒤에만 있는 광고·직원 표시.",

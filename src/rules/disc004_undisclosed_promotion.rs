@@ -8,6 +8,7 @@ pub static DOC: RuleDoc = RuleDoc {
     category: Cat::Disclosure,
     severity: Block,
     feed: None,
+    by_role: &[],
     what: Bilingual::for_docs(
         "A promotion (discount code, affiliate or purchase link) with no disclosure at all.",
         "아무 표시 없는 홍보(할인 코드, 제휴·구매 링크).",

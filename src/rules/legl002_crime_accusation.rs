@@ -10,6 +10,7 @@ pub static DOC: RuleDoc = RuleDoc {
     category: Cat::Legal,
     severity: Warn,
     feed: None,
+    by_role: &[],
     what: Bilingual::for_docs(
         "Calling a named person, account or company a fraud, thief or criminal (사기꾼, 도둑, 횡령).",
         "특정 인물·계정·회사를 사기꾼·도둑·범죄자로 지목(횡령, 배임 포함).",

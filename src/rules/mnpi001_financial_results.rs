@@ -8,6 +8,7 @@ pub static DOC: RuleDoc = RuleDoc {
     category: Cat::Mnpi,
     severity: Block,
     feed: None,
+    by_role: &[],
     what: Bilingual::for_docs(
         "A figure next to revenue, profit, earnings or another financial metric of your own company.",
         "자사 매출·이익·실적 같은 재무 지표와 함께 쓴 수치.",

@@ -8,6 +8,7 @@ pub static DOC: RuleDoc = RuleDoc {
     category: Cat::Mnpi,
     severity: Block,
     feed: None,
+    by_role: &[],
     what: Bilingual::for_docs(
         "An acquisition, merger, sale or joint venture described as in talks or close to signing.",
         "협상 중이거나 마무리 단계인 인수·합병·매각·합작.",

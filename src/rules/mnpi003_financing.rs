@@ -8,6 +8,7 @@ pub static DOC: RuleDoc = RuleDoc {
     category: Cat::Mnpi,
     severity: Block,
     feed: None,
+    by_role: &[],
     what: Bilingual::for_docs(
         "Financing, going private, listing or a funding round of your own company.",
         "자사의 자금 조달, 비상장 전환, 상장, 투자 유치.",

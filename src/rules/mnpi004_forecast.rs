@@ -8,6 +8,7 @@ pub static DOC: RuleDoc = RuleDoc {
     category: Cat::Mnpi,
     severity: Warn,
     feed: None,
+    by_role: &[],
     what: Bilingual::for_docs(
         "A forecast of revenue, profit or another financial metric.",
         "매출·이익 등 재무 지표에 대한 전망.",

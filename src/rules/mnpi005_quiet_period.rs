@@ -8,6 +8,7 @@ pub static DOC: RuleDoc = RuleDoc {
     category: Cat::Mnpi,
     severity: Warn,
     feed: None,
+    by_role: &[(Role::Executive, Block)],
     what: Bilingual::for_docs(
         "A post about the company's business during a quiet period of the policy (before earnings).",
         "정책에 정한 조용한 기간(실적 발표 전)에 회사 사업을 언급한 게시물.",
@@ -47,8 +48,5 @@ pub fn check(draft: &Draft, cx: &Context, out: &mut Findings) {
             format!("{until_ko}까지는 조용한 기간({reason})입니다. 사업 이야기는 그 뒤에 올리세요."),
         )
     };
-    let finding = out.add(&DOC, mention.range.clone(), message);
-    if cx.role == Role::Executive {
-        finding.severity(Block);
-    }
+    out.add(&DOC, mention.range.clone(), message).severity(DOC.severity_for(cx.role));
 }

@@ -8,6 +8,7 @@ pub static DOC: RuleDoc = RuleDoc {
     category: Cat::Mnpi,
     severity: Warn,
     feed: None,
+    by_role: &[(Role::Employee, Info), (Role::Pr, Info)],
     what: Bilingual::for_docs(
         "A material topic of your own company: layoffs, restructuring, recalls, auditors, production numbers.",
         "자사의 중요 사안: 구조조정, 감원, 리콜, 감사인, 생산량.",
@@ -34,12 +35,10 @@ pub fn check(draft: &Draft, cx: &Context, out: &mut Findings) {
         if !draft.own_company_in(&sentence) && cx.role != Role::Executive {
             continue;
         }
-        let finding = out.add(&DOC, hit.range.clone(), bi(
+        out.add(&DOC, hit.range.clone(), bi(
             format!("Material topic: “{}”. Executives' posts on it need review.", &draft.text[hit.range.clone()]),
             format!("중요 사안 언급: “{}”. 임원 게시물은 사전 검토가 필요합니다.", &draft.text[hit.range.clone()]),
-        ));
-        if cx.role != Role::Executive {
-            finding.severity(Info);
-        }
+        ))
+        .severity(DOC.severity_for(cx.role));
     }
 }

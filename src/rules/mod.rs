@@ -73,6 +73,8 @@ pub struct RuleDoc {
     pub category: Category,
     /// Severity unless the role or the policy changes it.
     pub severity: Severity,
+    /// The severity for the roles that change it (an executive's post speaks for the company).
+    pub by_role: &'static [(Role, Severity)],
     /// Whether the rule also reads other people's posts in a feed, and the label it gives them.
     pub feed: Option<FeedLabel>,
     /// What it catches.
@@ -94,6 +96,13 @@ pub enum FeedLabel {
     Hostile,
     /// Confidential material, personal data or a secret: report it.
     Leak,
+}
+
+impl RuleDoc {
+    /// The severity of the rule's findings in a post by `role`, before the policy changes it.
+    pub fn severity_for(&self, role: Role) -> Severity {
+        self.by_role.iter().find(|(r, _)| *r == role).map_or(self.severity, |&(_, severity)| severity)
+    }
 }
 
 /// The author's role: it makes some rules stricter.

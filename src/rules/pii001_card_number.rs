@@ -10,6 +10,7 @@ pub static DOC: RuleDoc = RuleDoc {
     category: Cat::Pii,
     severity: Block,
     feed: Some(FeedLabel::Leak),
+    by_role: &[],
     what: Bilingual::for_docs(
         "A payment card number: 14–19 digits that pass the Luhn check and start like a card brand.",
         "결제 카드 번호: 카드사 접두 번호로 시작하고 Luhn 검사를 통과하는 14–19자리 숫자.",

@@ -11,6 +11,7 @@ pub static DOC: RuleDoc = RuleDoc {
     category: Cat::Pii,
     severity: Block,
     feed: Some(FeedLabel::Leak),
+    by_role: &[],
     what: Bilingual::for_docs(
         "A Korean resident registration number: a real birth date YYMMDD, a dash, a gender digit 1–8 and six digits.",
         "주민등록번호: 실제 생년월일 YYMMDD, 하이픈, 성별 숫자 1–8, 여섯 자리.",

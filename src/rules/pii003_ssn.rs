@@ -10,6 +10,7 @@ pub static DOC: RuleDoc = RuleDoc {
     category: Cat::Pii,
     severity: Block,
     feed: Some(FeedLabel::Leak),
+    by_role: &[],
     what: Bilingual::for_docs(
         "A US Social Security number (NNN-NN-NNNN) with “SSN” or “social security” nearby.",
         "“SSN”·“social security” 근처의 미국 사회보장번호(NNN-NN-NNNN).",

@@ -10,6 +10,7 @@ pub static DOC: RuleDoc = RuleDoc {
     category: Cat::Pii,
     severity: Warn,
     feed: None,
+    by_role: &[],
     what: Bilingual::for_docs(
         "A personal phone number: a Korean mobile number (010-…) or a US number. Hotlines (1588-…, 080-…, 1-800-…) are not flagged.",
         "개인 전화번호: 휴대전화(010-…)나 미국 번호. 대표번호(1588-…, 080-…, 1-800-…)는 제외.",

@@ -10,6 +10,7 @@ pub static DOC: RuleDoc = RuleDoc {
     category: Cat::Pii,
     severity: Warn,
     feed: None,
+    by_role: &[],
     what: Bilingual::for_docs(
         "A person's email address. Role mailboxes such as support@, press@, info@ are not flagged.",
         "개인 이메일 주소. support@, press@, info@ 같은 공용 주소는 제외.",

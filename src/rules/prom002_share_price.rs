@@ -8,6 +8,7 @@ pub static DOC: RuleDoc = RuleDoc {
     category: Cat::Promissory,
     severity: Warn,
     feed: None,
+    by_role: &[(Role::Employee, Info), (Role::Pr, Info)],
     what: Bilingual::for_docs(
         "A prediction that your company's stock will rise: “our stock will soar”, “$HBE to the moon”, 주가 두 배.",
         "자사 주가 상승 예측: “우리 주가 두 배”, “주가 오를 것”, “$HBE to the moon”.",
@@ -33,12 +34,10 @@ pub fn check(draft: &Draft, cx: &Context, out: &mut Findings) {
             continue;
         }
         let span = cover(&subject.range, &rise.range);
-        let finding = out.add(&DOC, span.clone(), bi(
+        out.add(&DOC, span.clone(), bi(
             format!("Share-price prediction: “{}”.", &draft.text[span.clone()]),
             format!("주가 예측: “{}”.", &draft.text[span.clone()]),
-        ));
-        if cx.role != Role::Executive {
-            finding.severity(Info);
-        }
+        ))
+        .severity(DOC.severity_for(cx.role));
     }
 }

@@ -1,7 +1,7 @@
 //! The rule reference, `docs/rules.md`, written from the rules' own documentation so that it
 //! cannot fall behind them (`riskhint rules --markdown`; `tests/docs.rs` checks the copy).
 
-use super::{all, FeedLabel, RuleDoc};
+use super::{all, FeedLabel, Role, RuleDoc};
 use crate::finding::Bilingual;
 use std::fmt::Write as _;
 
@@ -29,7 +29,7 @@ pub fn markdown() -> String {
             Some(FeedLabel::Leak) => "possible leak",
             None => "",
         };
-        line(w, &format!("| [{}](#{}) | {} | {} | {} | {feed} |", d.code, d.code.to_ascii_lowercase(), d.name, d.category.as_str(), d.severity.as_str()));
+        line(w, &format!("| [{}](#{}) | {} | {} | {} | {feed} |", d.code, d.code.to_ascii_lowercase(), d.name, d.category.as_str(), severity(d)));
     }
     for rule in all() {
         section(w, rule.doc());
@@ -41,13 +41,31 @@ fn section(w: &mut String, d: &RuleDoc) {
     line(w, "");
     line(w, &format!("## {}", d.code));
     line(w, "");
-    line(w, &format!("**{}** · {} · {}", d.name, d.category.as_str(), d.severity.as_str()));
+    line(w, &format!("**{}** · {} · {}", d.name, d.category.as_str(), severity(d)));
     line(w, "");
     let fields: [(&str, &str, &Bilingual); 5] =
         [("What it catches", "잡아내는 것", &d.what), ("Why", "이유", &d.why), ("Example", "예시", &d.example), ("Fix", "고치는 법", &d.fix), ("Source", "출처", &d.source)];
     for (en, ko, text) in fields {
         line(w, &format!("- {en}: {}", escape(&text.en)));
         line(w, &format!("- {ko}: {}", escape(&text.ko)));
+    }
+}
+
+/// The severity, with the roles that change it: "warn (executive: block)".
+fn severity(d: &RuleDoc) -> String {
+    let mut text = d.severity.as_str().to_string();
+    if !d.by_role.is_empty() {
+        let roles: Vec<String> = d.by_role.iter().map(|(role, severity)| format!("{}: {}", role_name(*role), severity.as_str())).collect();
+        text += &format!(" ({})", roles.join(", "));
+    }
+    text
+}
+
+fn role_name(role: Role) -> &'static str {
+    match role {
+        Role::Employee => "employee",
+        Role::Executive => "executive",
+        Role::Pr => "PR",
     }
 }
 

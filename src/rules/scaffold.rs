@@ -103,6 +103,7 @@ pub static DOC: RuleDoc = RuleDoc {{
     name: "{name}",
     category: Cat::Tone,
     severity: Warn,
+    by_role: &[],
     feed: None,
     what: Bilingual::for_docs("TODO what it catches.", "TODO 잡아내는 것."),
     why: Bilingual::fixed("TODO why it matters.", "TODO 이유."),

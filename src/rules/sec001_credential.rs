@@ -11,6 +11,7 @@ pub static DOC: RuleDoc = RuleDoc {
     category: Cat::Secret,
     severity: Block,
     feed: Some(FeedLabel::Leak),
+    by_role: &[],
     what: Bilingual::for_docs(
         "An AWS, GitHub, Slack, Google or Stripe key, a JWT or a private key block.",
         "AWS·GitHub·Slack·Google·Stripe 키, JWT, 개인 키 블록.",

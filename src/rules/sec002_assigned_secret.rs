@@ -12,6 +12,7 @@ pub static DOC: RuleDoc = RuleDoc {
     category: Cat::Secret,
     severity: Block,
     feed: Some(FeedLabel::Leak),
+    by_role: &[],
     what: Bilingual::for_docs(
         "A password, secret, token or API key word followed by a random-looking value.",
         "비밀번호·토큰·API 키라는 말 뒤에 나오는 무작위 값.",

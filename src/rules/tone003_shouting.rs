@@ -9,6 +9,7 @@ pub static DOC: RuleDoc = RuleDoc {
     category: Cat::Tone,
     severity: Info,
     feed: None,
+    by_role: &[],
     what: Bilingual::for_docs("Three or more ALL-CAPS words in a row, or a run of “!!!”.", "대문자 단어 세 개 이상 연속, 또는 “!!!”."),
     why: Bilingual::fixed(
         "Capitals and exclamation runs read as shouting; a PR team would flag it in a reply.",

@@ -10,6 +10,7 @@ pub static DOC: RuleDoc = RuleDoc {
     category: Cat::Tone,
     severity: Warn,
     feed: Some(FeedLabel::Hostile),
+    by_role: &[],
     what: Bilingual::for_docs(
         "A sentence that reads as hostile to a learned model (insult, threat, contempt) though no listed word is in it.",
         "목록에 있는 단어는 없지만 학습 모델이 적대적(모욕·위협·경멸)으로 읽는 문장.",

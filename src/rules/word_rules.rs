@@ -96,6 +96,7 @@ pub(super) static TABLE: &[WordRule] = &[
             category: Cat::Apology,
             severity: Warn,
             feed: None,
+            by_role: &[],
             what: Bilingual::for_docs(
                 "Conditional or regretful non-apologies: “sorry if anyone was offended”, “sorry you feel that way”, “we regret any inconvenience”, 오해가 있었다면, 본의 아니게, 논란이 된 점 유감.",
                 "조건부·유감 표명식 사과: 오해가 있었다면, 본의 아니게, 그럴 뜻은 없었지만, 논란이 된 점 유감, 사실 여부를 떠나.",
@@ -123,6 +124,7 @@ pub(super) static TABLE: &[WordRule] = &[
             category: Cat::Apology,
             severity: Warn,
             feed: None,
+            by_role: &[],
             what: Bilingual::for_docs("“Misunderstanding”, 오해, 착오 in an apology.", "사과문 속 “오해”, “착오”, “와전”."),
             why: Bilingual::fixed(
                 "Calling it a misunderstanding says the public got it wrong; the first rule of a Korean corporate apology is never to say 오해 (misunderstanding).",
@@ -147,6 +149,7 @@ pub(super) static TABLE: &[WordRule] = &[
             category: Cat::Apology,
             severity: Warn,
             feed: None,
+            by_role: &[],
             what: Bilingual::for_docs(
                 "An apology that blames staff, interns, vendors or agencies: “a few employees”, “the outsourcing vendor”, 일부 직원, 협력업체.",
                 "직원·인턴·협력업체·대행사 탓을 하는 사과: 일부 직원의 실수, 협력업체, 아웃소싱 업체.",
@@ -174,6 +177,7 @@ pub(super) static TABLE: &[WordRule] = &[
             category: Cat::Apology,
             severity: Warn,
             feed: None,
+            by_role: &[],
             what: Bilingual::for_docs(
                 "Flat denials in a public response: “we did nothing wrong”, “not our fault”, 잘못이 없다, 과대광고가 아니다.",
                 "공개 대응 속 단호한 부인: 잘못이 없다, 과대광고가 아니다, 문제가 없다.",
@@ -201,6 +205,7 @@ pub(super) static TABLE: &[WordRule] = &[
             category: Cat::Confidential,
             severity: Block,
             feed: Some(FeedLabel::Leak),
+            by_role: &[],
             what: Bilingual::for_docs(
                 "An internal project codename listed in the policy (confidential.codenames).",
                 "정책에 등록된 내부 프로젝트 코드명(confidential.codenames).",
@@ -228,6 +233,7 @@ pub(super) static TABLE: &[WordRule] = &[
             category: Cat::Confidential,
             severity: Block,
             feed: Some(FeedLabel::Leak),
+            by_role: &[],
             what: Bilingual::for_docs(
                 "A confidential term listed in the policy (confidential.terms).",
                 "정책에 등록된 기밀 용어(confidential.terms).",
@@ -255,6 +261,7 @@ pub(super) static TABLE: &[WordRule] = &[
             category: Cat::Confidential,
             severity: Warn,
             feed: None,
+            by_role: &[],
             what: Bilingual::for_docs(
                 "A marker that the content is not public: internal only, company confidential, under NDA, 대외비, 사내한.",
                 "공개용이 아니라는 표시: internal only, under NDA, 대외비, 사내한, 내부 자료.",
@@ -282,6 +289,7 @@ pub(super) static TABLE: &[WordRule] = &[
             category: Cat::Crisis,
             severity: Warn,
             feed: None,
+            by_role: &[],
             what: Bilingual::for_docs("Jokes and laughter (lol, haha, jk, ㅋㅋ, ㅎㅎ) in crisis mode.", "위기 모드에서 농담·웃음(ㅋㅋ, ㅎㅎ, lol, haha)."),
             why: Bilingual::fixed(
                 "In a crisis, jokes read as not taking the harm seriously; online and offline must carry the same message and tone.",
@@ -306,6 +314,7 @@ pub(super) static TABLE: &[WordRule] = &[
             category: Cat::Crisis,
             severity: Warn,
             feed: None,
+            by_role: &[],
             what: Bilingual::for_docs("Speculation (probably, maybe, I think, rumor, 아마, 것 같, 추정) in crisis mode.", "위기 모드에서 추측(아마, 것 같, 추정, probably, I think)."),
             why: Bilingual::fixed(
                 "In a crisis, guesses become headlines; when the organisation cannot answer responsibly yet, saying less is safer.",
@@ -330,6 +339,7 @@ pub(super) static TABLE: &[WordRule] = &[
             category: Cat::Legal,
             severity: Warn,
             feed: None,
+            by_role: &[],
             what: Bilingual::for_docs(
                 "Threats to sue or cease-and-desist language: “we will sue”, “legal action”, 법적 대응, 고소하겠다.",
                 "소송·법적 조치 위협: 법적 대응, 고소하겠다, 내용증명, “we will sue”.",
@@ -357,6 +367,7 @@ pub(super) static TABLE: &[WordRule] = &[
             category: Cat::Promissory,
             severity: Warn,
             feed: None,
+            by_role: &[],
             what: Bilingual::for_docs(
                 "Promises about money: guaranteed returns, risk-free, can't lose, will double your money, 원금 보장, 확정 수익, 대박 종목.",
                 "돈에 대한 단정: 원금 보장, 확정 수익, 고수익 보장, 대박 종목, guaranteed returns, risk-free.",
@@ -384,6 +395,7 @@ pub(super) static TABLE: &[WordRule] = &[
             category: Cat::SensitiveTopic,
             severity: Info,
             feed: None,
+            by_role: &[],
             what: Bilingual::for_docs("Elections, parties and politicians.", "선거, 정당, 정치인."),
             why: Bilingual::fixed(
                 "Guidelines ask for care with politics: under your real name, your view may be read as your employer's.",
@@ -408,6 +420,7 @@ pub(super) static TABLE: &[WordRule] = &[
             category: Cat::SensitiveTopic,
             severity: Info,
             feed: None,
+            by_role: &[],
             what: Bilingual::for_docs("Religions and their figures.", "종교와 종교 인물."),
             why: Bilingual::fixed(
                 "Guidelines ask for care with religion; discrimination by religion is forbidden.",
@@ -432,6 +445,7 @@ pub(super) static TABLE: &[WordRule] = &[
             category: Cat::Tone,
             severity: Warn,
             feed: Some(FeedLabel::Hostile),
+            by_role: &[],
             what: Bilingual::for_docs(
                 "Swear words, including masked and obfuscated spellings (f***, sh1t, ㅅㅂ, 시1발, 씨@발).",
                 "욕설(가리거나 변형한 표기 포함: f***, sh1t, ㅅㅂ, 시1발, 씨@발).",
@@ -459,6 +473,7 @@ pub(super) static TABLE: &[WordRule] = &[
             category: Cat::Tone,
             severity: Warn,
             feed: Some(FeedLabel::Hostile),
+            by_role: &[],
             what: Bilingual::for_docs("Name-calling and insults (idiot, moron, 병신, 멍청이, 또라이).", "인신공격·모욕(병신, 멍청이, 또라이, idiot, moron)."),
             why: Bilingual::fixed(
                 "Insults start fights the company then has to answer for; guidelines say “don't pick fights”.",
@@ -483,6 +498,7 @@ pub(super) static TABLE: &[WordRule] = &[
             category: Cat::Tone,
             severity: Block,
             feed: Some(FeedLabel::Hostile),
+            by_role: &[],
             what: Bilingual::for_docs("Threats of violence or harm.", "폭력이나 해를 가하겠다는 위협."),
             why: Bilingual::fixed(
                 "A threat can be a crime and gets accounts suspended; nothing justifies it under your name.",
@@ -507,6 +523,7 @@ pub(super) static TABLE: &[WordRule] = &[
             category: Cat::Tone,
             severity: Block,
             feed: Some(FeedLabel::Hostile),
+            by_role: &[],
             what: Bilingual::for_docs(
                 "Slurs and attacks on a group: gender, race or nationality, religion, region, sexual orientation, age, disability.",
                 "집단 비하·혐오 표현: 성별, 인종·국적, 종교, 지역, 성적 지향, 나이, 장애.",
@@ -534,6 +551,7 @@ pub(super) static TABLE: &[WordRule] = &[
             category: Cat::Tone,
             severity: Warn,
             feed: None,
+            by_role: &[],
             what: Bilingual::for_docs(
                 "A dismissive answer to a complaint: “read the manual”, “not our problem”, “calm down”, 고객님 잘못.",
                 "불만에 대한 무시하는 답: “설명서를 읽으세요”, “저희 책임 아닙니다”, “진정하세요”, “고객님 잘못”.",
