@@ -205,7 +205,7 @@ impl Engine {
         if about_us && draft.has(Lex::CrisisSignals) {
             add(Label::CrisisSignal, &[Lex::CrisisSignals, Lex::CrisisTopics]);
         }
-        let undisclosed = !promoted && !draft.has(Lex::DisclosureLabels) && (rules::is_pitch(draft) || draft.has(Lex::WeakLabels));
+        let undisclosed = !promoted && !draft.has(Lex::DisclosureLabels) && (rules::family::disclosure::is_pitch(draft) || draft.has(Lex::WeakLabels));
         if undisclosed {
             add(Label::UndisclosedPromotion, &[Lex::PromotionCues, Lex::WeakLabels]);
         }
