@@ -119,9 +119,8 @@ fn has_unit(amount: &str) -> bool {
 }
 
 pub fn check(draft: &Draft, _cx: &Context, out: &mut Findings) {
-    for sentence in draft.sentences() {
-        let Some(metric) = hits_in(draft, Lex::FinancialMetrics, sentence).next() else { continue };
-        let ours = draft.own_company_in(sentence) || draft.has_in(Lex::InternalCues, sentence);
+    for (sentence, metric) in family::mnpi::metric_sentences(draft) {
+        let ours = family::mnpi::own_figures(draft, sentence);
         let Some(amount) = amounts(draft, sentence).into_iter().min_by_key(|a| a.start.abs_diff(metric.range.start)) else { continue };
         if !ours {
             continue;

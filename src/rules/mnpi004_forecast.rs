@@ -26,9 +26,8 @@ pub static DOC: RuleDoc = RuleDoc {
 };
 
 pub fn check(draft: &Draft, _cx: &Context, out: &mut Findings) {
-    for sentence in draft.sentences() {
+    for (sentence, metric) in family::mnpi::metric_sentences(draft) {
         let Some(forecast) = hits_in(draft, Lex::Forecast, sentence).next() else { continue };
-        let Some(metric) = hits_in(draft, Lex::FinancialMetrics, sentence).next() else { continue };
         // "Analysts expect Daesung Mobile's profit to fall" is about someone else.
         if draft.has_in(Lex::Competitors, sentence) && !draft.own_company_in(sentence) {
             continue;

@@ -30,8 +30,7 @@ pub fn check(draft: &Draft, cx: &Context, out: &mut Findings) {
     // The company by name or codename, or its financials spoken of as ours or as internal.
     let named = [Lex::OrgNames, Lex::Products, Lex::Executives, Lex::Tickers, Lex::Codenames].iter().flat_map(|&l| draft.hits(l));
     let financials = draft.hits(Lex::FinancialMetrics).iter().filter(|h| {
-        let sentence = draft.sentence_at(h.range.start);
-        draft.own_company_in(&sentence) || draft.has_in(Lex::InternalCues, &sentence)
+        family::mnpi::own_figures(draft, &draft.sentence_at(h.range.start))
     });
     let mention = named.chain(financials).min_by_key(|h| h.range.start);
     let Some(mention) = mention else { return };

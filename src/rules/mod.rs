@@ -351,7 +351,6 @@ pub fn doc(code: &str) -> Option<&'static RuleDoc> {
 
 pub(crate) use crate::finding::Severity::{Block, Info, Warn};
 pub(crate) use crate::finding::Category as Cat;
-pub(crate) use family::disclosure::is_pitch;
 pub(crate) use family::personal::{Removal, REMOVE_NUMBER};
 
 #[cfg(test)]

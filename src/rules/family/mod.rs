@@ -4,3 +4,4 @@ pub(crate) mod apology;
 pub(crate) mod disclosure;
 pub(crate) mod confidential;
 pub(crate) mod personal;
+pub(crate) mod mnpi;
