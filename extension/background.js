@@ -24,19 +24,20 @@ const POLICY_KEYS = [KEY.policy, KEY.rulesOff, KEY.managedPolicy, KEY.crisisMode
 /** @type {Promise<Checker> | null} */
 let engine = null;
 
-/** The configuration's generation: raised (and stored as configGeneration) once a change of
- * settings is in force, and carried in every reply, so that pages re-check exactly then rather
+/** The configuration's generation: raised (and stored in policyState.generation) once a change
+ * of settings is in force, and carried in every reply, so that pages re-check exactly then rather
  * than after a guessed delay. A cold start continues from the stored number. */
 let generation = 0;
-const generationRead = chrome.storage.local.get(KEY.configGeneration).then((stored) => {
-  generation = Math.max(generation, Number(stored[KEY.configGeneration]) || 0);
+const generationRead = chrome.storage.local.get(KEY.policyState).then((stored) => {
+  generation = Math.max(generation, Number(/** @type {StoredSettings} */ (stored).policyState?.generation) || 0);
 }).catch(() => {});
 
 /** Announces that a change of settings is in force. */
 async function nextGeneration() {
   await generationRead;
   generation += 1;
-  await chrome.storage.local.set({ [KEY.configGeneration]: generation });
+  const { policyState } = /** @type {StoredSettings} */ (await chrome.storage.local.get(KEY.policyState));
+  await chrome.storage.local.set({ [KEY.policyState]: { crisisActive: false, overridden: [], locked: [], ...policyState, generation } });
 }
 
 /** How many times local storage changed what the engine or a check reads: a snapshot taken
@@ -104,7 +105,9 @@ async function configure(checker, stored) {
     // For the popup and the cards: whether crisis mode is on, and what the administrator locked.
     // Not waited for: the first answer after a cold start does not need them. (Storage applies
     // one extension's writes in the order they were made, so a later configuration's writes win.)
-    const policyState = { crisisActive: outcome.crisis_active, overridden: outcome.overridden, locked: outcome.locked };
+    await generationRead; // a cold start keeps the stored generation
+    /** @type {PolicyState} */
+    const policyState = { crisisActive: outcome.crisis_active, overridden: outcome.overridden, locked: outcome.locked, generation };
     const lastGoodPolicy = local.lastGoodPolicy;
     const changed = lastGoodPolicy?.admin !== managed || lastGoodPolicy?.user !== user;
     record(chrome.storage.local.set({ [KEY.policyState]: policyState, ...(changed ? { [KEY.lastGoodPolicy]: { admin: managed, user } } : {}) }));

@@ -48,10 +48,10 @@ globalThis.riskhintProtocol = Object.freeze({
     // What the worker derives and keeps.
     managedPolicy: 'managedPolicy',
     lastGoodPolicy: 'lastGoodPolicy',
+    /** Crisis mode, what the administrator set and locked, and the configuration's generation,
+     * which the worker raises once a change of settings is in force: pages re-check then. */
     policyState: 'policyState',
     policyError: 'policyError',
-    /** Raised by the worker once a change of settings is in force: pages re-check then. */
-    configGeneration: 'configGeneration',
     // Settings sync's bookkeeping (settings.js).
     settingsVersion: 'settingsVersion',
     settingsChangedAt: 'settingsChangedAt',

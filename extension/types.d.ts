@@ -7,7 +7,7 @@ type Lang = 'en' | 'ko';
 type Role = 'employee' | 'executive' | 'pr';
 type SeverityName = 'info' | 'warn' | 'block';
 /** The platforms the engine knows (src/engine.rs, Platform). */
-type PlatformName = 'x' | 'facebook' | 'linkedin' | 'other';
+type PlatformName = 'x' | 'facebook' | 'linkedin' | 'instagram' | 'other';
 
 interface Bilingual {
   en: string;
@@ -106,6 +106,8 @@ interface PolicyState {
   crisisActive: boolean;
   overridden: string[];
   locked: string[];
+  /** Raised once a change of settings is in force (the worker's replies carry it too). */
+  generation?: number;
 }
 
 /** A policy rejected with its place: the options page shows it. */
@@ -126,7 +128,6 @@ interface StoredSettings extends Settings {
   lastGoodPolicy?: { admin: string | null; user: string };
   policyState?: PolicyState;
   policyError?: PolicyRejection;
-  configGeneration?: number;
   settingsVersion?: number;
   settingsChangedAt?: number;
   settingsBackup?: { at: number; settings: Settings };

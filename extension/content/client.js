@@ -55,21 +55,25 @@ var riskhintClient = (() => {
 
   // The newest configuration generation this page has heard of (from a reply or from storage):
   // the worker raises it once a change of settings is in force, so a page re-checks then.
-  let generation = 0;
+  // Until storage is read (a few milliseconds) the page has checked nothing: -1, nothing to redo.
+  let generation = -1;
   /** @type {Array<() => void>} */
   const settingsListeners = [];
   /** @param {unknown} value */
   function heard(value) {
     const number = Number(value) || 0;
-    if (number <= generation) return;
-    const first = generation === 0;
+    if (generation < 0 || number <= generation) return;
     generation = number;
-    // The first number heard is the one in force when this page started: nothing to redo.
-    if (!first) settingsListeners.forEach((run) => riskhintI18n.ready().then(run));
+    settingsListeners.forEach((run) => riskhintI18n.ready().then(run));
   }
-  chrome.storage.local.get(KEY.configGeneration).then((stored) => heard(stored[KEY.configGeneration])).catch(() => {});
+  /** @param {unknown} state chrome.storage.local.policyState, which the worker writes */
+  const generationOf = (state) => (state && typeof state === 'object' ? /** @type {PolicyState} */ (state).generation : 0);
+  chrome.storage.local.get(KEY.policyState).then((stored) => {
+    // The generation in force when this page started.
+    generation = Math.max(generation, Number(generationOf(stored[KEY.policyState])) || 0);
+  }).catch(() => { generation = Math.max(generation, 0); });
   chrome.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && KEY.configGeneration in changes) heard(changes[KEY.configGeneration].newValue);
+    if (area === 'local' && KEY.policyState in changes) heard(generationOf(changes[KEY.policyState].newValue));
   });
 
   return {
