@@ -284,15 +284,16 @@ function today() {
 async function answer(message, sender) {
   const type = message?.type;
   if (typeof type !== 'string' || !allowed(type, sender)) return { ok: false, error: `${JSON.stringify(type)} is not a request this sender may make` };
-  const reply = await engineReply(message);
+  const reply = await handle(message);
   return reply.ok ? { ...reply, generation } : reply;
 }
 
 /**
+ * The reply to a request its sender may make.
  * @param {WorkerRequest} message
  * @returns {Promise<{ok: true, [field: string]: unknown} | WorkerFailure>}
  */
-async function engineReply(message) {
+async function handle(message) {
   if (message.type === REQUEST.ignore) return ignore(message);
   if (message.type === REQUEST.turnOff) return turnOff(message);
   if (message.type === REQUEST.saveSettings) return saveSettings(message);

@@ -1,7 +1,8 @@
 // @ts-check
-// The content scripts' side of the message protocol (protocol.js names it, types.d.ts types it). One message
-// per batch; if the service worker was stopped (or dies mid-request) the browser restarts it on
-// the next message, so a failed request is retried a few times with backoff before giving up.
+// The content scripts' side of the message protocol (protocol.js names it, types.d.ts types it).
+// One message per batch; if the service worker was stopped (or dies mid-request) the browser
+// restarts it on the next message, so a failed request is retried a few times with backoff before
+// giving up.
 
 /* exported riskhintClient */
 var riskhintClient = (() => {
