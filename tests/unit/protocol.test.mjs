@@ -84,3 +84,15 @@ test('no file decides locks itself: the engine marks each finding', () => {
   for (const [file, code] of files) assert.doesNotMatch(code, /ruleLocked|path === 'rules'|l\.startsWith\(`\$\{path\}\.`\)/, file);
   assert.match(files.get('content/overlay.js') ?? '', /finding\.locked/);
 });
+
+test('no type in the extension is `any` (tsc checks with noImplicitAny; this catches explicit ones)', () => {
+  const jsconfig = readFileSync(path.join(EXTENSION, 'jsconfig.json'), 'utf8');
+  assert.match(jsconfig, /"noImplicitAny": true/);
+  const types = readFileSync(path.join(EXTENSION, 'types.d.ts'), 'utf8');
+  assert.doesNotMatch(types, /[:<(|,]\s*any\b|\bany\s*[\]>|,;)]/, 'types.d.ts');
+  for (const [file, code] of files) {
+    // A JSDoc type is the text between the braces after @type, @param, @returns, @typedef, @template.
+    const jsdocTypes = [...code.matchAll(/@(?:type|param|returns?|typedef|template)\s*\{((?:[^{}]|\{[^{}]*\})*)\}/g)].map((m) => m[1]);
+    for (const type of jsdocTypes) assert.doesNotMatch(type, /\bany\b/, `${file}: {${type}}`);
+  }
+});
