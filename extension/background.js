@@ -7,8 +7,11 @@
 // them in a few milliseconds. Listeners are registered synchronously at the top level so that a
 // message that wakes the worker is never lost.
 
-import initEngine, { Checker } from './engine/riskhint.js';
-import { settingsSync, MAX_IGNORED } from './settings.js';
+import './protocol.js';
+import initEngine, { Checker, locked_fields as lockedFields } from './engine/riskhint.js';
+import { settingsSync, validSetting, MAX_IGNORED, SYNCED_KEYS } from './settings.js';
+
+const { request: REQUEST, key: KEY } = riskhintProtocol;
 
 /** The example policy shipped with the extension, in force until the user or an administrator sets one. */
 const DEFAULT_POLICY_URL = chrome.runtime.getURL('default-policy.jsonc');
@@ -16,10 +19,26 @@ const DEFAULT_POLICY_URL = chrome.runtime.getURL('default-policy.jsonc');
 /** chrome.storage.local keys that change the engine: the user's policy, the rules they turned
  * off, crisis mode switched in the popup, and the last copy of the administrator's policy (reading chrome.storage.managed takes
  * seconds on a cold browser, so the worker starts from the copy and refreshes it). */
-const POLICY_KEYS = ['policy', 'rulesOff', 'managedPolicy', 'crisisMode'];
+const POLICY_KEYS = [KEY.policy, KEY.rulesOff, KEY.managedPolicy, KEY.crisisMode];
 
 /** @type {Promise<Checker> | null} */
 let engine = null;
+
+/** The configuration's generation: raised (and stored in policyState.generation) once a change
+ * of settings is in force, and carried in every reply, so that pages re-check exactly then rather
+ * than after a guessed delay. A cold start continues from the stored number. */
+let generation = 0;
+const generationRead = chrome.storage.local.get(KEY.policyState).then((stored) => {
+  generation = Math.max(generation, Number(/** @type {StoredSettings} */ (stored).policyState?.generation) || 0);
+}).catch(() => {});
+
+/** Announces that a change of settings is in force. */
+async function nextGeneration() {
+  await generationRead;
+  generation += 1;
+  const { policyState } = /** @type {StoredSettings} */ (await chrome.storage.local.get(KEY.policyState));
+  await chrome.storage.local.set({ [KEY.policyState]: { crisisActive: false, overridden: [], locked: [], ...policyState, generation } });
+}
 
 /** How many times local storage changed what the engine or a check reads: a snapshot taken
  * before a change is stale. */
@@ -69,10 +88,10 @@ async function start() {
  * chrome.storage.local.policyError for the options page; a good one clears it and is kept as
  * the last good one, which a cold start falls back to. Returns whether the policy was accepted.
  * @param {Checker} checker
- * @param {{[key: string]: any}} [stored] local storage, if it was just read
+ * @param {StoredSettings} [stored] local storage, if it was just read
  */
 async function configure(checker, stored) {
-  const local = stored ?? /** @type {{[key: string]: any}} */ (await chrome.storage.local.get([...POLICY_KEYS, 'lastGoodPolicy']));
+  const local = stored ?? /** @type {StoredSettings} */ (await chrome.storage.local.get([...POLICY_KEYS, KEY.lastGoodPolicy]));
   const managed = typeof local.managedPolicy === 'string' ? local.managedPolicy : null;
   const user = typeof local.policy === 'string' ? local.policy : await defaultPolicy();
   const rulesOff = stringList(local.rulesOff);
@@ -86,14 +105,16 @@ async function configure(checker, stored) {
     // For the popup and the cards: whether crisis mode is on, and what the administrator locked.
     // Not waited for: the first answer after a cold start does not need them. (Storage applies
     // one extension's writes in the order they were made, so a later configuration's writes win.)
-    const policyState = { crisisActive: outcome.crisis_active, overridden: outcome.overridden, locked: outcome.locked };
-    const lastGoodPolicy = /** @type {any} */ (local.lastGoodPolicy);
+    await generationRead; // a cold start keeps the stored generation
+    /** @type {PolicyState} */
+    const policyState = { crisisActive: outcome.crisis_active, overridden: outcome.overridden, locked: outcome.locked, generation };
+    const lastGoodPolicy = local.lastGoodPolicy;
     const changed = lastGoodPolicy?.admin !== managed || lastGoodPolicy?.user !== user;
-    record(chrome.storage.local.set({ policyState, ...(changed ? { lastGoodPolicy: { admin: managed, user } } : {}) }));
-    record(chrome.storage.local.remove('policyError'));
+    record(chrome.storage.local.set({ [KEY.policyState]: policyState, ...(changed ? { [KEY.lastGoodPolicy]: { admin: managed, user } } : {}) }));
+    record(chrome.storage.local.remove(KEY.policyError));
   } else {
     console.warn(`riskhint: the ${outcome.layer} policy was rejected (line ${outcome.line}, column ${outcome.column}${outcome.path ? `, field ${outcome.path}` : ''}): ${outcome.message}. The previous policy stays in force.`);
-    record(chrome.storage.local.set({ policyError: outcome }));
+    record(chrome.storage.local.set({ [KEY.policyError]: outcome }));
   }
   return Boolean(outcome.ok);
 }
@@ -113,7 +134,7 @@ function record(write) {
  */
 async function restoreLastGood(checker) {
   const lastGoodPolicy = await readLastGood();
-  const local = await chrome.storage.local.get(['rulesOff', 'crisisMode']);
+  const local = await chrome.storage.local.get([KEY.rulesOff, KEY.crisisMode]);
   checker.configure(lastGoodPolicy?.admin ?? undefined, lastGoodPolicy?.user ?? (await defaultPolicy()), settingsLayer(local), stringList(local.rulesOff));
 }
 
@@ -127,7 +148,7 @@ function settingsLayer(local) {
 
 /** @returns {Promise<{admin: string | null, user: string} | undefined>} */
 async function readLastGood() {
-  return /** @type {any} */ (await chrome.storage.local.get('lastGoodPolicy')).lastGoodPolicy;
+  return /** @type {StoredSettings} */ (await chrome.storage.local.get(KEY.lastGoodPolicy)).lastGoodPolicy;
 }
 
 /**
@@ -144,26 +165,83 @@ function stringList(value) {
  * @param {unknown} ignored chrome.storage.local.ignored: [{code, text, site, at}]
  */
 function dismissals(ignored) {
-  return Array.isArray(ignored) ? ignored.filter((i) => typeof i?.code === 'string' && typeof i?.text === 'string').map(({ code, text }) => ({ code, text })) : [];
+  return validSetting(KEY.ignored, ignored) ? /** @type {IgnoredFinding[]} */ (ignored).map(({ code, text }) => ({ code, text })) : [];
 }
 
-/** @param {unknown} lang */
+/**
+ * @param {unknown} lang
+ * @returns {Promise<{ok: true, messages: LocaleMessages} | WorkerFailure>}
+ */
 async function messagesOf(lang) {
   if (lang !== 'en' && lang !== 'ko') return { ok: false, error: `no messages in ${JSON.stringify(lang)}` };
   return { ok: true, messages: await (await fetch(chrome.runtime.getURL(`_locales/${lang}/messages.json`))).json() };
 }
 
+/** A rule code as the engine writes it: a built-in code or a custom rule's id. */
+const RULE_CODE = /^[A-Za-z0-9_-]{1,64}$/;
+
 /**
  * Remembers an ignored finding; the newest MAX_IGNORED are kept.
  * @param {{code?: unknown, text?: unknown, site?: unknown}} finding
+ * @returns {Promise<{ok: true} | WorkerFailure>}
  */
 async function ignore({ code, text, site }) {
-  if (typeof code !== 'string' || typeof text !== 'string') return { ok: false, error: 'an ignored finding needs its code and text' };
-  const { ignored } = await chrome.storage.local.get('ignored');
-  const others = (Array.isArray(ignored) ? ignored : []).filter((i) => i?.code !== code || i?.text !== text);
+  if (typeof code !== 'string' || !RULE_CODE.test(code) || typeof text !== 'string') return { ok: false, error: 'an ignored finding needs its code and text' };
+  const { ignored } = /** @type {StoredSettings} */ (await chrome.storage.local.get(KEY.ignored));
+  const others = (validSetting(KEY.ignored, ignored) ? /** @type {IgnoredFinding[]} */ (ignored) : []).filter((i) => i.code !== code || i.text !== text);
   const entry = { code, text, site: typeof site === 'string' ? site : '', at: new Date().toISOString() };
-  await chrome.storage.local.set({ ignored: [...others, entry].slice(-MAX_IGNORED) });
+  await chrome.storage.local.set({ [KEY.ignored]: [...others, entry].slice(-MAX_IGNORED) });
   return { ok: true };
+}
+
+/**
+ * Turns a rule off from a card, unless the administrator locked it (the engine's rule decides,
+ * as it does for the card's buttons).
+ * @param {{code?: unknown}} request
+ * @returns {Promise<{ok: true} | WorkerFailure>}
+ */
+async function turnOff({ code }) {
+  if (typeof code !== 'string' || !RULE_CODE.test(code)) return { ok: false, error: 'turning a rule off needs its code' };
+  await ready(); // the engine's bindings, for its lock rule
+  const { managedPolicy, rulesOff } = /** @type {StoredSettings} */ (await chrome.storage.local.get([KEY.managedPolicy, KEY.rulesOff]));
+  if (typeof managedPolicy === 'string' && JSON.parse(lockedFields(managedPolicy, JSON.stringify([`rules.${code}`]))).length) {
+    return { ok: false, error: `the administrator locked ${code}` };
+  }
+  const codes = validSetting(KEY.rulesOff, rulesOff) ? /** @type {string[]} */ (rulesOff) : [];
+  if (!codes.includes(code)) await chrome.storage.local.set({ [KEY.rulesOff]: [...codes, code] });
+  return { ok: true };
+}
+
+/**
+ * The popup's and the options page's changes to settings, each value checked as sync checks it.
+ * @param {{set?: unknown, remove?: unknown}} request
+ * @returns {Promise<{ok: true} | WorkerFailure>}
+ */
+async function saveSettings({ set = {}, remove = [] }) {
+  const keys = /** @type {readonly string[]} */ (SYNCED_KEYS);
+  if (!set || typeof set !== 'object' || !Array.isArray(remove)) return { ok: false, error: 'settings come as {set, remove}' };
+  const entries = Object.entries(set);
+  const wrong = [...entries.filter(([key, value]) => !keys.includes(key) || !validSetting(key, value)).map(([key]) => key),
+    ...remove.filter((key) => !keys.includes(key))];
+  if (wrong.length) return { ok: false, error: `not a valid setting: ${wrong.join(', ')}` };
+  if (remove.length) await chrome.storage.local.remove(remove);
+  if (entries.length) await chrome.storage.local.set(Object.fromEntries(entries));
+  return { ok: true };
+}
+
+/** The origin of the extension's own pages (the popup, options). */
+const EXTENSION_ORIGIN = new URL(chrome.runtime.getURL('')).origin;
+
+/**
+ * Whether `sender` may send `type`: anything of this extension may ask for checks and record a
+ * card's Ignore or Turn off; only its own pages may change settings in general.
+ * @param {string} type
+ * @param {chrome.runtime.MessageSender} sender
+ */
+function allowed(type, sender) {
+  if (sender.id !== chrome.runtime.id) return false;
+  if (type === REQUEST.saveSettings) return Boolean(sender.url) && new URL(/** @type {string} */ (sender.url)).origin === EXTENSION_ORIGIN;
+  return true;
 }
 
 /** Copies the administrator's policy (chrome.storage.managed) to local storage when it changed;
@@ -175,10 +253,10 @@ async function refreshManaged() {
   } catch {
     // no managed storage on this browser
   }
-  const { managedPolicy = null } = await chrome.storage.local.get('managedPolicy');
+  const { managedPolicy = null } = /** @type {StoredSettings} */ (await chrome.storage.local.get(KEY.managedPolicy));
   if (policy !== managedPolicy) {
-    if (typeof policy === 'string') await chrome.storage.local.set({ managedPolicy: policy });
-    else await chrome.storage.local.remove('managedPolicy');
+    if (typeof policy === 'string') await chrome.storage.local.set({ [KEY.managedPolicy]: policy });
+    else await chrome.storage.local.remove(KEY.managedPolicy);
   }
 }
 
@@ -197,38 +275,43 @@ function today() {
 }
 
 /**
- * The message protocol (content/client.js is the other side):
- *   {type: 'classify', posts: [{id, text, author?, replies?, reposts?, likes?, views?, promoted?}], lang?}
- *     → {ok: true, reports: [{id, labels, risk, hint, findings, evidence}]}
- *   {type: 'check', text, platform?, replyTo?, lang?}
- *     → {ok: true, report: {verdict, language, truncated, findings}}
- *   {type: 'messages', lang}: the UI's words in a language other than the browser's (i18n.js)
- *     → {ok: true, messages: <_locales/<lang>/messages.json>}
- *   {type: 'ignore', code, text, site}: the user ignored a finding (kept, listed in options)
- *     → {ok: true}
- *   {type: 'warm'}: a composer got focus; the engine is started now, not at the first key
- *     → {ok: true} once it is ready
- *   any failure → {ok: false, error}
- * Spans in replies are UTF-16 offsets into the text sent.
- * @param {any} message
+ * Answers a request (protocol.js names them; types.d.ts gives each one's payload and reply). Every
+ * reply carries the configuration's generation; any failure is {ok: false, error}. Spans in
+ * replies are UTF-16 offsets into the text sent.
+ * @param {WorkerRequest} message
+ * @param {chrome.runtime.MessageSender} sender
  */
-async function answer(message) {
-  if (message?.type === 'ignore') return ignore(message);
-  if (message?.type === 'messages') return messagesOf(message.lang);
+async function answer(message, sender) {
+  const type = message?.type;
+  if (typeof type !== 'string' || !allowed(type, sender)) return { ok: false, error: `${JSON.stringify(type)} is not a request this sender may make` };
+  const reply = await handle(message);
+  return reply.ok ? { ...reply, generation } : reply;
+}
+
+/**
+ * The reply to a request its sender may make.
+ * @param {WorkerRequest} message
+ * @returns {Promise<{ok: true, [field: string]: unknown} | WorkerFailure>}
+ */
+async function handle(message) {
+  if (message.type === REQUEST.ignore) return ignore(message);
+  if (message.type === REQUEST.turnOff) return turnOff(message);
+  if (message.type === REQUEST.saveSettings) return saveSettings(message);
+  if (message.type === REQUEST.messages) return messagesOf(message.lang);
   const checker = await ready();
-  if (message?.type === 'warm') return { ok: true };
+  if (message.type === REQUEST.warm) return { ok: true };
   const { role = 'employee', language, ignored } = await requestSettings();
   // The language chosen in options wins over the browser's, which the content script sends.
-  const lang = language === 'ko' || language === 'en' ? language : message.lang;
+  const lang = language === 'ko' || language === 'en' ? language : message.type === REQUEST.classify || message.type === REQUEST.check ? message.lang : undefined;
   let raw;
   try {
-    if (message?.type === 'classify') {
+    if (message.type === REQUEST.classify) {
       raw = checker.classify_posts(JSON.stringify(message.posts ?? []), lang ?? 'en');
-    } else if (message?.type === 'check') {
+    } else if (message.type === REQUEST.check) {
       const request = { role, today: today(), platform: message.platform ?? 'other', reply_to: message.replyTo ?? null, lang: lang ?? null, ignored: dismissals(ignored) };
       raw = checker.check_draft(String(message.text ?? ''), JSON.stringify(request));
     } else {
-      return { ok: false, error: `unknown request ${JSON.stringify(message?.type)}` };
+      return { ok: false, error: `unknown request ${JSON.stringify(/** @type {{type?: unknown}} */ (message).type)}` };
     }
   } catch (error) {
     // A trap (a bug in the engine) leaves the instance unusable: start afresh next time.
@@ -236,14 +319,14 @@ async function answer(message) {
     throw error;
   }
   const value = JSON.parse(raw);
-  if (value && !Array.isArray(value) && value.error) return { ok: false, error: value.error };
-  return message.type === 'classify' ? { ok: true, reports: value } : { ok: true, report: value };
+  if (value && !Array.isArray(value) && value.error) return { ok: false, error: String(value.error) };
+  return message.type === REQUEST.classify ? { ok: true, reports: value } : { ok: true, report: value };
 }
 
 /** What a check needs besides the text. Read once and kept current by storage.onChanged: a storage
  * read on every keystroke was a good part of the time from a key to its verdict. */
-const REQUEST_KEYS = ['role', 'language', 'ignored'];
-/** @type {Promise<{[key: string]: any}> | null} */
+const REQUEST_KEYS = [KEY.role, KEY.language, KEY.ignored];
+/** @type {Promise<StoredSettings> | null} */
 let requestSettingsRead = null;
 function requestSettings() {
   requestSettingsRead ??= chrome.storage.local.get(REQUEST_KEYS).catch((error) => {
@@ -253,24 +336,31 @@ function requestSettings() {
   return requestSettingsRead;
 }
 
-chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
-  answer(message).then(sendResponse, (error) => sendResponse({ ok: false, error: String(error?.message ?? error) }));
+chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  answer(message, sender).then(sendResponse, (error) => sendResponse({ ok: false, error: String(error?.message ?? error) }));
   return true; // the answer comes asynchronously
 });
 
 chrome.storage.onChanged.addListener((changes, area) => {
   sync.changed(changes, area);
   if (area === 'local' && [...POLICY_KEYS, ...REQUEST_KEYS].some((key) => key in changes)) engineInputChanges++;
-  if (area === 'local' && REQUEST_KEYS.some((key) => key in changes)) requestSettingsRead = null;
+  const requestChanged = area === 'local' && REQUEST_KEYS.some((key) => key in changes);
+  if (requestChanged) requestSettingsRead = null;
   if (area === 'managed') {
     refreshManaged().catch((error) => console.warn('riskhint: could not read the managed policy', error));
-  } else if (area === 'local' && engine && POLICY_KEYS.some((key) => key in changes)) {
-    // Requests queue behind the new configuration.
-    const current = engine;
-    engine = current.then(async (checker) => {
-      await configure(checker);
-      return checker;
-    });
+  } else if (area === 'local' && POLICY_KEYS.some((key) => key in changes)) {
+    // Requests queue behind the new configuration; pages hear of it once it is in force.
+    /** @type {Promise<unknown>} */
+    let inForce = Promise.resolve();
+    if (engine) {
+      inForce = engine = engine.then(async (checker) => {
+        await configure(checker);
+        return checker;
+      });
+    }
+    inForce.then(nextGeneration, nextGeneration).catch((error) => console.warn('riskhint: could not announce the new settings', error));
+  } else if (requestChanged) {
+    nextGeneration().catch((error) => console.warn('riskhint: could not announce the new settings', error));
   }
 });
 

@@ -9,7 +9,8 @@
 
 /* exported riskhintI18n */
 var riskhintI18n = (() => {
-  /** @typedef {Record<string, {message: string, placeholders?: Record<string, {content: string}>}>} Messages */
+  const { request: REQUEST, key: KEY } = riskhintProtocol;
+  /** @typedef {LocaleMessages} Messages */
 
   // The language of the messages chrome.i18n picked (its own choice among our locales; with
   // --lang, getUILanguage() can disagree with it).
@@ -23,8 +24,9 @@ var riskhintI18n = (() => {
   /** @param {string} lang */
   async function fetchMessages(lang) {
     if (location.protocol === 'chrome-extension:') return (await fetch(chrome.runtime.getURL(`_locales/${lang}/messages.json`))).json();
-    const reply = await chrome.runtime.sendMessage({ type: 'messages', lang });
-    if (!reply?.ok) throw new Error(reply?.error ?? 'no messages');
+    /** @type {WorkerReply<'messages'> | undefined} */
+    const reply = await chrome.runtime.sendMessage({ type: REQUEST.messages, lang });
+    if (!reply?.ok) throw new Error(reply?.error || 'no messages');
     return reply.messages;
   }
 
@@ -46,9 +48,9 @@ var riskhintI18n = (() => {
     listeners.forEach((run) => run());
   }
 
-  let loaded = chrome.storage.local.get('language').then(({ language: chosen }) => use(chosen)).catch(() => {});
+  let loaded = chrome.storage.local.get(KEY.language).then((stored) => use(stored[KEY.language])).catch(() => {});
   chrome.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && 'language' in changes) loaded = use(changes.language.newValue);
+    if (area === 'local' && KEY.language in changes) loaded = use(changes[KEY.language].newValue);
   });
 
   /**

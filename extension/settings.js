@@ -13,6 +13,10 @@
 // when the worker starts, step by step, and never drops a value it cannot read without saying so.
 // Settings written by a newer version are left alone (neither read nor overwritten).
 
+import './protocol.js';
+
+const { key: KEY } = riskhintProtocol;
+
 /** The layout of settings this code writes. 1: version 0.1.0's keys, versioned and synced. */
 export const SETTINGS_VERSION = 1;
 
@@ -42,6 +46,15 @@ const VALID = {
   crisisMode: (v) => typeof v === 'boolean',
   pausedSites: (v) => Array.isArray(v) && v.every((s) => typeof s === 'string'),
 };
+
+/**
+ * Whether `value` is a valid value of the setting `key` (the worker checks every write with it).
+ * @param {string} key
+ * @param {unknown} value
+ */
+export function validSetting(key, value) {
+  return Object.hasOwn(VALID, key) && VALID[key](value);
+}
 
 /**
  * Steps from one layout to the next: step n turns layout n into n + 1, given the stored values,
@@ -158,9 +171,9 @@ export function toSyncItems(settings, changedAt) {
  * @returns {{settings: Record<string, unknown>, changedAt: number} | {newer: true} | null}
  */
 export function fromSyncItems(items) {
-  const header = /** @type {any} */ (items[HEADER]);
+  const header = /** @type {{version?: number, chunks?: unknown, length?: number, changedAt?: unknown} | undefined} */ (items[HEADER]);
   if (!header || typeof header.chunks !== 'number') return null;
-  if (header.version > SETTINGS_VERSION) return { newer: true };
+  if (Number(header.version) > SETTINGS_VERSION) return { newer: true };
   let text = '';
   for (let i = 0; i < header.chunks; i++) {
     const piece = items[CHUNK(i)];
@@ -187,7 +200,8 @@ const same = (a, b) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
  * @param {typeof chrome.storage} storage
  */
 export function settingsSync(storage) {
-  let pushTimer = 0;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let pushTimer;
 
   async function start() {
     if (await upgrade()) await reconcile();
@@ -211,7 +225,7 @@ export function settingsSync(storage) {
       return { ...local, ...migration.set };
     } else if (typeof local.settingsVersion === 'number' && local.settingsVersion > SETTINGS_VERSION) {
       // A newer riskhint wrote these (and was rolled back): use what we can, rewrite nothing.
-      await storage.local.set({ syncState: { ok: false, error: 'newer-settings' } });
+      await storage.local.set({ [KEY.syncState]: { ok: false, error: 'newer-settings' } });
       return null;
     }
     return local;
@@ -220,9 +234,9 @@ export function settingsSync(storage) {
   /** Whichever of sync and local changed last wins. */
   async function reconcile() {
     const remote = fromSyncItems(await storage.sync.get(null));
-    const { settingsChangedAt = 0 } = await storage.local.get('settingsChangedAt');
+    const { settingsChangedAt = 0 } = await storage.local.get(KEY.settingsChangedAt);
     if (remote && 'newer' in remote) {
-      await storage.local.set({ syncState: { ok: false, error: 'newer-settings' } });
+      await storage.local.set({ [KEY.syncState]: { ok: false, error: 'newer-settings' } });
     } else if (remote && remote.changedAt > Number(settingsChangedAt)) {
       await pull(remote.settings, remote.changedAt);
     } else {
@@ -258,22 +272,22 @@ export function settingsSync(storage) {
    * @param {boolean} changedNow a local change: stamp it with the time
    */
   async function push(changedNow) {
-    const local = await storage.local.get([...SYNCED_KEYS, 'settingsChangedAt']);
+    const local = await storage.local.get([...SYNCED_KEYS, KEY.settingsChangedAt]);
     const settings = pickSettings(local);
     const current = await storage.sync.get(null);
     const remote = fromSyncItems(current);
     if (remote && 'newer' in remote) {
       // A newer riskhint's settings: leave them alone.
-      await storage.local.set({ syncState: { ok: false, error: 'newer-settings' } });
+      await storage.local.set({ [KEY.syncState]: { ok: false, error: 'newer-settings' } });
       return;
     }
     // Nothing new (also the echo of a pull): no write.
     if (remote && same(remote.settings, settings)) return;
     const changedAt = changedNow || !local.settingsChangedAt ? Date.now() : Number(local.settingsChangedAt);
-    if (changedAt !== local.settingsChangedAt) await storage.local.set({ settingsChangedAt: changedAt });
+    if (changedAt !== local.settingsChangedAt) await storage.local.set({ [KEY.settingsChangedAt]: changedAt });
     const { items, bytes } = toSyncItems(settings, changedAt);
     if (bytes > TOTAL_BYTES) {
-      await storage.local.set({ syncState: { ok: false, error: 'too-large', bytes, limit: TOTAL_BYTES } });
+      await storage.local.set({ [KEY.syncState]: { ok: false, error: 'too-large', bytes, limit: TOTAL_BYTES } });
       return;
     }
     try {
@@ -284,10 +298,10 @@ export function settingsSync(storage) {
       if (stale.length && bytes + staleBytes > TOTAL_BYTES) await storage.sync.remove(stale);
       await storage.sync.set(items);
       if (stale.length && bytes + staleBytes <= TOTAL_BYTES) await storage.sync.remove(stale);
-      await storage.local.set({ syncState: { ok: true, at: Date.now(), bytes } });
+      await storage.local.set({ [KEY.syncState]: { ok: true, at: Date.now(), bytes } });
     } catch (error) {
       // Over a quota (writes per minute, or bytes): the settings stay here and go out next time.
-      await storage.local.set({ syncState: { ok: false, error: String(/** @type {any} */ (error)?.message ?? error) } });
+      await storage.local.set({ [KEY.syncState]: { ok: false, error: String(error instanceof Error ? error.message : error) } });
     }
   }
 
@@ -302,7 +316,7 @@ export function settingsSync(storage) {
     } else if (area === 'local' && SYNCED_KEYS.some((key) => key in changes)) {
       clearTimeout(pushTimer);
       // A burst of changes (typing in options, several toggles) is one write.
-      pushTimer = /** @type {any} */ (setTimeout(() => push(true).catch((error) => console.warn('riskhint: could not sync settings', error)), 500));
+      pushTimer = setTimeout(() => push(true).catch((error) => console.warn('riskhint: could not sync settings', error)), 500);
     }
   }
 

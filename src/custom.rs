@@ -178,6 +178,7 @@ impl CustomRules {
                     reason: REASON,
                     source: SOURCE,
                     suggestions,
+                    locked: false,
                 });
             }
         }

@@ -170,13 +170,14 @@ impl Engine {
         self.custom.check(draft.text, &draft.views, custom, &mut findings);
         findings.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(a.code.cmp(b.code)));
         findings.dedup_by(|a, b| a.code == b.code && a.range == b.range);
+        findings.iter_mut().filter(|f| self.policy.is_locked(&format!("rules.{}", f.code))).for_each(|f| f.locked = true);
         findings
     }
 
     /// Whether the user dismissed `finding` (and may: its rule is not locked by the administrator).
     fn is_dismissed(&self, finding: &Finding, text: &str, dismissed: &[Dismissal]) -> bool {
         let words = &text[finding.range.clone()];
-        dismissed.iter().any(|d| d.code == finding.code && d.text == words) && !self.policy.is_locked(&format!("rules.{}", finding.code))
+        !finding.locked && dismissed.iter().any(|d| d.code == finding.code && d.text == words)
     }
 
     /// Checks a draft the user is about to post.

@@ -166,6 +166,9 @@ pub struct Finding {
     pub source: Bilingual,
     /// Proposed fixes, best first.
     pub suggestions: Vec<Suggestion>,
+    /// The administrator locked this rule: the finding cannot be ignored or its rule turned off
+    /// (decided by the engine, so the extension never repeats the policy's lock logic).
+    pub locked: bool,
 }
 
 /// Whether a draft can go out: `block` if any finding blocks, `review` if any warns, else `ok`.

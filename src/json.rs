@@ -42,6 +42,8 @@ pub struct FindingJson<'a> {
     reason: &'a str,
     source: &'a str,
     suggestions: Vec<SuggestionJson<'a>>,
+    /// The administrator locked the rule: no Ignore, no Turn off.
+    locked: bool,
 }
 
 #[derive(Serialize)]
@@ -76,6 +78,7 @@ fn finding<'a>(text: &'a str, f: &'a Finding, lang: Language, offsets: &OffsetMa
                 replacement: &s.replacement,
             })
             .collect(),
+        locked: f.locked,
     }
 }
 

@@ -19,6 +19,18 @@ pub fn validate_policy(text: &str) -> String {
     }
 }
 
+/// Which of `paths` (a JSON array of dotted policy paths, e.g. `["organization.names",
+/// "rules.CONF001"]`) the administrator's policy `admin` locks, by the engine's own rule: a JSON
+/// array of those paths. The options page disables exactly these fields; an unreadable policy
+/// locks nothing (the worker reports it).
+#[wasm_bindgen]
+pub fn locked_fields(admin: &str, paths: &str) -> String {
+    let (Ok(policy), Ok(paths)) = (crate::policy::Policy::parse(admin), serde_json::from_str::<Vec<String>>(paths)) else {
+        return "[]".to_owned();
+    };
+    json!(paths.iter().filter(|path| policy.is_locked(path)).collect::<Vec<_>>()).to_string()
+}
+
 /// A compiled policy, ready to check drafts and classify posts.
 #[wasm_bindgen]
 pub struct Checker {

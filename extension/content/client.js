@@ -1,10 +1,12 @@
 // @ts-check
-// The content scripts' side of the message protocol (background.js documents it). One message
-// per batch; if the service worker was stopped (or dies mid-request) the browser restarts it on
-// the next message, so a failed request is retried a few times with backoff before giving up.
+// The content scripts' side of the message protocol (protocol.js names it, types.d.ts types it).
+// One message per batch; if the service worker was stopped (or dies mid-request) the browser
+// restarts it on the next message, so a failed request is retried a few times with backoff before
+// giving up.
 
 /* exported riskhintClient */
 var riskhintClient = (() => {
+  const { request: REQUEST, key: KEY } = riskhintProtocol;
   const ATTEMPTS = 4;
   const sleep = (/** @type {number} */ ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -12,17 +14,22 @@ var riskhintClient = (() => {
   const alive = () => Boolean(globalThis.chrome?.runtime?.id);
 
   /**
-   * @param {object} message
-   * @returns {Promise<any>} the worker's reply, with ok: true
+   * @template {keyof WorkerRequests} T
+   * @param {WorkerRequests[T] & {type: T}} message
+   * @returns {Promise<Extract<WorkerReply<T>, {ok: true}>>} the worker's reply, with ok: true
    */
   async function send(message) {
     let lastError;
     for (let attempt = 0; attempt < ATTEMPTS && alive(); attempt++) {
       try {
+        /** @type {WorkerReply<T> | undefined} */
         const reply = await chrome.runtime.sendMessage(message);
         // No reply means the worker went away before answering.
-        if (reply?.ok) return reply;
-        lastError = new Error(reply?.error ?? 'the engine did not answer');
+        if (reply?.ok) {
+          heard(reply.generation);
+          return reply;
+        }
+        lastError = new Error(reply?.error || 'the engine did not answer');
       } catch (error) {
         lastError = error;
       }
@@ -31,9 +38,6 @@ var riskhintClient = (() => {
     throw lastError ?? new Error('the extension was reloaded; reload the page');
   }
 
-  /** Settings whose change changes results (background.js reads them). */
-  const RESULT_KEYS = ['policy', 'rulesOff', 'ignored', 'managedPolicy', 'role', 'language', 'crisisMode'];
-
   // Pausing on a site (from the popup) stops all checking there until resumed; the list of paused
   // host names is in chrome.storage.local.pausedSites.
   let paused = false;
@@ -41,29 +45,39 @@ var riskhintClient = (() => {
   const pauseListeners = [];
   /** @param {unknown} sites */
   const pausedHere = (sites) => Array.isArray(sites) && sites.includes(location.hostname);
-  const pauseRead = chrome.storage.local.get('pausedSites').then(({ pausedSites }) => { paused = pausedHere(pausedSites); });
+  const pauseRead = chrome.storage.local.get(KEY.pausedSites).then((stored) => { paused = pausedHere(stored[KEY.pausedSites]); });
   chrome.storage.onChanged.addListener((changes, area) => {
-    if (area !== 'local' || !('pausedSites' in changes)) return;
-    const now = pausedHere(changes.pausedSites.newValue);
+    if (area !== 'local' || !(KEY.pausedSites in changes)) return;
+    const now = pausedHere(changes[KEY.pausedSites].newValue);
     if (now === paused) return;
     paused = now;
     pauseListeners.forEach((run) => run(paused));
   });
 
-  // Rules the administrator locked: their findings cannot be ignored or turned off from a card.
-  /** @type {string[]} */
-  let locked = [];
-  /** @param {any} state chrome.storage.local.policyState, which the worker writes */
-  const readLocked = (state) => { locked = Array.isArray(state?.locked) ? state.locked : []; };
-  chrome.storage.local.get('policyState').then(({ policyState }) => readLocked(policyState));
-  chrome.storage.onChanged.addListener((changes, area) => area === 'local' && 'policyState' in changes && readLocked(changes.policyState.newValue));
+  // The newest configuration generation this page has heard of (from a reply or from storage):
+  // the worker raises it once a change of settings is in force, so a page re-checks then.
+  // Until storage is read (a few milliseconds) the page has checked nothing: -1, nothing to redo.
+  let generation = -1;
+  /** @type {Array<() => void>} */
+  const settingsListeners = [];
+  /** @param {unknown} value */
+  function heard(value) {
+    const number = Number(value) || 0;
+    if (generation < 0 || number <= generation) return;
+    generation = number;
+    settingsListeners.forEach((run) => riskhintI18n.ready().then(run));
+  }
+  /** @param {unknown} state chrome.storage.local.policyState, which the worker writes */
+  const generationOf = (state) => (state && typeof state === 'object' ? /** @type {PolicyState} */ (state).generation : 0);
+  chrome.storage.local.get(KEY.policyState).then((stored) => {
+    // The generation in force when this page started.
+    generation = Math.max(generation, Number(generationOf(stored[KEY.policyState])) || 0);
+  }).catch(() => { generation = Math.max(generation, 0); });
+  chrome.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && KEY.policyState in changes) heard(generationOf(changes[KEY.policyState].newValue));
+  });
 
   return {
-    /**
-     * Whether the administrator locked this rule's level.
-     * @param {string} code
-     */
-    ruleLocked: (code) => locked.some((path) => path === '*' || path === 'rules' || path === `rules.${code}`),
     /** Resolves once the pause setting is known (before the first check). */
     settled: () => pauseRead.catch(() => {}),
     /** Whether riskhint is paused on this site. */
@@ -76,29 +90,35 @@ var riskhintClient = (() => {
       pauseListeners.push(run);
     },
     /**
-     * Runs `run` after a setting that changes results has changed, once the worker has had a
-     * moment to apply it, so that open pages update without a reload.
+     * Runs `run` once a change of settings is in force in the worker (its configuration
+     * generation rose), so that open pages update without a reload.
      * @param {() => void} run
      */
     onSettingsChange(run) {
-      chrome.storage.onChanged.addListener((changes, area) => {
-        if (area === 'local' && RESULT_KEYS.some((key) => key in changes)) setTimeout(() => riskhintI18n.ready().then(run), 200);
-      });
+      settingsListeners.push(run);
     },
     /**
      * Labels a batch of posts.
-     * @param {Array<{id: string, text: string, author?: string, replies?: number, reposts?: number, likes?: number, views?: number, promoted?: boolean}>} posts
-     * @returns {Promise<Array<any>>} one report per post, in order
+     * @param {PostRequest[]} posts
+     * @returns {Promise<PostReport[]>} one report per post, in order
      */
     async classify(posts) {
-      return (await send({ type: 'classify', posts, lang: riskhintI18n.language() })).reports;
+      return (await send({ type: REQUEST.classify, posts, lang: riskhintI18n.language() })).reports;
     },
     /**
      * Ignores a finding from now on (the worker keeps it; options lists it for restoring).
      * @param {{code: string, text: string}} finding
      */
     async ignore({ code, text }) {
-      await send({ type: 'ignore', code, text, site: location.hostname });
+      await send({ type: REQUEST.ignore, code, text, site: location.hostname });
+    },
+    /**
+     * Turns a finding's rule off from now on (the worker keeps it, and refuses a locked rule;
+     * options lists it for turning back on).
+     * @param {string} code
+     */
+    async turnOff(code) {
+      await send({ type: REQUEST.turnOff, code });
     },
     /**
      * Starts the worker and its engine ahead of the first check: a composer got focus. The worker
@@ -106,15 +126,16 @@ var riskhintClient = (() => {
      * which the user's first key would otherwise wait for. Failures are left to that check.
      */
     warm() {
-      chrome.runtime.sendMessage({ type: 'warm' }).catch(() => {});
+      chrome.runtime.sendMessage({ type: REQUEST.warm }).catch(() => {});
     },
     /**
      * Checks a draft.
      * @param {string} text
-     * @param {{platform?: string, replyTo?: string}} [context]
+     * @param {{platform?: PlatformName, replyTo?: string | null}} [context]
+     * @returns {Promise<DraftReport>}
      */
     async check(text, context = {}) {
-      return (await send({ type: 'check', text, lang: riskhintI18n.language(), ...context })).report;
+      return (await send({ type: REQUEST.check, text, lang: riskhintI18n.language(), ...context })).report;
     },
   };
 })();

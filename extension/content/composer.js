@@ -10,7 +10,7 @@
 
 /**
  * @typedef {{
- *   platform: string,
+ *   platform: PlatformName,
  *   editorSelector: string,
  *   blockSelector: string,
  *   postButtonSelector: string,
@@ -20,7 +20,7 @@
  *   replace: (editor: HTMLElement, range: Range, text: string) => Promise<void>,
  * }} ComposerAdapter
  * @typedef {{
- *   editor: HTMLElement, seq: number, checkedText: string | null, report: any,
+ *   editor: HTMLElement, seq: number, checkedText: string | null, report: DraftReport | null,
  *   pill: HTMLElement | null, timer: number, ranges: Map<string, Range[]>,
  *   observer: MutationObserver, composing: boolean,
  * }} Draft
@@ -100,6 +100,7 @@ var riskhintComposer = (() => {
      * Checks the draft's current text. A reply for text that has changed since is dropped. During
      * a composition, the last verdict stands (compositionend checks again).
      * @param {Draft} draft
+     * @returns {Promise<DraftReport | null>}
      */
     function check(draft) {
       if (draft.composing) return Promise.resolve(draft.report);
@@ -130,7 +131,7 @@ var riskhintComposer = (() => {
     /**
      * The current findings of a draft (ignored ones are already left out by the worker).
      * @param {Draft} draft
-     * @returns {any[]}
+     * @returns {Finding[]}
      */
     const findingsOf = (draft) => draft.report?.findings ?? [];
 
@@ -194,14 +195,14 @@ var riskhintComposer = (() => {
 
     /**
      * @param {Draft} draft
-     * @param {any} finding
+     * @param {Finding} finding
      * @param {boolean} [fromList] opened from the pill's list: focus moves into the card
      */
     function openFinding(draft, finding, fromList = false) {
       const model = textOf(draft.editor);
       const range = model.text === draft.checkedText ? riskhintText.range(model, finding.start, finding.end) : null;
       const rect = range?.getBoundingClientRect() ?? draft.editor.getBoundingClientRect();
-      riskhintUi.findingCard(finding, rect, riskhintClient.ruleLocked(finding.code), {
+      riskhintUi.findingCard(finding, rect, {
         apply: (suggestion) => apply(draft, suggestion).catch((error) => console.warn('riskhint: could not apply the fix', error)),
         // Kept from now on (options lists it); the worker leaves it out of the next check.
         ignore: async () => {
@@ -210,10 +211,9 @@ var riskhintComposer = (() => {
           draft.checkedText = null;
           schedule(draft, 0);
         },
+        // The worker keeps it (options lists it) and re-checks open drafts once it is in force.
         turnOff: async () => {
-          const stored = (await chrome.storage.local.get('rulesOff')).rulesOff;
-          const rulesOff = Array.isArray(stored) ? stored : [];
-          if (!rulesOff.includes(finding.code)) await chrome.storage.local.set({ rulesOff: [...rulesOff, finding.code] });
+          await riskhintClient.turnOff(finding.code).catch((error) => console.warn('riskhint: could not turn the rule off', error));
           draft.editor.focus();
         },
       }, fromList);

@@ -188,7 +188,7 @@ var riskhintUi = (() => {
   /**
    * The badge on a post: top label and risk. Hover or focus opens the card.
    * @param {Element} article
-   * @param {any} report
+   * @param {PostReport} report
    * @param {{promoted: boolean, onOpen: (badge: HTMLElement) => void, onClose: () => void}} options
    */
   function badge(article, report, { promoted, onOpen, onClose }) {
@@ -244,7 +244,7 @@ var riskhintUi = (() => {
 
   /**
    * The card for a post: every label, the hint, the words behind each label, and the reasons.
-   * @param {any} report
+   * @param {PostReport} report
    * @param {string} text the post's text, for the highlighted words
    * @param {DOMRect} rect
    * @param {boolean} promoted
@@ -260,27 +260,26 @@ var riskhintUi = (() => {
       at = e.end;
     }
     words.append(text.slice(at));
-    const reasons = [...new Map(report.findings.map((/** @type {any} */ f) => [f.code, f])).values()];
+    const reasons = [...new Map(report.findings.map((f) => [f.code, f])).values()];
     const card = h('div', { class: 'card', role: 'dialog', 'data-riskhint-ui': 'post-card', 'aria-label': t('postCardName') },
       h('h2', { text: report.hint ?? t('nothingStandsOut') }),
       h('div', { class: 'chips' }, ...report.labels.map((/** @type {string} */ l) => h('span', { class: 'chip', 'data-label': l, text: labelName(l) })),
         promoted ? h('span', { class: 'chip', 'data-label': 'promoted', text: t('adBySite') }) : null),
       h('p', { class: 'muted', text: t('riskWithReach', report.risk) }),
       spans.length ? words : null,
-      ...reasons.map((/** @type {any} */ f) => h('p', {}, h('span', { class: `sev ${f.severity}`, title: severityName(f.severity), text: f.code }), f.message)));
+      ...reasons.map((f) => h('p', {}, h('span', { class: `sev ${f.severity}`, title: severityName(f.severity), text: f.code }), f.message)));
     card.addEventListener('mouseleave', closeCard);
     return showCard(card, rect, onClose);
   }
 
   /**
    * The card for one finding in a draft, with its suggestions.
-   * @param {any} finding
+   * @param {Finding} finding its `locked` (the engine's word): no Ignore, no Turn off
    * @param {DOMRect} rect
-   * @param {boolean} locked the administrator locked its rule: no Ignore, no Turn off
-   * @param {{apply: (suggestion: any) => void, ignore: () => void, turnOff: () => void}} actions
+   * @param {{apply: (suggestion: Suggestion) => void, ignore: () => void, turnOff: () => void}} actions
    * @param {boolean} [focus] move keyboard focus into the card (when opened from the list)
    */
-  function findingCard(finding, rect, locked, actions, focus = false) {
+  function findingCard(finding, rect, actions, focus = false) {
     /**
      * @param {string} ui its data-riskhint-ui name
      * @param {string} text
@@ -295,8 +294,8 @@ var riskhintUi = (() => {
       b.addEventListener('click', fromUser(() => { closeCard(); run(); }));
       return b;
     };
-    const buttons = finding.suggestions.map((/** @type {any} */ s) => action('apply', s.label, () => actions.apply(s), 'action primary'));
-    const dismiss = locked
+    const buttons = finding.suggestions.map((s) => action('apply', s.label, () => actions.apply(s), 'action primary'));
+    const dismiss = finding.locked
       ? [h('p', { class: 'muted', 'data-riskhint-ui': 'required', text: t('requiredByOrganisation') })]
       : [action('ignore', t('ignore'), actions.ignore), action('turn-off', t('turnOffRule', finding.code), actions.turnOff)];
     const card = h('div', { class: 'card', role: 'dialog', 'data-riskhint-ui': 'finding-card', 'data-code': finding.code, 'aria-label': finding.message },
@@ -330,8 +329,8 @@ var riskhintUi = (() => {
    * @param {HTMLElement | null} pill the pill from last time, if any
    * @param {Element} editor
    * @param {string} verdict
-   * @param {any[]} findings
-   * @param {(finding: any) => void} onPick
+   * @param {Finding[]} findings
+   * @param {(finding: Finding) => void} onPick
    */
   function pill(pill, editor, verdict, findings, onPick) {
     const before = pill ? `${pill.dataset.verdict}:${pill.dataset.count}` : null;
@@ -394,7 +393,7 @@ var riskhintUi = (() => {
   /**
    * Asks before a post with blocking findings goes out. Resolves 'edit' (the default, also on
    * Escape) or 'post'.
-   * @param {any[]} findings the blocking ones
+   * @param {Finding[]} findings the blocking ones
    * @returns {Promise<'edit' | 'post'>}
    */
   function review(findings) {

@@ -6,8 +6,7 @@
 // which post is kept here, because the page can write those attributes too.
 
 /**
- * @typedef {{id: string, text: string, author?: string, replies?: number, reposts?: number,
- *   likes?: number, views?: number, promoted?: boolean}} PostRequest
+ * (PostRequest, PostReport and SummaryRow are in types.d.ts.)
  * @typedef {{element: Element, textElement: Element | null, skip: Element | null, post: PostRequest}} SeenPost
  *   a post on the page: the element that gets the labels, where its text is, and what to leave out
  * @typedef {{
@@ -18,9 +17,6 @@
  * }} FeedAdapter
  *   expectsPosts: whether this page (by its URL) should show posts; when it should and none are
  *   found, the popup says the layout is not recognised
- * @typedef {{id: string, url: string, author: string, text: string, labels: string[], risk: number,
- *   replies: number, reposts: number, likes: number, views: number, promoted: boolean, seenAt: string}} SummaryRow
- *   one post in the popup's summary and export
  */
 
 /* exported riskhintTimeline */
@@ -34,7 +30,7 @@ var riskhintTimeline = (() => {
    * @param {FeedAdapter} site
    */
   function start(site) {
-    /** @type {Map<string, any>} reports by post id */
+    /** @type {Map<string, PostReport>} reports by post id */
     const reports = new Map();
     /** @type {Map<string, SeenPost>} posts waiting for the engine, by id */
     const queue = new Map();
@@ -115,7 +111,7 @@ var riskhintTimeline = (() => {
 
     /**
      * @param {SeenPost} seen
-     * @param {any} report
+     * @param {PostReport} report
      */
     function render(seen, report) {
       if (riskhintClient.isPaused()) return; // an answer that arrived after the user paused
@@ -141,7 +137,7 @@ var riskhintTimeline = (() => {
     /**
      * The card, with the words behind each label highlighted in the post itself.
      * @param {SeenPost} seen
-     * @param {any} report
+     * @param {PostReport} report
      * @param {HTMLElement} badge
      */
     function openCard(seen, report, badge) {
@@ -250,16 +246,19 @@ var riskhintTimeline = (() => {
     });
 
     // The popup asks for this page's summary, and to show one post.
-    chrome.runtime.onMessage.addListener((message, _sender, reply) => {
-      if (message?.type === 'summary') {
-        reply({
+    const { tabRequest: TAB_REQUEST } = riskhintProtocol;
+    chrome.runtime.onMessage.addListener((/** @type {TabRequest} */ message, _sender, reply) => {
+      if (message?.type === TAB_REQUEST.summary) {
+        /** @type {TabSummary} */
+        const answer = {
           site: location.hostname,
           paused: riskhintClient.isPaused(),
           // A page that should show posts where none of the site's selectors match: the site changed.
           recognised: !(site.expectsPosts?.() ?? true) || summary.size > 0 || site.containers().length > 0 || document.querySelector(site.postSelector) !== null,
           posts: [...summary.values()],
-        });
-      } else if (message?.type === 'reveal') {
+        };
+        reply(answer);
+      } else if (message?.type === TAB_REQUEST.reveal) {
         // The element riskhint gave this id, not one the page marked with it.
         const candidate = shownAt.get(String(message.id))?.deref();
         const element = candidate?.isConnected && given.get(candidate) === message.id ? candidate : null;

@@ -1,17 +1,17 @@
 // @ts-check
 // The options page: the organisation's policy as a form. It runs the same WASM engine as the
 // worker (an extension page may compile WASM) to read, validate and document policies, so what it
-// accepts is exactly what the engine accepts. Saving writes chrome.storage.local.policy; the worker
+// accepts is exactly what the engine accepts. Saving asks the worker to store the policy; the worker
 // and every open tab pick it up without a reload. A policy pushed by an administrator
 // (chrome.storage.managed, copied to local storage by the worker) is shown read-only, and the
-// paths it locks cannot be edited.
+// paths it locks (the engine decides which) cannot be edited.
 
-import initEngine, { validate_policy as validatePolicy } from '../engine/riskhint.js';
+import initEngine, { validate_policy as validatePolicy, locked_fields as lockedFields } from '../engine/riskhint.js';
 
 /**
  * Every rule's documentation in both languages: engine/rules.json, which the build writes with
  * `riskhint rules --json` (the WASM engine leaves the documentation out to stay small).
- * @type {any[]}
+ * @type {RuleDoc[]}
  */
 let ruleDocs = [];
 async function loadRuleDocs() {
@@ -19,6 +19,7 @@ async function loadRuleDocs() {
 }
 
 const { t } = riskhintI18n;
+const { key: KEY, saveSettings } = riskhintProtocol;
 
 /** The policy's list fields, in form order; each is named by message field_<path with _>. */
 const LISTS = ['organization.names', 'organization.products', 'organization.executives', 'organization.tickers', 'organization.competitors',
@@ -32,22 +33,26 @@ const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.get
  */
 const pick = (pair) => pair[riskhintI18n.language() === 'ko' ? 'ko' : 'en'];
 
-/** @type {any} the administrator's policy as written, if any */
+/** @type {PolicyJson | null} the administrator's policy as written, if any */
 let managed = null;
 
-/** @type {any[]} the user's custom rules as written (edited in the policy file, kept by the form) */
+/** @type {unknown[]} the user's custom rules as written (edited in the policy file, kept by the form) */
 let customRules = [];
 
+/** @type {Set<string>} the form's fields the administrator locked, as the engine judges them */
+let lockedPaths = new Set();
+
 /**
- * The value at a dotted path of an object.
- * @param {any} object
+ * The value at a dotted path of a policy as written.
+ * @param {unknown} object
  * @param {string} path
+ * @returns {unknown}
  */
-const at = (object, path) => path.split('.').reduce((o, key) => o?.[key], object);
+const at = (object, path) => path.split('.').reduce((/** @type {unknown} */ o, key) => (o && typeof o === 'object' ? /** @type {PolicyJson} */ (o)[key] : undefined), object);
 
 /**
  * Sets the value at a dotted path, creating objects on the way.
- * @param {any} object
+ * @param {PolicyJson} object
  * @param {string} path
  * @param {unknown} value
  */
@@ -55,47 +60,55 @@ function put(object, path, value) {
   const keys = path.split('.');
   const last = /** @type {string} */ (keys.pop());
   let o = object;
-  for (const key of keys) o = o[key] ??= {};
+  for (const key of keys) o = /** @type {PolicyJson} */ (o[key] ??= {});
   o[last] = value;
 }
 
 /** @param {string} path */
-const isLocked = (path) => (managed?.locked ?? []).some((/** @type {string} */ l) => l === '*' || l === path || path.startsWith(`${l}.`) || l.startsWith(`${path}.`));
+const isLocked = (path) => lockedPaths.has(path);
+
+/** Every field of the form, by its policy path: what the engine is asked about locks. */
+const formPaths = () => [...LISTS, ...CRISIS_LISTS, 'crisis.active', 'quiet_periods', ...ruleDocs.map((doc) => `rules.${doc.code}`)];
 
 /**
  * Reads a policy text; null when it does not parse.
  * @param {string} text
  */
 function parsePolicy(text) {
+  /** @type {PolicyCheck} */
   const outcome = JSON.parse(validatePolicy(text));
   return outcome.ok ? outcome.policy : null;
 }
 
 async function main() {
   await Promise.all([initEngine(), riskhintI18n.ready(), loadRuleDocs()]);
-  const stored = await chrome.storage.local.get(['policy', 'managedPolicy', 'rulesOff', 'ignored', 'language', 'syncState']);
+  const stored = /** @type {StoredSettings} */ (await chrome.storage.local.get([KEY.policy, KEY.managedPolicy, KEY.rulesOff, KEY.ignored, KEY.language, KEY.syncState]));
   document.documentElement.lang = riskhintI18n.language();
   riskhintI18n.translate(document);
   languagePicker(stored.language);
   syncState(stored.syncState);
 
   managed = typeof stored.managedPolicy === 'string' ? parsePolicy(stored.managedPolicy) : null;
+  lockedPaths = new Set(managed && stored.managedPolicy ? JSON.parse(lockedFields(stored.managedPolicy, JSON.stringify(formPaths()))) : []);
   if (managed) {
     $('managed-note').textContent = t('managed');
     $('managed-note').hidden = false;
   }
   const text = typeof stored.policy === 'string' ? stored.policy : await (await fetch('../default-policy.jsonc')).text();
+  /** @type {PolicyCheck} */
   const current = JSON.parse(validatePolicy(text));
   fill(current.ok ? current.policy : {});
-  customRuleRows(customRules, current.warnings ?? []);
+  customRuleRows(customRules, current.ok ? current.warnings : []);
   turnedOff(Array.isArray(stored.rulesOff) ? stored.rulesOff : []);
   ignoredFindings(Array.isArray(stored.ignored) ? stored.ignored : []);
   // Lists that change elsewhere (a card's Ignore or Turn off, another browser through sync).
   chrome.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local') return;
-    if ('rulesOff' in changes) turnedOff(Array.isArray(changes.rulesOff.newValue) ? changes.rulesOff.newValue : []);
-    if ('ignored' in changes) ignoredFindings(Array.isArray(changes.ignored.newValue) ? changes.ignored.newValue : []);
-    if ('syncState' in changes) syncState(changes.syncState.newValue);
+    /** @type {StoredSettings} */
+    const now = Object.fromEntries(Object.entries(changes).map(([key, change]) => [key, change.newValue]));
+    if (KEY.rulesOff in changes) turnedOff(now.rulesOff ?? []);
+    if (KEY.ignored in changes) ignoredFindings(now.ignored ?? []);
+    if (KEY.syncState in changes) syncState(now.syncState);
   });
 
   $('policy').addEventListener('submit', async (event) => {
@@ -122,8 +135,8 @@ function languagePicker(current) {
     select.append(option);
   }
   select.addEventListener('change', async () => {
-    if (select.value) await chrome.storage.local.set({ language: select.value });
-    else await chrome.storage.local.remove('language');
+    if (select.value) await saveSettings({ language: /** @type {Lang} */ (select.value) });
+    else await saveSettings({}, [KEY.language]);
     location.reload();
   });
   const label = document.createElement('label');
@@ -136,7 +149,7 @@ function languagePicker(current) {
  * A list field: a textarea with one entry per line, the organisation's entries under it.
  * @param {HTMLElement} parent
  * @param {string} path
- * @param {any} policy
+ * @param {PolicyJson} policy
  */
 function listField(parent, path, policy) {
   const id = `field-${path.replace('.', '-')}`;
@@ -147,8 +160,9 @@ function listField(parent, path, policy) {
   const area = document.createElement('textarea');
   area.id = id;
   area.dataset.path = path;
-  const items = at(policy, path) ?? [];
-  area.value = items.map((/** @type {any} */ item) => (typeof item === 'string' ? item : item?.url ?? '')).join('\n');
+  const written = at(policy, path);
+  const items = Array.isArray(written) ? written : [];
+  area.value = items.map((item) => (typeof item === 'string' ? item : String(item?.url ?? ''))).join('\n');
   area.rows = Math.max(2, Math.min(6, items.length + 1));
   const hint = document.createElement('p');
   hint.className = 'hint';
@@ -170,7 +184,7 @@ function organisationNote(parent, path, input) {
   if (isLocked(path)) {
     input.disabled = true;
     input.closest('.rule, label, div')?.classList.add('locked');
-    note.textContent = `${t('locked')}${theirs !== undefined ? ` ${t('fromOrganisation')} ${[].concat(theirs).map(String).join(', ')}` : ''}`;
+    note.textContent = `${t('locked')}${theirs !== undefined ? ` ${t('fromOrganisation')} ${(Array.isArray(theirs) ? theirs : [theirs]).map(String).join(', ')}` : ''}`;
   } else if (Array.isArray(theirs) && theirs.length) {
     note.textContent = `${t('fromOrganisation')} ${theirs.map((x) => (typeof x === 'string' ? x : x?.url)).join(', ')}`;
   } else {
@@ -180,7 +194,7 @@ function organisationNote(parent, path, input) {
   input.after(note);
 }
 
-/** @param {any} policy */
+/** @param {PolicyJson} policy */
 function fill(policy) {
   const lists = $('lists');
   lists.replaceChildren();
@@ -190,7 +204,7 @@ function fill(policy) {
   LISTS.forEach((field) => listField(lists, field, policy));
 
   $('quiet-rows').replaceChildren();
-  for (const period of policy.quiet_periods ?? []) quietRow(period);
+  for (const period of /** @type {QuietPeriod[]} */ (Array.isArray(policy.quiet_periods) ? policy.quiet_periods : [])) quietRow(period);
   $('add-quiet').onclick = () => quietRow({ start: '', end: '', reason: '' });
   if (isLocked('quiet_periods')) /** @type {HTMLButtonElement} */ ($('add-quiet')).disabled = true;
 
@@ -201,7 +215,7 @@ function fill(policy) {
   $('crisis-lists').replaceChildren();
   CRISIS_LISTS.forEach((field) => listField($('crisis-lists'), field, policy));
 
-  ruleRows(policy.rules ?? {});
+  ruleRows(/** @type {Record<string, string>} */ (policy.rules ?? {}));
   customRules = Array.isArray(policy.custom_rules) ? policy.custom_rules : [];
 }
 
@@ -217,10 +231,11 @@ function showNone(list) {
 
 /**
  * The custom rules, read-only (they are edited in the policy file), each refused one with why.
- * @param {any[]} rules as written
- * @param {Array<{line: number, column: number, path: string, message: string}>} warnings
+ * @param {unknown[]} written as written
+ * @param {Array<{line: number, column: number, path?: string, message: string}>} warnings
  */
-function customRuleRows(rules, warnings) {
+function customRuleRows(written, warnings) {
+  const rules = /** @type {Array<CustomRuleJson | null>} */ (written);
   const list = $('custom-rule-rows');
   if (!rules.length) {
     showNone(list);
@@ -238,7 +253,7 @@ function customRuleRows(rules, warnings) {
     const level = t(`level_${rule?.level ?? 'warn'}`, '');
     const message = riskhintI18n.language() === 'ko' && rule?.message_ko ? rule.message_ko : rule?.message;
     item.append(code, ' ', pattern, ` · ${level} · ${String(message ?? '')}`);
-    for (const warning of warnings.filter((w) => w.path.startsWith(`custom_rules[${index}].`))) {
+    for (const warning of warnings.filter((w) => (w.path ?? '').startsWith(`custom_rules[${index}].`))) {
       const note = document.createElement('p');
       note.className = 'note error';
       note.textContent = t('notUsed', `${t('lineColumn', warning.line, warning.column)}, ${warning.path}`, warning.message);
@@ -274,7 +289,7 @@ function quietRow(period) {
 /** @param {Record<string, string>} levels */
 function ruleRows(levels) {
   const docs = ruleDocs;
-  $('rule-rows').replaceChildren(...docs.map((/** @type {any} */ doc) => {
+  $('rule-rows').replaceChildren(...docs.map((doc) => {
     const details = document.createElement('details');
     details.className = 'rule';
     details.dataset.code = doc.code;
@@ -310,7 +325,7 @@ function ruleRows(levels) {
 
 /** The form as a user policy layer (locked fields are left to the administrator). */
 function collect() {
-  /** @type {any} */
+  /** @type {PolicyJson} */
   const policy = {};
   document.querySelectorAll('textarea[data-path]').forEach((el) => {
     const area = /** @type {HTMLTextAreaElement} */ (el);
@@ -343,6 +358,7 @@ function collect() {
  * @param {string} done the message on success
  */
 async function save(text, done) {
+  /** @type {PolicyCheck} */
   const outcome = JSON.parse(validatePolicy(text));
   const status = $('status');
   if (!outcome.ok) {
@@ -350,16 +366,16 @@ async function save(text, done) {
     status.textContent = t('rejected', `${t('lineColumn', outcome.line, outcome.column)}${outcome.path ? `, ${outcome.path}` : ''}`, outcome.message);
     return false;
   }
-  await chrome.storage.local.set({ policy: text });
+  await saveSettings({ policy: text });
   const warnings = outcome.warnings ?? [];
   status.className = warnings.length ? 'error' : '';
   status.textContent = warnings.length ? `${done} ${t('someRulesNotUsed')}` : done;
-  customRuleRows(outcome.policy.custom_rules ?? [], warnings);
+  customRuleRows(Array.isArray(outcome.policy.custom_rules) ? outcome.policy.custom_rules : [], warnings);
   return true;
 }
 
 async function exportPolicy() {
-  const { policy } = await chrome.storage.local.get('policy');
+  const { policy } = /** @type {StoredSettings} */ (await chrome.storage.local.get(KEY.policy));
   const text = typeof policy === 'string' ? policy : JSON.stringify(collect(), null, 2);
   const link = document.createElement('a');
   link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
@@ -384,7 +400,7 @@ function turnedOff(codes) {
     button.textContent = t('turnBackOn');
     button.addEventListener('click', async () => {
       const rest = codes.filter((c) => c !== code);
-      await chrome.storage.local.set({ rulesOff: rest });
+      await saveSettings({ rulesOff: rest });
       turnedOff(rest);
     });
     item.append(code, button);
@@ -402,7 +418,7 @@ function ignoredFindings(entries) {
   const list = $('ignored-rows');
   const restoreAll = /** @type {HTMLButtonElement} */ ($('restore-all'));
   restoreAll.hidden = entries.length === 0;
-  restoreAll.onclick = () => chrome.storage.local.set({ ignored: [] });
+  restoreAll.onclick = () => saveSettings({ ignored: [] });
   if (!entries.length) {
     showNone(list);
     return;
@@ -424,8 +440,8 @@ function ignoredFindings(entries) {
     button.textContent = t('restore');
     button.setAttribute('aria-label', `${t('restore')}: ${entry.code} “${entry.text}”`);
     button.addEventListener('click', async () => {
-      const { ignored = [] } = await chrome.storage.local.get('ignored');
-      await chrome.storage.local.set({ ignored: /** @type {any[]} */ (ignored).filter((i) => i.code !== entry.code || i.text !== entry.text) });
+      const { ignored = [] } = /** @type {StoredSettings} */ (await chrome.storage.local.get(KEY.ignored));
+      await saveSettings({ ignored: ignored.filter((i) => i.code !== entry.code || i.text !== entry.text) });
     });
     item.append(code, words, where, button);
     return item;
@@ -434,7 +450,7 @@ function ignoredFindings(entries) {
 
 /**
  * Whether the settings reach the user's other browsers (the worker keeps chrome.storage.sync).
- * @param {any} state chrome.storage.local.syncState
+ * @param {SyncState | undefined} state chrome.storage.local.syncState
  */
 function syncState(state) {
   const note = $('sync-state');
@@ -443,6 +459,6 @@ function syncState(state) {
   note.dataset.state = state.ok ? 'ok' : state.error;
   note.classList.toggle('error', !state.ok);
   note.textContent = state.ok ? t('syncOk')
-    : state.error === 'too-large' ? t('syncTooLarge', state.bytes, state.limit)
+    : state.error === 'too-large' ? t('syncTooLarge', state.bytes ?? 0, state.limit ?? 0)
       : state.error === 'newer-settings' ? t('syncNewer') : t('syncFailed', state.error);
 }

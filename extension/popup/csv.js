@@ -8,15 +8,15 @@ export const COLUMNS = ['id', 'url', 'author', 'text', 'labels', 'risk', 'replie
 
 /**
  * RFC 4180 CSV with a BOM (spreadsheet software then reads Korean correctly), in the UI's words.
- * @param {Array<Record<string, any>>} rows the popup's rows (SummaryRow, content/timeline.js)
+ * @param {ReadonlyArray<object>} rows the popup's rows (SummaryRow, types.d.ts)
  * @param {{t: (key: string) => string, labelName: (label: string) => string, formatDate: (iso: string) => string}} words
  */
 export function toCsv(rows, { t, labelName, formatDate }) {
-  /** @type {Record<string, (value: any) => unknown>} what a column shows, where it is not the value itself */
+  /** @type {Record<string, (value: unknown) => unknown>} what a column shows, where it is not the value itself */
   const show = {
-    labels: (labels) => (Array.isArray(labels) ? labels.map(labelName).join(', ') : labels),
+    labels: (labels) => (Array.isArray(labels) ? labels.map((label) => labelName(String(label))).join(', ') : labels),
     promoted: (promoted) => t(promoted ? 'csvYes' : 'csvNo'),
-    seenAt: (at) => (at ? formatDate(at) : ''),
+    seenAt: (at) => (at ? formatDate(String(at)) : ''),
   };
   const cell = (/** @type {unknown} */ value) => {
     const text = String(value ?? '');
@@ -25,6 +25,9 @@ export function toCsv(rows, { t, labelName, formatDate }) {
     return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
   };
   const header = COLUMNS.map((c) => cell(t(`csv_${c}`)));
-  const lines = rows.map((row) => COLUMNS.map((c) => cell(show[c] ? show[c](row[c]) : row[c])).join(','));
+  const lines = rows.map((row) => {
+    const values = /** @type {Record<string, unknown>} */ (row);
+    return COLUMNS.map((c) => cell(show[c] ? show[c](values[c]) : values[c])).join(',');
+  });
   return `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`;
 }

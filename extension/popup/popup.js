@@ -7,20 +7,21 @@
 import { toCsv } from './csv.js';
 
 const { t } = riskhintI18n;
+const { key: KEY, tabRequest: TAB_REQUEST, saveSettings } = riskhintProtocol;
 const LABELS = riskhintLabels.ALL;
 const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
 /** @param {number} risk */
 const band = (risk) => (risk >= 70 ? 'high' : risk >= 40 ? 'medium' : 'low');
 
-/** @type {SummaryRow[]} (typedef in content/timeline.js) */
+/** @type {SummaryRow[]} */
 let posts = [];
 /** @type {number | undefined} */
 let tabId;
 
 async function main() {
   await riskhintI18n.ready();
-  const settings = await chrome.storage.local.get(['role', 'crisisMode', 'policyState', 'pausedSites']);
+  const settings = /** @type {StoredSettings} */ (await chrome.storage.local.get([KEY.role, KEY.crisisMode, KEY.policyState, KEY.pausedSites]));
   document.documentElement.lang = riskhintI18n.language();
   riskhintI18n.translate(document);
   $('bands').setAttribute('aria-label', t('bandsName'));
@@ -30,10 +31,12 @@ async function main() {
   tabId = requested || (await chrome.tabs.query({ active: true, currentWindow: true }))[0]?.id;
 
   setUpControls(settings);
-  /** @type {any} */
+  /** @type {TabSummary | null} */
   let answer = null;
   try {
-    answer = tabId === undefined ? null : await chrome.tabs.sendMessage(tabId, { type: 'summary' });
+    /** @type {TabRequest} */
+    const request = { type: TAB_REQUEST.summary };
+    answer = tabId === undefined ? null : await chrome.tabs.sendMessage(tabId, request);
   } catch {
     answer = null; // no content script there: not a supported site, or loaded before the extension
   }
@@ -44,7 +47,7 @@ async function main() {
   pause.dataset.site = answer.site;
   if (answer.paused) return notice(t('paused'));
   if (!answer.recognised) return notice(t('notRecognised'));
-  posts = answer.posts.filter((/** @type {any} */ p) => p.labels.length > 0);
+  posts = answer.posts.filter((p) => p.labels.length > 0);
   $('summary').hidden = false;
   render();
 }
@@ -55,15 +58,15 @@ function notice(text) {
   $('notice').hidden = false;
 }
 
-/** @param {Record<string, any>} settings */
+/** @param {StoredSettings} settings */
 function setUpControls(settings) {
   const pause = /** @type {HTMLInputElement} */ ($('pause'));
   pause.addEventListener('change', async () => {
     const site = pause.dataset.site;
     if (!site) return;
-    const { pausedSites = [] } = await chrome.storage.local.get('pausedSites');
-    const others = /** @type {string[]} */ (pausedSites).filter((s) => s !== site);
-    await chrome.storage.local.set({ pausedSites: pause.checked ? [...others, site] : others });
+    const { pausedSites = [] } = /** @type {StoredSettings} */ (await chrome.storage.local.get(KEY.pausedSites));
+    const others = pausedSites.filter((s) => s !== site);
+    await saveSettings({ pausedSites: pause.checked ? [...others, site] : others });
     $('summary').hidden = pause.checked;
     $('notice').hidden = !pause.checked;
     if (pause.checked) notice(t('paused'));
@@ -71,15 +74,15 @@ function setUpControls(settings) {
 
   const role = /** @type {HTMLSelectElement} */ ($('role'));
   role.value = settings.role ?? 'employee';
-  role.addEventListener('change', () => chrome.storage.local.set({ role: role.value }));
+  role.addEventListener('change', () => saveSettings({ role: /** @type {Role} */ (role.value) }));
 
   const crisis = /** @type {HTMLInputElement} */ ($('crisis'));
-  const state = settings.policyState ?? {};
-  const locked = (state.overridden ?? []).some((/** @type {string} */ path) => path === 'crisis' || path.startsWith('crisis.'));
-  crisis.checked = Boolean(state.crisisActive);
+  const state = settings.policyState;
+  const locked = (state?.overridden ?? []).some((path) => path === 'crisis' || path.startsWith('crisis.'));
+  crisis.checked = Boolean(state?.crisisActive);
   crisis.disabled = locked;
   $('crisis-locked').hidden = !locked;
-  crisis.addEventListener('change', () => chrome.storage.local.set({ crisisMode: crisis.checked }));
+  crisis.addEventListener('change', () => saveSettings({ crisisMode: crisis.checked }));
 
   $('filter').addEventListener('change', render);
   $('export-csv').addEventListener('click', () => download('csv'));
@@ -134,7 +137,7 @@ function render() {
     button.append(risk, words, labels);
     button.setAttribute('aria-label', `${t('postButtonName', p.risk, p.labels.map(riskhintLabels.name).join(', '))}. ${words.textContent}`);
     // Scrolls the page to the post and opens its card.
-    button.addEventListener('click', () => tabId !== undefined && chrome.tabs.sendMessage(tabId, { type: 'reveal', id: p.id }));
+    button.addEventListener('click', () => tabId !== undefined && chrome.tabs.sendMessage(tabId, /** @type {TabRequest} */ ({ type: TAB_REQUEST.reveal, id: p.id })));
     item.append(button);
     return item;
   }));

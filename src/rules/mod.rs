@@ -255,6 +255,7 @@ impl Findings {
             reason: doc.why.clone(),
             source: doc.source.clone(),
             suggestions: Vec::new(),
+            locked: false,
         });
         self.list.last_mut().expect("just pushed")
     }

@@ -23,7 +23,7 @@ async function ui(language) {
   };
   const fetch = async (url) => ({ json: async () => JSON.parse(readFileSync(path.join(EXTENSION, url.replace('chrome-extension://test/', '')), 'utf8')) });
   const context = vm.createContext({ chrome, fetch, location: { protocol: 'chrome-extension:' }, console, Intl, Date });
-  for (const file of ['i18n.js', 'content/labels.js']) vm.runInContext(readFileSync(path.join(EXTENSION, file), 'utf8'), context, { filename: file });
+  for (const file of ['protocol.js', 'i18n.js', 'content/labels.js']) vm.runInContext(readFileSync(path.join(EXTENSION, file), 'utf8'), context, { filename: file });
   // A `var` in a script is a property of the VM's global; labels.js reads riskhintI18n from it.
   const { riskhintI18n: i18n, riskhintLabels: labels } = context;
   await i18n.ready();

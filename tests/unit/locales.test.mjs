@@ -368,7 +368,8 @@ function loadI18n({ uiLanguage = 'en-US', stored = { language: 'ko' }, failFetch
     fetch,
     console: { ...console, warn: (...args) => warnings.push(args) },
   });
-  vm.runInContext(read('extension/i18n.js'), context, { filename: 'extension/i18n.js' });
+  // protocol.js first, as manifest.json and the extension's pages load it.
+  for (const file of ['extension/protocol.js', 'extension/i18n.js']) vm.runInContext(read(file), context, { filename: file });
   return {
     i18n: context.riskhintI18n,
     fetched,

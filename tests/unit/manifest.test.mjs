@@ -64,3 +64,48 @@ test('Firefox: a fixed add-on id and no data collected', () => {
   assert.match(gecko?.id ?? '', /^[\w.-]+@[\w.-]+$/);
   assert.deepEqual(gecko.data_collection_permissions, { required: ['none'] });
 });
+
+// Content scripts share globals (riskhintProtocol, riskhintClient…), so their order is part of the
+// code: it is declared once per site in manifest.json, and checked here rather than trusted.
+const ISOLATED = manifest.content_scripts.filter((s) => s.world !== 'MAIN');
+const ADAPTER = /^content\/sites\/(?!common\.js$)[\w-]+\.js$/;
+
+test('every site loads the same shared scripts in the same order, protocol.js first and its adapter last', () => {
+  assert.ok(ISOLATED.length >= 3, 'one list per site');
+  const shared = ISOLATED[0].js.slice(0, -1);
+  assert.equal(shared[0], 'protocol.js', 'protocol.js first: every other script reads its names');
+  assert.equal(shared.at(-1), 'content/sites/common.js', "common.js just before the adapter that calls it");
+  for (const script of ISOLATED) {
+    assert.deepEqual(script.js.slice(0, -1), shared, `${script.matches[0]}: the shared scripts, in order`);
+    assert.match(script.js.at(-1), ADAPTER, `${script.matches[0]}: its adapter last`);
+    assert.deepEqual(script.css, ['content/highlights.css']);
+  }
+  const adapters = ISOLATED.map((s) => s.js.at(-1));
+  assert.equal(new Set(adapters).size, adapters.length, 'one adapter per site');
+});
+
+test('every script a list names exists, and every global one reads is defined earlier in its list', () => {
+  for (const script of ISOLATED) {
+    /** @type {Set<string>} */
+    const defined = new Set();
+    for (const file of script.js) {
+      const text = readFileSync(path.join(ROOT, 'extension', file), 'utf8');
+      const uses = new Set([...text.matchAll(/\b(riskhint[A-Z]\w*)\b/g)].map((m) => m[1]));
+      const own = new Set([...text.matchAll(/^(?:var (riskhint\w+)|globalThis\.(riskhint\w+))\s*=/gm)].map((m) => m[1] ?? m[2]));
+      for (const name of uses) {
+        if (!own.has(name)) assert.ok(defined.has(name), `${file} reads ${name}, which no earlier script of ${script.matches[0]} defines`);
+      }
+      own.forEach((name) => defined.add(name));
+    }
+  }
+});
+
+test('the popup and the options page load protocol.js before their own scripts', () => {
+  for (const page of ['popup/popup.html', 'options/options.html']) {
+    const html = readFileSync(path.join(ROOT, 'extension', page), 'utf8');
+    const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]);
+    assert.equal(scripts[0], '../protocol.js', page);
+  }
+  const worker = readFileSync(path.join(ROOT, 'extension', 'background.js'), 'utf8');
+  assert.match(worker, /^import '\.\/protocol\.js';$/m, 'the worker imports it');
+});

@@ -15,6 +15,8 @@
     post: 'div[role="feed"] div[aria-posinset], div[role="feed"] div[role="article"]:not([aria-posinset] *, [role="article"] *)',
     /** Posts and comments alike. */
     article: 'div[role="article"]',
+    /** A unit of the feed (a post's outermost box). */
+    feedUnit: '[aria-posinset]',
     text: '[data-ad-rendering-role="story_message"], [data-ad-preview="message"], [data-ad-comet-preview="message"]',
     /** "See more" inside a truncated message: not part of what the author wrote. */
     seeMore: '[role="button"]',
@@ -67,20 +69,6 @@
     views: [/^([\d.,]+\s*[KkMm천만]?)\s+views?$/i, /^조회\s*([\d.,]+\s*[천만]?)\s*회$/],
   };
   const REACTIONS = /^(?:All reactions|모든 공감)\s*:?\s*([\d.,]+\s*[KkMm천만]?)?$/i;
-  const MULTIPLIERS = { k: 1e3, m: 1e6, 천: 1e3, 만: 1e4 };
-
-  /**
-   * "1.8K" → 1800, "1,234" → 1234, "3.4만" → 34000.
-   * @param {string} text
-   */
-  function number(text) {
-    const match = text.replace(/\s/g, '').match(/^([\d.,]+)([KkMm천만]?)$/);
-    if (!match) return 0;
-    const unit = /** @type {keyof typeof MULTIPLIERS} */ (match[2].toLowerCase());
-    const value = unit ? Number(match[1].replace(/,/g, '')) * MULTIPLIERS[unit] : Number(match[1].replace(/[.,]/g, ''));
-    return Number.isFinite(value) ? Math.round(value) : 0;
-  }
-
   /**
    * Reactions, comments, shares and views printed in a post, outside its text and its comments.
    * Best effort: 0 for a count that is not there. One walk over the text nodes, skipping the text
@@ -100,18 +88,18 @@
       // "All reactions:" is a hidden label; the count is the next text.
       if (reactionsNext) {
         reactionsNext = false;
-        if (!found.likes) found.likes = number(text);
+        if (!found.likes) found.likes = riskhintSites.count(text);
       }
       const reactions = text.match(REACTIONS);
       if (reactions) {
-        if (reactions[1]) found.likes ||= number(reactions[1]);
+        if (reactions[1]) found.likes ||= riskhintSites.count(reactions[1]);
         else reactionsNext = true;
         continue;
       }
       for (const [key, patterns] of /** @type {[keyof typeof COUNTS, RegExp[]][]} */ (Object.entries(COUNTS))) {
         if (found[key]) continue;
         const match = patterns.map((p) => text.match(p)).find(Boolean);
-        if (match) found[key] = number(match[1]);
+        if (match) found[key] = riskhintSites.count(match[1]);
       }
     }
     return found;
@@ -132,30 +120,13 @@
   }
 
   /**
-   * A stable id for a post without a permalink: a hash of its author and text (cyrb53).
-   * @param {string} value
-   */
-  function hash(value) {
-    let h1 = 0xdeadbeef;
-    let h2 = 0x41c6ce57;
-    for (let i = 0; i < value.length; i++) {
-      const c = value.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 2654435761);
-      h2 = Math.imul(h2 ^ c, 1597334677);
-    }
-    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-    return `h${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
-  }
-
-  /**
    * The post and the comments shown under it, each labelled on its own.
    * @param {Element} post a feed unit (div[aria-posinset], or an article)
    * @returns {SeenPost[]}
    */
   function read(post) {
     // An article inside a feed unit is read with its unit.
-    if (!post.matches('[aria-posinset]') && post.parentElement?.closest(`[aria-posinset], ${SELECTORS.article}`)) return [];
+    if (!post.matches(SELECTORS.feedUnit) && post.parentElement?.closest(`${SELECTORS.feedUnit}, ${SELECTORS.article}`)) return [];
     const textElement = post.querySelector(SELECTORS.text);
     const authorElement = post.querySelector(SELECTORS.author);
     const anchor = textElement ?? authorElement;
@@ -172,7 +143,7 @@
     const links = [...post.querySelectorAll(SELECTORS.links)].filter(outside);
     const permalink = links.map(permalinkId).find(Boolean);
     if (!permalink && !text && !author) return []; // not rendered yet: the next scan reads it
-    const id = permalink ?? hash(`${author ?? ''}\n${text}`);
+    const id = permalink ?? `h${riskhintSites.postHash(author ?? '', text)}`;
     const promoted = links.some((a) => a.matches(SELECTORS.sponsored));
 
     /** @type {SeenPost[]} */
@@ -198,7 +169,7 @@
         textElement: commentText,
         skip: null,
         post: {
-          id: `${id}/comment/${commentId ? decode(commentId) : hash(`${commentAuthor ?? ''}\n${body}`)}`,
+          id: `${id}/comment/${commentId ? decode(commentId) : `h${riskhintSites.postHash(commentAuthor ?? '', body)}`}`,
           text: body,
           author: commentAuthor,
           promoted: false,
@@ -250,21 +221,22 @@
     editor.dispatchEvent(new InputEvent('beforeinput', { inputType: 'insertReplacementText', data: text, dataTransfer: data, bubbles: true, cancelable: true }));
   }
 
-  riskhintTimeline.start({
-    postSelector: SELECTORS.post,
-    expectsPosts: () => !NO_FEED.test(location.pathname),
-    containers: () => [...document.querySelectorAll(SELECTORS.feed)],
-    read,
-  });
-
-  riskhintComposer.start({
-    platform: 'facebook',
-    editorSelector: SELECTORS.editor,
-    blockSelector: SELECTORS.editorBlock,
-    postButtonSelector: SELECTORS.postButton,
-    postButtonFor,
-    editorsFor,
-    replyTo,
-    replace,
+  riskhintSites.start({
+    feed: {
+      postSelector: SELECTORS.post,
+      expectsPosts: () => !NO_FEED.test(location.pathname),
+      containers: () => [...document.querySelectorAll(SELECTORS.feed)],
+      read,
+    },
+    composer: {
+      platform: 'facebook',
+      editorSelector: SELECTORS.editor,
+      blockSelector: SELECTORS.editorBlock,
+      postButtonSelector: SELECTORS.postButton,
+      postButtonFor,
+      editorsFor,
+      replyTo,
+      replace,
+    },
   });
 })();

@@ -11,20 +11,34 @@
   const REPLY = 'riskhint:quill-replaced';
 
   /**
+   * What riskhint uses of a Quill editor (Quill 1 and 2 alike).
+   * @typedef {{
+   *   root: Element,
+   *   getSelection: () => {index: number, length: number} | null,
+   *   getText: (index: number, length: number) => string,
+   *   getFormat: (index: number, length: number) => Record<string, unknown>,
+   *   getModule: (name: string) => {cutoff: () => void} | undefined,
+   *   updateContents: (ops: object[], source: string) => unknown,
+   *   setSelection: (index: number, length: number, source: string) => void,
+   * }} Quill
+   */
+
+  /**
    * The Quill instance whose editor root is `root`: Quill 1 keeps it on its container (__quill);
    * Quill 2 only in a registry that a global Quill (a UMD build) can read.
    * @param {HTMLElement} root
    */
   function quillOf(root) {
-    const container = /** @type {any} */ (root.parentElement);
-    const quill = container?.__quill ?? /** @type {any} */ (window).Quill?.find?.(container);
+    const container = /** @type {(HTMLElement & {__quill?: Quill}) | null} */ (root.parentElement);
+    const registry = /** @type {{Quill?: {find?: (node: Element | null) => Quill | null}}} */ (/** @type {unknown} */ (window)).Quill;
+    const quill = container?.__quill ?? registry?.find?.(container);
     return quill?.root === root ? quill : null;
   }
 
   /**
    * Replaces [index, index + length) with `text`, keeping the replaced text's formats, as one
    * undo step of its own (not merged with the typing just before it).
-   * @param {any} quill
+   * @param {Quill} quill
    * @param {{start: number, end: number, text: string, expected: string}} request
    *   text offsets as Quill's getText() counts them, and the text they must still hold
    */
@@ -50,12 +64,14 @@
 
   addEventListener(REQUEST, (event) => {
     const root = event.composedPath()[0];
-    const request = /** @type {CustomEvent} */ (event).detail;
-    if (!(root instanceof HTMLElement) || typeof request?.text !== 'string') return;
+    const detail = /** @type {CustomEvent<unknown>} */ (event).detail;
+    // From the isolated world's adapter (linkedin.js, askQuill); checked, since the page can send it too.
+    const request = /** @type {{id?: unknown, start: number, end: number, text: string, expected: string} | null} */ (detail && typeof detail === 'object' ? detail : null);
+    if (!(root instanceof HTMLElement) || !request || typeof request.text !== 'string') return;
     let ok = false;
     try {
       const quill = quillOf(root);
-      ok = Boolean(quill) && replace(quill, request);
+      ok = quill ? replace(quill, request) : false;
     } catch (error) {
       console.debug('riskhint: Quill did not take the edit', error);
     }

@@ -28,6 +28,8 @@
     postMenu: 'button[aria-label^="Open control menu for post by "]',
     /** The actor's profile link: /in/ for people, /company/ for pages. */
     authorLink: 'a[href*="/in/"], a[href*="/company/"]',
+    /** The name inside the author link, when it has one apart from its other texts. */
+    authorName: '[aria-hidden="true"]',
     /** Ids: the older markup's data-urn / data-id, a permalink, (2026) the list item's componentkey. */
     urn: '[data-urn*="urn:li:"], [data-id^="urn:li:"]',
     permalink: 'a[href*="/feed/update/urn:li:"]',
@@ -46,6 +48,8 @@
     /** The share box's Post button: the older class, or one named "Post" that we mark (CSS cannot
      * match a button by its name). */
     postButton: 'button.share-actions__primary-action, button[data-riskhint-post-button]',
+    /** Any button: the Post button is found by its name when its class is hashed. */
+    button: 'button',
     dialog: '[role="dialog"]',
   };
 
@@ -57,16 +61,6 @@
   const COUNT = /(\d[\d,.]*)\s*([KkMm])?\s+(reactions?|comments?|reposts?)\b/;
   const POST_NAME = /^(?:Post|게시)$/i;
   const MENU_PREFIX = 'Open control menu for post by ';
-
-  /**
-   * A number as LinkedIn writes it: "1,843", "2.3K", "1M".
-   * @param {string} digits
-   * @param {string | undefined} suffix
-   */
-  function numberOf(digits, suffix) {
-    if (!suffix) return Number(digits.replace(/[^\d]/g, '')) || 0;
-    return Math.round(parseFloat(digits.replace(',', '.')) * (/k/i.test(suffix) ? 1e3 : 1e6)) || 0;
-  }
 
   /**
    * Reactions, comments and reposts, from aria-labels or short texts outside any post text.
@@ -82,7 +76,7 @@
         if (!match) continue;
         const kind = match[3].toLowerCase().replace(/s$/, '');
         // The post's own counts come before its comments' in the page.
-        if (!found[kind]) found[kind] = numberOf(match[1], match[2]);
+        if (!found[kind]) found[kind] = riskhintSites.count(`${match[1]}${match[2] ?? ''}`);
       }
     }
     return { likes: found.reaction, replies: found.comment, reposts: found.repost };
@@ -96,7 +90,7 @@
     const menu = article.querySelector(SELECTORS.postMenu)?.getAttribute('aria-label');
     if (menu) return menu.slice(MENU_PREFIX.length).trim();
     const link = article.querySelector(SELECTORS.authorLink);
-    const name = link?.querySelector('[aria-hidden="true"]') ?? link;
+    const name = link?.querySelector(SELECTORS.authorName) ?? link;
     return name?.textContent?.trim().split('\n')[0] || undefined;
   }
 
@@ -113,16 +107,6 @@
       if (!line.closest(SELECTORS.text) && PROMOTED.test(line.textContent?.trim() ?? '')) return true;
     }
     return false;
-  }
-
-  /**
-   * A stable key for a post with no id on the page: FNV-1a of author and text.
-   * @param {string} value
-   */
-  function hashOf(value) {
-    let hash = 0x811c9dc5;
-    for (let i = 0; i < value.length; i++) hash = Math.imul(hash ^ value.charCodeAt(i), 0x01000193);
-    return (hash >>> 0).toString(36);
   }
 
   /**
@@ -146,7 +130,7 @@
     const keyed = article.matches(SELECTORS.componentKey) ? article : article.querySelector(SELECTORS.componentKey);
     const key = keyed?.getAttribute('componentkey')?.replace(/^expanded/, '').replace(/FeedType_.*$/, '');
     if (key) return `key:${key}`;
-    return text.trim() ? `hash:${hashOf(`${author}\n${text}`)}` : null;
+    return text.trim() ? `hash:${riskhintSites.postHash(author, text)}` : null;
   }
 
   /**
@@ -180,7 +164,7 @@
    * @param {Element} editor
    */
   function postButtonFor(editor) {
-    const buttons = [...scopeOf(editor).querySelectorAll('button')];
+    const buttons = [...scopeOf(editor).querySelectorAll(/** @type {'button'} */ (SELECTORS.button))];
     const button = buttons.find((b) => b.matches(SELECTORS.postButton)) ?? buttons.find(isNamedPost);
     button?.setAttribute('data-riskhint-post-button', '');
     return button ?? null;
@@ -201,7 +185,7 @@
   const markPostButton = (event) => {
     const target = /** @type {Element} */ (event.composedPath()[0]);
     if (target?.closest?.(SELECTORS.editor)) postButtonFor(target);
-    const button = target?.closest?.('button');
+    const button = target?.closest?.(SELECTORS.button);
     if (button && isNamedPost(button) && editorsFor(button).length) button.setAttribute('data-riskhint-post-button', '');
   };
   for (const type of ['focusin', 'pointerdown', 'keydown']) document.addEventListener(type, markPostButton, true);
@@ -250,21 +234,22 @@
     document.execCommand(text ? 'insertText' : 'delete', false, text);
   }
 
-  riskhintTimeline.start({
-    postSelector: SELECTORS.post,
-    containers: () => [...document.querySelectorAll(SELECTORS.feed)],
-    read,
-  });
-
-  riskhintComposer.start({
-    platform: 'linkedin',
-    editorSelector: SELECTORS.editor,
-    blockSelector: SELECTORS.editorBlock,
-    postButtonSelector: SELECTORS.postButton,
-    postButtonFor,
-    editorsFor,
-    // A share box answers no one (a repost's commentary is judged on its own).
-    replyTo: () => null,
-    replace,
+  riskhintSites.start({
+    feed: {
+      postSelector: SELECTORS.post,
+      containers: () => [...document.querySelectorAll(SELECTORS.feed)],
+      read,
+    },
+    composer: {
+      platform: 'linkedin',
+      editorSelector: SELECTORS.editor,
+      blockSelector: SELECTORS.editorBlock,
+      postButtonSelector: SELECTORS.postButton,
+      postButtonFor,
+      editorsFor,
+      // A share box answers no one (a repost's commentary is judged on its own).
+      replyTo: () => null,
+      replace,
+    },
   });
 })();

@@ -38,13 +38,15 @@
   /** The status id in a link like /handle/status/1983130065320780162/analytics. */
   const STATUS_ID = /\/status\/(\d+)/;
 
+  /** A full number in a label ("2,378 Likes"): X's labels never abbreviate. */
+  const NUMBER = /\d[\d,.\s]*/;
+
   /**
    * The first number in an element's aria-label ("2,378 Likes. Liked" → 2378).
    * @param {Element | null} el
    */
   function countIn(el) {
-    const match = el?.getAttribute('aria-label')?.match(/\d[\d,.\s]*/);
-    return match ? Number(match[0].replace(/[^\d]/g, '')) || 0 : 0;
+    return riskhintSites.count(el?.getAttribute('aria-label')?.match(NUMBER)?.[0]);
   }
 
   /**
@@ -56,7 +58,7 @@
   function countInSummary(article, word) {
     const label = article.querySelector(SELECTORS.actionBar)?.getAttribute('aria-label') ?? '';
     for (const part of label.split(',')) {
-      if (word.test(part)) return Number(part.replace(/[^\d]/g, '')) || 0;
+      if (word.test(part)) return riskhintSites.count(part.match(NUMBER)?.[0]);
     }
     return 0;
   }
@@ -170,21 +172,22 @@
     editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   }
 
-  riskhintTimeline.start({
-    postSelector: SELECTORS.post,
-    expectsPosts: () => !NO_POSTS.test(location.pathname),
-    containers: () => [...document.querySelectorAll(`${SELECTORS.timelineList}, ${SELECTORS.layers}`)],
-    read,
-  });
-
-  riskhintComposer.start({
-    platform: 'x',
-    editorSelector: SELECTORS.editor,
-    blockSelector: SELECTORS.editorBlock,
-    postButtonSelector: SELECTORS.postButton,
-    postButtonFor,
-    editorsFor,
-    replyTo,
-    replace,
+  riskhintSites.start({
+    feed: {
+      postSelector: SELECTORS.post,
+      expectsPosts: () => !NO_POSTS.test(location.pathname),
+      containers: () => [...document.querySelectorAll(`${SELECTORS.timelineList}, ${SELECTORS.layers}`)],
+      read,
+    },
+    composer: {
+      platform: 'x',
+      editorSelector: SELECTORS.editor,
+      blockSelector: SELECTORS.editorBlock,
+      postButtonSelector: SELECTORS.postButton,
+      postButtonFor,
+      editorsFor,
+      replyTo,
+      replace,
+    },
   });
 })();

@@ -1,0 +1,232 @@
+// The shapes that cross the extension's boundaries: the engine's JSON (src/json.rs), the messages
+// between the parts (names in protocol.js) and what chrome.storage.local holds. Type-checking only
+// (`tsc -p extension/jsconfig.json`); nothing here ships.
+
+/** Both of riskhint's languages. */
+type Lang = 'en' | 'ko';
+type Role = 'employee' | 'executive' | 'pr';
+type SeverityName = 'info' | 'warn' | 'block';
+/** The platforms the engine knows (src/engine.rs, Platform). */
+type PlatformName = 'x' | 'facebook' | 'linkedin' | 'instagram' | 'other';
+
+interface Bilingual {
+  en: string;
+  ko: string;
+}
+
+/** A proposed edit; spans are UTF-16 offsets into the text that was sent. */
+interface Suggestion {
+  label: string;
+  kind: string;
+  start: number;
+  end: number;
+  replacement: string;
+}
+
+/** One finding of the engine (src/json.rs, FindingJson). */
+interface Finding {
+  code: string;
+  category: string;
+  severity: SeverityName;
+  start: number;
+  end: number;
+  text: string;
+  message: string;
+  messages: Bilingual;
+  reason: string;
+  source: string;
+  suggestions: Suggestion[];
+  /** The administrator locked the rule: no Ignore, no Turn off. The engine decides it. */
+  locked: boolean;
+}
+
+/** A draft's check (ReportJson). */
+interface DraftReport {
+  verdict: 'ok' | 'review' | 'block';
+  language: string;
+  truncated: boolean;
+  findings: Finding[];
+}
+
+/** The words behind one of a post's labels. */
+interface Evidence {
+  label: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A feed post's labels (PostReportJson). */
+interface PostReport {
+  id: string;
+  labels: string[];
+  risk: number;
+  hint: string | null;
+  hints: Bilingual | null;
+  findings: Finding[];
+  evidence: Evidence[];
+}
+
+/** A post as the engine takes it. */
+interface PostRequest {
+  id: string;
+  text: string;
+  author?: string;
+  replies?: number;
+  reposts?: number;
+  likes?: number;
+  views?: number;
+  promoted?: boolean;
+}
+
+/** The words of a locale (_locales/<lang>/messages.json). */
+type LocaleMessages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
+
+/** A finding the user ignored. */
+interface IgnoredFinding {
+  code: string;
+  text: string;
+  site?: string;
+  at?: string;
+}
+
+/** The user's settings: written only by the worker, validated there (settings.js, VALID). */
+interface Settings {
+  policy?: string;
+  rulesOff?: string[];
+  ignored?: IgnoredFinding[];
+  role?: Role;
+  language?: Lang;
+  crisisMode?: boolean;
+  pausedSites?: string[];
+}
+
+/** What the worker records after configuring the engine, for the popup and the cards. */
+interface PolicyState {
+  crisisActive: boolean;
+  overridden: string[];
+  locked: string[];
+  /** Raised once a change of settings is in force (the worker's replies carry it too). */
+  generation?: number;
+}
+
+/** A policy rejected with its place: the options page shows it. */
+interface PolicyRejection {
+  ok: false;
+  layer?: string;
+  line: number;
+  column: number;
+  path?: string;
+  message: string;
+}
+
+type SyncState = { ok: true; at: number; bytes: number } | { ok: false; error: string; bytes?: number; limit?: number };
+
+/** Everything in chrome.storage.local (keys in protocol.js, riskhintProtocol.key). */
+interface StoredSettings extends Settings {
+  managedPolicy?: string;
+  lastGoodPolicy?: { admin: string | null; user: string };
+  policyState?: PolicyState;
+  policyError?: PolicyRejection;
+  settingsVersion?: number;
+  settingsChangedAt?: number;
+  settingsBackup?: { at: number; settings: Settings };
+  syncState?: SyncState;
+}
+
+/** The requests the worker answers, by type. */
+interface WorkerRequests {
+  classify: { type: 'classify'; posts: PostRequest[]; lang?: string };
+  check: { type: 'check'; text: string; platform?: PlatformName; replyTo?: string | null; lang?: string };
+  messages: { type: 'messages'; lang: string };
+  ignore: { type: 'ignore'; code: string; text: string; site: string };
+  turnOff: { type: 'turnOff'; code: string };
+  saveSettings: { type: 'saveSettings'; set?: Settings; remove?: (keyof Settings)[] };
+  warm: { type: 'warm' };
+}
+type WorkerRequest = WorkerRequests[keyof WorkerRequests];
+
+/** The worker's answers: `generation` is the configuration they were made under. */
+interface WorkerReplies {
+  classify: { reports: PostReport[] };
+  check: { report: DraftReport };
+  messages: { messages: LocaleMessages };
+  ignore: {};
+  turnOff: {};
+  saveSettings: {};
+  warm: {};
+}
+type WorkerFailure = { ok: false; error: string };
+type WorkerReply<T extends keyof WorkerReplies> = ({ ok: true; generation: number } & WorkerReplies[T]) | WorkerFailure;
+
+/** One post in the popup's summary and export. */
+interface SummaryRow {
+  id: string;
+  url: string;
+  author: string;
+  text: string;
+  labels: string[];
+  risk: number;
+  replies: number;
+  reposts: number;
+  likes: number;
+  views: number;
+  promoted: boolean;
+  seenAt: string;
+}
+
+/** The popup's requests to a tab's content script. */
+type TabRequest = { type: 'summary' } | { type: 'reveal'; id: string };
+interface TabSummary {
+  site: string;
+  paused: boolean;
+  recognised: boolean;
+  posts: SummaryRow[];
+}
+
+/** The names protocol.js defines. */
+interface RiskhintProtocol {
+  readonly request: { readonly [T in keyof WorkerRequests]: T };
+  readonly tabRequest: { readonly summary: 'summary'; readonly reveal: 'reveal' };
+  readonly key: { readonly [K in keyof Required<StoredSettings>]: K };
+  saveSettings(set: Settings, remove?: (keyof Settings)[]): Promise<void>;
+}
+
+declare var riskhintProtocol: RiskhintProtocol;
+
+/** A policy as written (the engine's validate_policy returns it with comments stripped). */
+type PolicyJson = { [field: string]: unknown };
+interface QuietPeriod {
+  start: string;
+  end: string;
+  reason?: string;
+}
+/** A custom rule as written in a policy; nothing in it is trusted to be there. */
+interface CustomRuleJson {
+  id?: unknown;
+  pattern?: unknown;
+  level?: unknown;
+  message?: unknown;
+  message_ko?: unknown;
+}
+/** A refused custom rule, or where a policy is wrong. */
+interface PolicyProblem {
+  line: number;
+  column: number;
+  path?: string;
+  message: string;
+}
+/** validate_policy's answer (src/wasm.rs). */
+type PolicyCheck = { ok: true; policy: PolicyJson; warnings: PolicyProblem[] } | ({ ok: false } & PolicyProblem);
+/** One rule's documentation (engine/rules.json, from `riskhint rules --json`). */
+interface RuleDoc {
+  code: string;
+  name: string;
+  category: string;
+  severity: SeverityName;
+  what: Bilingual;
+  why: Bilingual;
+  source: Bilingual;
+  example: Bilingual;
+  fix: Bilingual;
+}
