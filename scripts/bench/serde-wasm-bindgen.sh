@@ -5,7 +5,10 @@
 # (scripts/bench/serde-wasm-bindgen/lib.rs) whose requests and reports are JavaScript values;
 # then times the worker's real calls both ways under Node, JSON.stringify and JSON.parse included,
 # and prints ns per call and each module's gzipped size. Figures, not a test.
-#   scripts/bench/serde-wasm-bindgen.sh        (reads ../shared/data, or RISKHINT_DATA)
+#   scripts/bench/serde-wasm-bindgen.sh [--instructions]    (reads ../shared/data, or RISKHINT_DATA)
+# --instructions also counts instructions under valgrind (callgrind; V8 with --single-threaded
+# --no-liftoff compiles the same way every run): a pass over each workload, from the difference
+# between six passes and one, so start-up and first compilation drop out.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . scripts/common.sh
@@ -25,3 +28,17 @@ for variant in json values; do
 done
 say "timing the worker's calls both ways"
 node scripts/bench/serde-wasm-bindgen/bench.mjs "$out" "$DATA"
+
+[ "${1:-}" = --instructions ] || exit 0
+say "instructions per pass (callgrind), json and values"
+count() {  # count WAY WORKLOAD PASSES → instructions of the whole process
+  valgrind --tool=callgrind --callgrind-out-file=/dev/null node --single-threaded --no-liftoff \
+    scripts/bench/serde-wasm-bindgen/bench.mjs "$out" "$DATA" --calls "$@" 2>&1 |
+    awk '/Collected :/ { print $NF }'
+}
+for workload in drafts-english drafts-flagged posts-english; do
+  json=$(( $(count json "$workload" 6) - $(count json "$workload" 1) ))
+  values=$(( $(count values "$workload" 6) - $(count values "$workload" 1) ))
+  awk -v w="$workload" -v j="$json" -v v="$values" \
+    'BEGIN { printf "%-16s json %12d  values %12d  values vs json %+.1f%%\n", w, j / 5, v / 5, (v / j - 1) * 100 }'
+done

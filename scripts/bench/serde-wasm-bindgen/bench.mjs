@@ -2,9 +2,13 @@
 //   json    what background.js does: JSON.stringify the request, Checker.check_draft or
 //           classify_posts, JSON.parse the report
 //   values  ValueChecker: the request object in, the report object out (serde-wasm-bindgen)
-// and checks that both give the same reports. Prints ns per call (medians over alternating rounds,
-// after a warm-up pass) and each module's size gzipped. Not a test.
+// and checks that both give the same reports. Prints ns per call (the fastest and the median of
+// alternating rounds, after a warm-up pass: on a shared machine the fastest round is the one
+// least disturbed) and each module's size gzipped. Not a test.
 //   node scripts/bench/serde-wasm-bindgen/bench.mjs BUILD_DIR DATA_DIR
+//   node … BUILD_DIR DATA_DIR --calls json|values WORKLOAD PASSES
+//     only makes the calls, PASSES times over WORKLOAD's texts, for counting instructions under
+//     callgrind (serde-wasm-bindgen.sh --instructions), which repeat where wall-clock time does not
 // BUILD_DIR holds json/ and values/ (wasm-bindgen --target nodejs) and json.wasm, values.wasm.
 
 import assert from 'node:assert/strict';
@@ -14,11 +18,11 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { texts } from '../../tsv.mjs';
 
-const [buildDir, data] = process.argv.slice(2);
+const [buildDir, data, mode, way, workload, passes] = process.argv.slice(2);
 const require = createRequire(import.meta.url);
 const POLICY = readFileSync(new URL('../../../examples/hanbit-policy.jsonc', import.meta.url), 'utf8');
-const ROUNDS = 9;
-const ROUND_MS = 150;
+const ROUNDS = 15;
+const ROUND_MS = 200;
 const BATCH = 40;
 
 const { Checker, ValueChecker } = require(path.resolve(buildDir, 'values/values.js'));
@@ -54,6 +58,17 @@ const posts = {
   values: (batch) => valueChecker.classify_posts(batch, 'en'),
 };
 
+if (mode === '--calls') {
+  const workloads = {
+    'drafts-english': [drafts, english.slice(0, 200)],
+    'drafts-flagged': [drafts, flagged],
+    'posts-english': [posts, batchesOf(english).slice(0, 5)],
+  };
+  const [calls, items] = workloads[workload];
+  for (let pass = 0; pass < Number(passes); pass++) for (const item of items) calls[way](item);
+  process.exit(0);
+}
+
 /** ns per item of `call` over `items`, repeated for about ROUND_MS. */
 function round(call, items, perItem) {
   let done = 0;
@@ -71,13 +86,15 @@ function compare(name, calls, items, perItem = 1) {
   for (const item of items) { calls.json(item); calls.values(item); } // warm-up: V8 optimises the hot code
   const times = { json: [], values: [] };
   for (let r = 0; r < ROUNDS; r++) for (const way of r % 2 ? ['values', 'json'] : ['json', 'values']) times[way].push(round(calls[way], items, perItem));
-  const median = (values) => values.sort((a, b) => a - b)[values.length >> 1];
-  const json = median(times.json);
-  const values = median(times.values);
-  console.log(`${name.padEnd(44)} ${json.toFixed(0).padStart(9)} ${values.toFixed(0).padStart(9)}   ${((values / json - 1) * 100).toFixed(1).padStart(6)}%`);
+  const sorted = (values) => [...values].sort((a, b) => a - b);
+  const [json, values] = [sorted(times.json), sorted(times.values)];
+  const change = (a, b) => `${((b / a - 1) * 100).toFixed(1)}%`.padStart(7);
+  const ns = (value) => value.toFixed(0).padStart(9);
+  const [mid, midValues] = [json[json.length >> 1], values[values.length >> 1]];
+  console.log(`${name.padEnd(48)}${ns(json[0])}${ns(values[0])} ${change(json[0], values[0])}   ${ns(mid)}${ns(midValues)} ${change(mid, midValues)}`);
 }
 
-console.log(`${'ns per call (per post for batches)'.padEnd(44)} ${'json'.padStart(9)} ${'values'.padStart(9)}   values vs json`);
+console.log(`${'ns per call (per post for batches)'.padEnd(48)}${'fastest: json'.padStart(18)}  values   ${'median: json'.padStart(18)}  values`);
 compare('check_draft: English tweets', drafts, english.slice(0, 200));
 compare('check_draft: Korean comments', drafts, korean.slice(0, 200));
 compare('check_draft: drafts with findings', drafts, flagged);
