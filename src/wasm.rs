@@ -7,6 +7,22 @@ use crate::Engine;
 use serde_json::json;
 use wasm_bindgen::prelude::*;
 
+/// Runs once, when the worker instantiates the module: from then on a panic writes its message and
+/// where it happened to the console (`console.error`) before the instance traps, instead of leaving
+/// only a bare "unreachable" RuntimeError to go on.
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// Panics with `message`, so that a test can see the panic reach the console with its message
+/// (`tests/unit/panic-hook.test.mjs`). The extension never calls it.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = panicForTest)]
+pub fn panic_for_test(message: &str) {
+    panic!("{message}");
+}
+
 /// Checks a policy's JSON text (comments allowed) without applying it: `{"ok": true, "policy":
 /// <the fields as written, comments stripped>, "warnings": [error]}`
 /// or `{"ok": false, "line", "column", "path", "message"}` (the options page reads, validates and

@@ -1,0 +1,16 @@
+# Shared by build.sh and the scripts it calls; sourced, not run.
+
+WASM_TARGET=wasm32-unknown-unknown
+
+say() { printf '\n== %s\n' "$*"; }
+
+# The WebAssembly features rustc's output uses: every wasm-opt run must allow the same ones.
+WASM_FEATURES=(--enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int
+  --enable-sign-ext --enable-mutable-globals)
+
+# The shipped optimisation. Run it before wasm-bindgen: binaryen 108 run afterwards leaves
+# wasm-bindgen's externref table unable to grow, and the engine fails to start.
+#   optimise_wasm IN OUT
+optimise_wasm() {
+  wasm-opt -Oz --strip-debug --strip-producers "${WASM_FEATURES[@]}" "$1" -o "$2"
+}
