@@ -31,7 +31,7 @@ fn is_token_char(c: char) -> bool {
     // Full-width forms (ｗｉｋｉ．) and invisible characters (han\u{200B}bit) are part of the token the
     // user sees, as the folded view reads them.
     let c = if ('\u{FF01}'..='\u{FF5E}').contains(&c) { char::from_u32(c as u32 - 0xFEE0).unwrap_or(c) } else { c };
-    c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'*+,;=%".contains(c) || crate::text::is_invisible(c)
+    c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'*+,;=%".contains(c) || riskhint_text::text::is_invisible(c)
 }
 
 /// The whole URL, host or email token around `range`, without trailing punctuation.
@@ -51,7 +51,7 @@ impl super::Rule for Rule {
 
     fn check(&self, draft: &Draft, cx: &Context, out: &mut Findings) {
         let folded = &draft.views.folded;
-        for domain in &cx.policy.confidential.internal_domains {
+        for domain in &cx.settings.confidential.internal_domains {
             let domain = domain.trim().trim_start_matches('.').to_ascii_lowercase();
             if domain.is_empty() {
                 continue;

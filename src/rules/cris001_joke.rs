@@ -31,7 +31,7 @@ impl super::Rule for Rule {
     }
 
     fn check(&self, draft: &Draft, cx: &Context, out: &mut Findings) {
-        if !cx.policy.crisis.active {
+        if !cx.settings.crisis.active {
             return;
         }
         flag_hits(draft, &[Lex::Laughter], &DOC, out, |m| bi(

@@ -55,7 +55,7 @@ impl super::Rule for Rule {
     }
 
     fn check(&self, draft: &Draft, cx: &Context, out: &mut Findings) {
-        if !cx.policy.crisis.active {
+        if !cx.settings.crisis.active {
             return;
         }
         for run in emoji_runs(draft.text) {

@@ -35,7 +35,7 @@ impl super::Rule for Rule {
     }
 
     fn check(&self, draft: &Draft, cx: &Context, out: &mut Findings) {
-        let crisis = &cx.policy.crisis;
+        let crisis = &cx.settings.crisis;
         if !crisis.active || crisis.official_links.is_empty() {
             return;
         }

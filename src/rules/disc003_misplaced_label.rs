@@ -25,7 +25,7 @@
 //! many short lines is cut earlier). An organisation can change every one in its policy.
 
 use super::*;
-use crate::engine::Platform;
+use crate::draft::Platform;
 
 pub static DOC: RuleDoc = RuleDoc {
     code: "DISC003",
@@ -121,7 +121,7 @@ impl super::Rule for Rule {
     }
 
     fn check(&self, draft: &Draft, cx: &Context, out: &mut Findings) {
-        let cut = cx.policy.disclosure.see_more_chars.on(cx.platform);
+        let cut = cx.settings.disclosure.see_more_chars.on(cx.platform);
         let text = &draft.text[..draft.content_end()];
         let Some(visible_end) = visible_end(text, cut, cx.platform == Platform::X) else { return };
         let labels: Vec<&Hit> = draft.hits(Lex::DisclosureLabels).iter().chain(draft.hits(Lex::EmployeeTags)).collect();

@@ -81,7 +81,7 @@ impl super::Rule for Rule {
         for range in addresses(&folded.text) {
             let address = &folded.text[range.clone()];
             let (local, domain) = address.split_once('@').expect("an email has @");
-            let internal = cx.policy.confidential.internal_domains.iter().any(|d| {
+            let internal = cx.settings.confidential.internal_domains.iter().any(|d| {
                 let d = d.trim().trim_start_matches('.').to_ascii_lowercase();
                 !d.is_empty() && (domain == d || domain.ends_with(&format!(".{d}")))
             });
