@@ -60,6 +60,30 @@ impl std::fmt::Display for Refusal {
     }
 }
 
+/// Patterns compiled once, by their text as written: a policy's layers compile their custom rules
+/// when read (to warn of the refused ones), and the engine reuses them ([`CustomRules::compile_reusing`]).
+#[derive(Debug, Clone, Default)]
+pub struct Patterns(Vec<(String, Regex)>);
+
+/// Two sets of patterns are equal when they were compiled from the same texts.
+impl PartialEq for Patterns {
+    fn eq(&self, other: &Patterns) -> bool {
+        self.0.iter().map(|(text, _)| text).eq(other.0.iter().map(|(text, _)| text))
+    }
+}
+
+impl Patterns {
+    /// Both sets, `self`'s first.
+    pub fn and(mut self, other: &Patterns) -> Patterns {
+        self.0.extend(other.0.iter().cloned());
+        self
+    }
+
+    fn get(&self, text: &str) -> Option<Regex> {
+        self.0.iter().find(|(known, _)| known == text).map(|(_, pattern)| pattern.clone())
+    }
+}
+
 /// The custom rules of a policy, compiled; refused ones are left out.
 #[derive(Debug, Clone, Default)]
 pub struct CustomRules {
@@ -83,6 +107,14 @@ const SOURCE: Bilingual = Bilingual::fixed("Your organisation's policy", "소속
 impl CustomRules {
     /// Compiles `specs`; returns the rules that compiled and why the others were refused.
     pub fn compile(specs: &[CustomRule], codes: RuleCodes) -> (CustomRules, Vec<Refusal>) {
+        let (rules, refused, _) = CustomRules::compile_reusing(specs, codes, &Patterns::default());
+        (rules, refused)
+    }
+
+    /// [`CustomRules::compile`], taking the patterns in `known` as compiled; also returns every
+    /// pattern compiled, for reuse.
+    pub fn compile_reusing(specs: &[CustomRule], codes: RuleCodes, known: &Patterns) -> (CustomRules, Vec<Refusal>, Patterns) {
+        let mut compiled_patterns = Patterns::default();
         let mut rules = Vec::new();
         let mut refused = Vec::new();
         // A list, not a set: at most 100 ids, and hashing code costs the WASM engine kilobytes.
@@ -95,8 +127,11 @@ impl CustomRules {
             } else if ids.contains(&spec.id.as_str()) {
                 Err(("id", format!("the id {:?} is already used by an earlier custom rule", spec.id)))
             } else {
-                compile_pattern(&spec.pattern).map_err(|message| ("pattern", message))
+                known.get(&spec.pattern).map_or_else(|| compile_pattern(&spec.pattern), Ok).map_err(|message| ("pattern", message))
             };
+            if let Ok(pattern) = &compiled {
+                compiled_patterns.0.push((spec.pattern.clone(), pattern.clone()));
+            }
             if compiled.is_ok() {
                 ids.push(&spec.id);
             }
@@ -117,7 +152,7 @@ impl CustomRules {
                 Err((field, message)) => refused.push(Refusal { index, field, message }),
             }
         }
-        (CustomRules { rules }, refused)
+        (CustomRules { rules }, refused, compiled_patterns)
     }
 
     /// Adds the findings of the rules `wanted` accepts (by category) to `out`.
@@ -264,6 +299,29 @@ fn lower_case(pattern: &str) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn patterns_compiled_when_a_layer_was_read_are_reused_not_compiled_again() {
+        let spec = |pattern: &str| CustomRule {
+            id: "ROADMAP".into(),
+            pattern: pattern.into(),
+            level: Level::Warn,
+            category: Category::Confidential,
+            message: "m".into(),
+            message_ko: None,
+            replacement: None,
+        };
+        let codes = crate::engine::rule_codes();
+        let (_, _, read) = CustomRules::compile_reusing(&[spec("roadmap")], codes, &Patterns::default());
+        assert_eq!(read.0.len(), 1);
+        // Stand-in proof of reuse: a pattern text known as another regex finds what that one finds.
+        let known = Patterns(vec![("roadmap".into(), Regex::new("falcon").unwrap())]);
+        let (rules, refused, _) = CustomRules::compile_reusing(&[spec("roadmap")], codes, &known);
+        assert!(refused.is_empty());
+        let (text, mut found) = ("the falcon roadmap", Vec::new());
+        rules.check(text, &Views::new(text), |_| true, &mut found);
+        assert_eq!(found.iter().map(|f| &text[f.range.clone()]).collect::<Vec<_>>(), ["falcon"]);
+    }
 
     fn spec(id: &str, pattern: &str) -> CustomRule {
         serde_json::from_value(serde_json::json!({"id": id, "pattern": pattern, "message": "m"})).unwrap()

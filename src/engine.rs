@@ -1,12 +1,12 @@
 //! The engine: a compiled policy that checks drafts and classifies posts.
 
-use crate::custom::{CustomRules, Refusal};
+use crate::custom::{CustomRules, Patterns, Refusal};
 use crate::date::Date;
 pub use crate::draft::Platform;
 use crate::draft::{Draft, Role};
 use crate::finding::{Category, Finding, Severity, Verdict};
 use crate::lexicon::{Lex, PhraseIndex, PolicyLists};
-use crate::policy::{Level, Policy, PolicyError, PolicyLayer, RuleCodes};
+use crate::policy::{Layered, Level, Policy, PolicyError, PolicyLayer, RuleCodes};
 use crate::rules::{self, Findings};
 use crate::settings::{Context, Settings};
 use riskhint_text::text::{Language, Views};
@@ -88,6 +88,15 @@ pub(crate) fn clip(text: &str, max: usize) -> &str {
 impl Engine {
     /// Compiles `policy`.
     pub fn new(policy: Policy) -> Engine {
+        Engine::compile(policy, &Patterns::default())
+    }
+
+    /// Compiles a layered policy, reusing the custom rule patterns its layers compiled when read.
+    pub fn from_layered(layered: Layered) -> Engine {
+        Engine::compile(layered.policy, &layered.patterns)
+    }
+
+    fn compile(policy: Policy, patterns: &Patterns) -> Engine {
         let lists: PolicyLists = vec![
             (Lex::OrgNames, &policy.organization.names[..]),
             (Lex::Products, &policy.organization.products[..]),
@@ -100,7 +109,7 @@ impl Engine {
             (Lex::CrisisTopics, &policy.crisis.topics[..]),
         ];
         let index = PhraseIndex::new(&lists);
-        let (custom, refused) = CustomRules::compile(&policy.custom_rules, rule_codes());
+        let (custom, refused, _) = CustomRules::compile_reusing(&policy.custom_rules, rule_codes(), patterns);
         let settings = Settings::new(&policy);
         Engine { policy, settings, index, custom, refused }
     }

@@ -226,20 +226,21 @@ pub fn configure(admin: Option<&str>, user: Option<&str>, settings: Option<&str>
     };
     let off = PolicyLayer::rules_off(rules_off);
     let users: Vec<&PolicyLayer> = user.iter().chain(settings.iter()).chain([&off]).collect();
-    let layered = layer_all(admin.as_ref(), &users);
+    let mut layered = layer_all(admin.as_ref(), &users);
     let mut refused: Vec<_> = [("admin", &admin), ("user", &user), ("settings", &settings)]
         .into_iter()
         .filter_map(|(name, layer)| Some(warnings(Some(name), layer.as_ref()?)))
         .flatten()
         .collect();
     let (locked, crisis_active) = (layered.policy.locked.clone(), layered.policy.crisis.active);
-    let engine = Engine::new(layered.policy);
+    let overridden = std::mem::take(&mut layered.overridden);
+    let engine = Engine::from_layered(layered);
     // Each layer's rules were accepted on their own; together, a user's rule may reuse an id of
     // the administrator's (the administrator's is kept).
     for refusal in engine.refused_custom_rules() {
         refused.push(json!({"layer": "user", "line": 0, "column": 0, "path": "custom_rules", "message": refusal.to_string()}));
     }
-    let outcome = json!({"ok": true, "overridden": layered.overridden, "locked": locked, "crisis_active": crisis_active, "warnings": refused});
+    let outcome = json!({"ok": true, "overridden": overridden, "locked": locked, "crisis_active": crisis_active, "warnings": refused});
     (Some(engine), outcome.to_string())
 }
 

@@ -64,7 +64,7 @@ pub(crate) fn engine(o: &Options) -> Result<Engine> {
     for path in &layered.overridden {
         eprintln!("riskhint: note: {path} is locked by the administrator's policy; your value is not used");
     }
-    Ok(Engine::new(layered.policy))
+    Ok(Engine::from_layered(layered))
 }
 
 pub(crate) fn today() -> Date {

@@ -3,7 +3,7 @@
 
 use super::jsonc::{custom_rule_site, line_column};
 use super::{Level, Policy, PolicyError, RuleCode, RuleCodes};
-use crate::custom::CustomRules;
+use crate::custom::{CustomRules, Patterns};
 use serde_json::Value;
 use std::collections::HashSet;
 use std::hash::Hash;
@@ -19,6 +19,8 @@ pub struct PolicyLayer {
     pub warnings: Vec<PolicyError>,
     /// The layer as written when rules were refused (they are not in `written`).
     with_refused: Option<Value>,
+    /// Its custom rules' patterns, compiled once, for the engine.
+    patterns: Patterns,
 }
 
 impl PolicyLayer {
@@ -27,7 +29,7 @@ impl PolicyLayer {
     pub fn parse_with(text: &str, codes: RuleCodes) -> Result<PolicyLayer, PolicyError> {
         let (mut policy, json) = super::jsonc::read(text, codes)?;
         let mut written: Value = serde_json::from_str(&json).expect("valid policy JSON parses as a value");
-        let (_, refused) = CustomRules::compile(&policy.custom_rules, codes);
+        let (_, refused, patterns) = CustomRules::compile_reusing(&policy.custom_rules, codes, &Patterns::default());
         let mut warnings = Vec::new();
         let with_refused = (!refused.is_empty()).then(|| written.clone());
         if !refused.is_empty() {
@@ -44,7 +46,7 @@ impl PolicyLayer {
             }
             warnings.reverse();
         }
-        Ok(PolicyLayer { policy, written, warnings, with_refused })
+        Ok(PolicyLayer { policy, written, warnings, with_refused, patterns })
     }
 }
 
@@ -71,7 +73,7 @@ impl PolicyLayer {
             }
         }
         let written = serde_json::json!({ "rules": serde_json::to_value(&policy.rules).expect("rule levels serialise") });
-        PolicyLayer { policy, written, warnings: Vec::new(), with_refused: None }
+        PolicyLayer { policy, written, warnings: Vec::new(), with_refused: None, patterns: Patterns::default() }
     }
 }
 
@@ -82,6 +84,8 @@ pub struct Layered {
     pub policy: Policy,
     /// Paths where the user's value was set aside because the administrator locked them.
     pub overridden: Vec<String>,
+    /// The layers' custom rule patterns, compiled when they were read (`Engine::from_layered`).
+    pub patterns: Patterns,
 }
 
 /// Layers built-in defaults, an administrator's policy and the user's own additions: lists merge,
@@ -95,6 +99,7 @@ pub fn layer(admin: Option<&PolicyLayer>, user: Option<&PolicyLayer>) -> Layered
 pub fn layer_all(admin: Option<&PolicyLayer>, users: &[&PolicyLayer]) -> Layered {
     let mut policy = Policy::default();
     let mut overridden = Vec::new();
+    let mut patterns = admin.map(|admin| admin.patterns.clone()).unwrap_or_default();
     if let Some(admin) = admin {
         Merge { locked: &[], overridden: &mut Vec::new() }.policy(&mut policy, &admin.policy, &admin.written, true);
     }
@@ -103,8 +108,9 @@ pub fn layer_all(admin: Option<&PolicyLayer>, users: &[&PolicyLayer]) -> Layered
         // Only an administrator locks; a user's `locked` is ignored. Every custom rule is kept: one
         // that clashes with another layer's is refused by the engine, which says so.
         Merge { locked, overridden: &mut overridden }.policy(&mut policy, &user.policy, &user.written, false);
+        patterns = patterns.and(&user.patterns);
     }
-    Layered { policy, overridden }
+    Layered { policy, overridden, patterns }
 }
 
 pub(crate) fn is_locked(path: &str, locked: &[String]) -> bool {
