@@ -14,7 +14,7 @@
 //!
 //! Patterns are read by the regex crate, whose engines run in time linear in the text whatever
 //! the pattern (no backtracking: `(a+)+$` is as quick as `a+$`). They are matched against the
-//! folded view of the text (`text.rs`): lower case, full-width forms made ASCII, accents, invisible
+//! folded view of the text (`crates/text`): lower case, full-width forms made ASCII, accents, invisible
 //! characters and look-alike letters removed, so one pattern also catches `ROADMAP`, `ｒｏａｄｍａｐ`
 //! and `road\u{200B}map`; ASCII letters match in either case. A pattern is refused, with the reason,
 //! when it cannot be read, has a letter that never occurs in folded text (`café`: write `cafe`),
@@ -22,10 +22,10 @@
 //! matches (`\b`, `x*` where there is no x) flag nothing.
 
 use crate::finding::{Bilingual, Category, Finding, Severity, Suggestion};
-use crate::policy::Level;
-use crate::text::Views;
+pub use crate::policy::CustomRule;
+use crate::policy::{Level, RuleCodes};
+use riskhint_text::text::Views;
 use regex::{Regex, RegexBuilder};
-use serde::{Deserialize, Serialize};
 use std::ops::Range;
 use std::sync::Mutex;
 
@@ -44,44 +44,6 @@ pub const MAX_FINDINGS_PER_RULE: usize = 20;
 /// The longest id, in characters.
 const MAX_ID_CHARS: usize = 32;
 
-/// A rule as a policy writes it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct CustomRule {
-    /// Shown as the finding's code: letters, digits, `-` and `_`, up to 32 ("HANBIT-ROADMAP").
-    pub id: String,
-    /// A regular expression (Rust `regex` syntax) matched against the text folded to lower case,
-    /// with accents, invisible characters and look-alike letters removed (write `cafe`, not
-    /// `café`); ASCII letters match in either case.
-    pub pattern: String,
-    /// How serious a match is: "off", "info", "warn" (the default) or "block".
-    #[serde(default = "warn")]
-    pub level: Level,
-    /// The category findings are filed under (default "confidential"). Custom rules in the
-    /// confidential, pii and secret categories also mark posts in the feed as possible leaks, and
-    /// those in tone as hostile.
-    #[serde(default = "confidential")]
-    #[cfg_attr(feature = "cli", schemars(with = "String"))]
-    pub category: Category,
-    /// What to tell the user when the pattern matches.
-    pub message: String,
-    /// The message in Korean; `message` is used when it is not given.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub message_ko: Option<String>,
-    /// If set, a one-click fix replaces the matched words with this ("" removes them).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub replacement: Option<String>,
-}
-
-fn warn() -> Level {
-    Level::Warn
-}
-
-fn confidential() -> Category {
-    Category::Confidential
-}
-
 /// A custom rule that was refused: which one, which of its fields, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refusal {
@@ -95,6 +57,30 @@ pub struct Refusal {
 impl std::fmt::Display for Refusal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}; this rule is not used", self.message)
+    }
+}
+
+/// Patterns compiled once, by their text as written: a policy's layers compile their custom rules
+/// when read (to warn of the refused ones), and the engine reuses them ([`CustomRules::compile_reusing`]).
+#[derive(Debug, Clone, Default)]
+pub struct Patterns(Vec<(String, Regex)>);
+
+/// Two sets of patterns are equal when they were compiled from the same texts.
+impl PartialEq for Patterns {
+    fn eq(&self, other: &Patterns) -> bool {
+        self.0.iter().map(|(text, _)| text).eq(other.0.iter().map(|(text, _)| text))
+    }
+}
+
+impl Patterns {
+    /// Both sets, `self`'s first.
+    pub fn and(mut self, other: &Patterns) -> Patterns {
+        self.0.extend(other.0.iter().cloned());
+        self
+    }
+
+    fn get(&self, text: &str) -> Option<Regex> {
+        self.0.iter().find(|(known, _)| known == text).map(|(_, pattern)| pattern.clone())
     }
 }
 
@@ -120,7 +106,15 @@ const SOURCE: Bilingual = Bilingual::fixed("Your organisation's policy", "소속
 
 impl CustomRules {
     /// Compiles `specs`; returns the rules that compiled and why the others were refused.
-    pub fn compile(specs: &[CustomRule]) -> (CustomRules, Vec<Refusal>) {
+    pub fn compile(specs: &[CustomRule], codes: RuleCodes) -> (CustomRules, Vec<Refusal>) {
+        let (rules, refused, _) = CustomRules::compile_reusing(specs, codes, &Patterns::default());
+        (rules, refused)
+    }
+
+    /// [`CustomRules::compile`], taking the patterns in `known` as compiled; also returns every
+    /// pattern compiled, for reuse.
+    pub fn compile_reusing(specs: &[CustomRule], codes: RuleCodes, known: &Patterns) -> (CustomRules, Vec<Refusal>, Patterns) {
+        let mut compiled_patterns = Patterns::default();
         let mut rules = Vec::new();
         let mut refused = Vec::new();
         // A list, not a set: at most 100 ids, and hashing code costs the WASM engine kilobytes.
@@ -128,13 +122,16 @@ impl CustomRules {
         for (index, spec) in specs.iter().enumerate() {
             let compiled = if index >= MAX_CUSTOM_RULES {
                 Err(("id", format!("a policy may have at most {MAX_CUSTOM_RULES} custom rules")))
-            } else if let Err(message) = check_id(&spec.id) {
+            } else if let Err(message) = check_id(&spec.id, codes) {
                 Err(("id", message))
             } else if ids.contains(&spec.id.as_str()) {
                 Err(("id", format!("the id {:?} is already used by an earlier custom rule", spec.id)))
             } else {
-                compile_pattern(&spec.pattern).map_err(|message| ("pattern", message))
+                known.get(&spec.pattern).map_or_else(|| compile_pattern(&spec.pattern), Ok).map_err(|message| ("pattern", message))
             };
+            if let Ok(pattern) = &compiled {
+                compiled_patterns.0.push((spec.pattern.clone(), pattern.clone()));
+            }
             if compiled.is_ok() {
                 ids.push(&spec.id);
             }
@@ -155,7 +152,7 @@ impl CustomRules {
                 Err((field, message)) => refused.push(Refusal { index, field, message }),
             }
         }
-        (CustomRules { rules }, refused)
+        (CustomRules { rules }, refused, compiled_patterns)
     }
 
     /// Adds the findings of the rules `wanted` accepts (by category) to `out`.
@@ -208,12 +205,12 @@ fn intern(id: &str) -> &'static str {
     stored
 }
 
-fn check_id(id: &str) -> Result<(), String> {
+fn check_id(id: &str, codes: RuleCodes) -> Result<(), String> {
     let allowed = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
     if id.is_empty() || id.chars().count() > MAX_ID_CHARS || !id.chars().all(allowed) {
         return Err(format!("the id {id:?} must be 1 to {MAX_ID_CHARS} letters, digits, '-' or '_'"));
     }
-    if crate::rules::doc(id).is_some() {
+    if codes.contains(id) {
         return Err(format!("the id {id:?} is a built-in rule's code; choose another"));
     }
     Ok(())
@@ -304,6 +301,29 @@ fn lower_case(pattern: &str) -> Result<String, String> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn patterns_compiled_when_a_layer_was_read_are_reused_not_compiled_again() {
+        let spec = |pattern: &str| CustomRule {
+            id: "ROADMAP".into(),
+            pattern: pattern.into(),
+            level: Level::Warn,
+            category: Category::Confidential,
+            message: "m".into(),
+            message_ko: None,
+            replacement: None,
+        };
+        let codes = crate::engine::rule_codes();
+        let (_, _, read) = CustomRules::compile_reusing(&[spec("roadmap")], codes, &Patterns::default());
+        assert_eq!(read.0.len(), 1);
+        // Stand-in proof of reuse: a pattern text known as another regex finds what that one finds.
+        let known = Patterns(vec![("roadmap".into(), Regex::new("falcon").unwrap())]);
+        let (rules, refused, _) = CustomRules::compile_reusing(&[spec("roadmap")], codes, &known);
+        assert!(refused.is_empty());
+        let (text, mut found) = ("the falcon roadmap", Vec::new());
+        rules.check(text, &Views::new(text), |_| true, &mut found);
+        assert_eq!(found.iter().map(|f| &text[f.range.clone()]).collect::<Vec<_>>(), ["falcon"]);
+    }
+
     fn spec(id: &str, pattern: &str) -> CustomRule {
         serde_json::from_value(serde_json::json!({"id": id, "pattern": pattern, "message": "m"})).unwrap()
     }
@@ -369,7 +389,7 @@ mod tests {
     #[test]
     fn ids_are_checked_and_a_refused_rule_leaves_the_others() {
         let specs = [spec("ROADMAP", "roadmap"), spec("TONE001", "x"), spec("ROADMAP", "other"), spec("bad id", "x"), spec("OK_2", "(a+)+$")];
-        let (rules, refused) = CustomRules::compile(&specs);
+        let (rules, refused) = CustomRules::compile(&specs, crate::engine::rule_codes());
         assert_eq!(rules.rules.iter().map(|r| r.code).collect::<Vec<_>>(), ["ROADMAP", "OK_2"]);
         assert_eq!(refused.iter().map(|r| (r.index, r.field)).collect::<Vec<_>>(), [(1, "id"), (2, "id"), (3, "id")]);
         assert!(refused[0].message.contains("built-in"), "{}", refused[0].message);
@@ -379,7 +399,7 @@ mod tests {
     #[test]
     fn more_than_the_limit_are_refused() {
         let specs: Vec<_> = (0..MAX_CUSTOM_RULES + 2).map(|i| spec(&format!("R{i}"), "x")).collect();
-        let (rules, refused) = CustomRules::compile(&specs);
+        let (rules, refused) = CustomRules::compile(&specs, crate::engine::rule_codes());
         assert_eq!(rules.rules.len(), MAX_CUSTOM_RULES);
         assert_eq!(refused.iter().map(|r| r.index).collect::<Vec<_>>(), [MAX_CUSTOM_RULES, MAX_CUSTOM_RULES + 1]);
     }

@@ -81,8 +81,28 @@ impl Serialize for Date {
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        crate::policy::parse_str(d, "a date (YYYY-MM-DD)", |text| Date::parse(text).ok_or_else(|| format!("{text:?} is not a date (YYYY-MM-DD)")))
+        parse_str(d, "a date (YYYY-MM-DD)", |text| Date::parse(text).ok_or_else(|| format!("{text:?} is not a date (YYYY-MM-DD)")))
     }
+}
+
+/// Reads a string through `parse`, refusing it inside serde's visitor: serde_json places an error
+/// made there just after the string, so that the error's path names the field (`policy::jsonc::path_at`). An
+/// error made once the string is read would be placed after the object or list around it.
+pub(crate) fn parse_str<'de, D: serde::Deserializer<'de>, T>(d: D, expecting: &'static str, parse: fn(&str) -> Result<T, String>) -> Result<T, D::Error> {
+    struct Parse<T> {
+        expecting: &'static str,
+        parse: fn(&str) -> Result<T, String>,
+    }
+    impl<T> serde::de::Visitor<'_> for Parse<T> {
+        type Value = T;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str(self.expecting)
+        }
+        fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<T, E> {
+            (self.parse)(text).map_err(E::custom)
+        }
+    }
+    d.deserialize_str(Parse { expecting, parse })
 }
 
 #[cfg(feature = "cli")]

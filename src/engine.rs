@@ -1,28 +1,20 @@
 //! The engine: a compiled policy that checks drafts and classifies posts.
 
-use crate::custom::{CustomRules, Refusal};
+use crate::custom::{CustomRules, Patterns, Refusal};
 use crate::date::Date;
+pub use crate::draft::Platform;
+use crate::draft::{Draft, Role};
 use crate::finding::{Category, Finding, Severity, Verdict};
 use crate::lexicon::{Lex, PhraseIndex, PolicyLists};
-use crate::policy::{Level, Policy, PolicyError};
-use crate::rules::{self, Context, Draft, Findings, Role};
-use crate::text::{Language, Views};
+use crate::policy::{Layered, Level, Policy, PolicyError, PolicyLayer, RuleCodes};
+use crate::rules::{self, Findings};
+use crate::settings::{Context, Settings};
+use riskhint_text::text::{Language, Views};
+use std::sync::LazyLock;
 
 /// Drafts longer than this are checked on their first MiB only (and the report says so), so a
 /// pasted novel cannot freeze the page.
 pub const MAX_TEXT_BYTES: usize = 1 << 20;
-
-/// Where the text will be posted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Platform {
-    #[default]
-    Other,
-    X,
-    Facebook,
-    Linkedin,
-    Instagram,
-}
 
 /// What a draft check needs besides the text.
 #[derive(Debug, Clone)]
@@ -69,6 +61,7 @@ pub struct Report {
 #[derive(Debug, Clone)]
 pub struct Engine {
     policy: Policy,
+    settings: Settings,
     index: PhraseIndex,
     custom: CustomRules,
     refused: Vec<Refusal>,
@@ -95,6 +88,15 @@ pub(crate) fn clip(text: &str, max: usize) -> &str {
 impl Engine {
     /// Compiles `policy`.
     pub fn new(policy: Policy) -> Engine {
+        Engine::compile(policy, &Patterns::default())
+    }
+
+    /// Compiles a layered policy, reusing the custom rule patterns its layers compiled when read.
+    pub fn from_layered(layered: Layered) -> Engine {
+        Engine::compile(layered.policy, &layered.patterns)
+    }
+
+    fn compile(policy: Policy, patterns: &Patterns) -> Engine {
         let lists: PolicyLists = vec![
             (Lex::OrgNames, &policy.organization.names[..]),
             (Lex::Products, &policy.organization.products[..]),
@@ -107,8 +109,9 @@ impl Engine {
             (Lex::CrisisTopics, &policy.crisis.topics[..]),
         ];
         let index = PhraseIndex::new(&lists);
-        let (custom, refused) = CustomRules::compile(&policy.custom_rules);
-        Engine { policy, index, custom, refused }
+        let (custom, refused, _) = CustomRules::compile_reusing(&policy.custom_rules, rule_codes(), patterns);
+        let settings = Settings::new(&policy);
+        Engine { policy, settings, index, custom, refused }
     }
 
     /// Parses and compiles a policy's JSON text.
@@ -125,6 +128,11 @@ impl Engine {
     /// The policy in force.
     pub fn policy(&self) -> &Policy {
         &self.policy
+    }
+
+    /// The policy in force, as the rules read it.
+    pub fn settings(&self) -> &Settings {
+        &self.settings
     }
 
     /// The policy's custom rules that were refused and are not used (a policy read by
@@ -151,7 +159,7 @@ impl Engine {
     ) -> Vec<Finding> {
         let mut out = Findings::default();
         for rule in rules {
-            let level = self.policy.level(rule.doc().code);
+            let level = self.settings.level(rule.doc().code);
             if level == Some(Level::Off) {
                 continue;
             }
@@ -170,7 +178,7 @@ impl Engine {
         self.custom.check(draft.text, &draft.views, custom, &mut findings);
         findings.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(a.code.cmp(b.code)));
         findings.dedup_by(|a, b| a.code == b.code && a.range == b.range);
-        findings.iter_mut().filter(|f| self.policy.is_locked(&format!("rules.{}", f.code))).for_each(|f| f.locked = true);
+        findings.iter_mut().filter(|f| self.settings.is_locked_rule(f.code)).for_each(|f| f.locked = true);
         findings
     }
 
@@ -185,11 +193,49 @@ impl Engine {
         let checked = clip(text, MAX_TEXT_BYTES);
         let draft = self.analyse(checked);
         let reply = context.reply_to.as_deref().map(|r| self.analyse(clip(r, MAX_TEXT_BYTES)));
-        let cx = Context { role: context.role, today: context.today, policy: &self.policy, reply_to: reply.as_ref(), platform: context.platform };
+        let cx = Context { role: context.role, today: context.today, settings: &self.settings, reply_to: reply.as_ref(), platform: context.platform };
         let mut findings = self.run(&draft, &cx, rules::all().iter(), |_| true);
         if !context.dismissed.is_empty() {
             findings.retain(|f| !self.is_dismissed(f, checked, &context.dismissed));
         }
         Report { verdict: Verdict::of(&findings), language: draft.language, findings, truncated: checked.len() < text.len() }
+    }
+}
+
+/// The codes of the built-in rules: the only ones a policy may set a level for, and ones a custom
+/// rule may not take. Handed to the policy, which knows no rule.
+pub fn rule_codes() -> RuleCodes {
+    static CODES: LazyLock<Vec<&'static str>> = LazyLock::new(|| rules::all().iter().map(|r| r.doc().code).collect());
+    RuleCodes(CODES.as_slice())
+}
+
+// The policy read against the engine's rules. These live here, not in `policy/`, so that the
+// policy does not import the rules that read it.
+
+impl Policy {
+    /// Parses a policy from JSON text; `//` and `/* */` comments are allowed. Custom rules that are
+    /// refused are left out (their warnings: [`PolicyLayer::parse`]).
+    pub fn parse(text: &str) -> Result<Policy, PolicyError> {
+        Policy::parse_with(text, rule_codes())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Policy {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        serde::de::DeserializeSeed::deserialize(rule_codes(), d)
+    }
+}
+
+impl PolicyLayer {
+    /// Parses and validates one layer (see [`Policy::parse`]). Custom rules whose id or pattern
+    /// is refused are left out of the layer and listed in `warnings`.
+    pub fn parse(text: &str) -> Result<PolicyLayer, PolicyError> {
+        PolicyLayer::parse_with(text, rule_codes())
+    }
+
+    /// A layer that turns `codes` off; unknown codes are skipped (a rule may have been renamed
+    /// since the user turned it off).
+    pub fn rules_off(codes: &[impl AsRef<str>]) -> PolicyLayer {
+        PolicyLayer::rules_off_with(codes, rule_codes())
     }
 }

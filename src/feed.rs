@@ -6,7 +6,9 @@ use crate::engine::{clip, Engine, MAX_TEXT_BYTES};
 use crate::finding::{Bilingual, Category, Finding};
 use crate::lexicon::Lex;
 use crate::model;
-use crate::rules::{self, Context, Draft, FeedLabel, Role};
+use crate::draft::{Draft, Role};
+use crate::rules::{self, FeedLabel};
+use crate::settings::Context;
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
@@ -163,7 +165,7 @@ impl Engine {
     fn classify(&self, post: &Post, feed_rules: &[&'static dyn rules::Rule]) -> PostReport {
         let draft = self.analyse(clip(&post.text, MAX_TEXT_BYTES));
         // Posts are read, not written: role and date do not matter to the rules run here.
-        let cx = Context { role: Role::Employee, today: Date::from_unix_days(0), policy: self.policy(), reply_to: None, platform: Default::default() };
+        let cx = Context { role: Role::Employee, today: Date::from_unix_days(0), settings: self.settings(), reply_to: None, platform: Default::default() };
         let findings = self.run(&draft, &cx, feed_rules.iter(), |category| custom_rule_label(category).is_some());
         let mut evidence = Vec::new();
         for f in &findings {

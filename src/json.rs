@@ -1,10 +1,14 @@
 //! Reports as JSON, for the CLI and the extension alike. Spans are counted by a caller-chosen
 //! unit: characters for the CLI, UTF-16 code units for JavaScript (see [`Offsets`]).
 
-use crate::engine::Report;
-use crate::feed::PostReport;
+use crate::date::Date;
+use crate::draft::{Platform, Role};
+use crate::engine::{CheckContext, Dismissal, Engine, Report};
+use crate::feed::{Post, PostReport};
 use crate::finding::{Bilingual, EditKind, Finding};
-use crate::text::{Language, OffsetMap};
+use crate::policy::{layer_all, PolicyError, PolicyLayer};
+use crate::rules::RuleDoc;
+use riskhint_text::text::{Language, OffsetMap};
 use serde::Serialize;
 use serde_json::{json, Value};
 
@@ -140,7 +144,7 @@ pub fn post_report<'a>(text: &'a str, report: &'a PostReport, lang: Language, un
 }
 
 /// One rule's documentation, in both languages (for `riskhint rules --json` and the options page).
-pub fn rule_doc(d: &crate::rules::RuleDoc) -> Value {
+pub fn rule_doc(d: &RuleDoc) -> Value {
     json!({
         "code": d.code, "name": d.name, "category": d.category.as_str(), "severity": d.severity.as_str(),
         "what": d.what, "why": d.why, "source": d.source, "example": d.example, "fix": d.fix,
@@ -152,23 +156,23 @@ pub fn rule_doc(d: &crate::rules::RuleDoc) -> Value {
 #[derive(Debug, Clone, Default, serde::Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct DraftRequest {
-    pub role: crate::rules::Role,
+    pub role: Role,
     /// `YYYY-MM-DD`; quiet periods are judged on this day.
     pub today: Option<String>,
     pub reply_to: Option<String>,
-    pub platform: crate::engine::Platform,
+    pub platform: Platform,
     /// The language of messages; the draft's own language when absent.
     pub lang: Option<Language>,
     /// Findings the user ignored: `[{"code": "CONF001", "text": "Project Falcon"}]`.
-    pub ignored: Vec<crate::engine::Dismissal>,
+    pub ignored: Vec<Dismissal>,
 }
 
 impl DraftRequest {
     /// The engine's context; an absent or unreadable date is an error, since quiet periods need it.
-    pub fn context(&self) -> Result<crate::engine::CheckContext, String> {
+    pub fn context(&self) -> Result<CheckContext, String> {
         let raw = self.today.as_deref().ok_or("the request has no \"today\" date")?;
-        let today = crate::date::Date::parse(raw).ok_or_else(|| format!("\"today\" is not a YYYY-MM-DD date: {raw:?}"))?;
-        let mut context = crate::engine::CheckContext::new(today);
+        let today = Date::parse(raw).ok_or_else(|| format!("\"today\" is not a YYYY-MM-DD date: {raw:?}"))?;
+        let mut context = CheckContext::new(today);
         context.role = self.role;
         context.reply_to = self.reply_to.clone();
         context.platform = self.platform;
@@ -180,7 +184,7 @@ impl DraftRequest {
 /// The extension's draft check, JSON in and out (the WASM binding `Checker.check_draft` is this):
 /// `request` is a [`DraftRequest`]. Returns the report, or `{"error": "…"}` for a request that
 /// cannot be read. Native, so the fuzzer and the property tests run exactly what the browser runs.
-pub fn check_draft(engine: &crate::Engine, text: &str, request: &str, unit: Offsets) -> String {
+pub fn check_draft(engine: &Engine, text: &str, request: &str, unit: Offsets) -> String {
     let request: DraftRequest = match serde_json::from_str(request) {
         Ok(request) => request,
         Err(e) => return json!({"error": format!("bad request: {e}")}).to_string(),
@@ -197,8 +201,8 @@ pub fn check_draft(engine: &crate::Engine, text: &str, request: &str, unit: Offs
 /// The extension's feed check (`Checker.classify_posts`): `posts` is `[{"id", "text", "author",
 /// "replies", "reposts", "likes", "views", "promoted"}]`. Returns `[report]` in the same order, or
 /// `{"error": "…"}`.
-pub fn classify_posts(engine: &crate::Engine, posts: &str, lang: &str, unit: Offsets) -> String {
-    let posts: Vec<crate::Post> = match serde_json::from_str(posts) {
+pub fn classify_posts(engine: &Engine, posts: &str, lang: &str, unit: Offsets) -> String {
+    let posts: Vec<Post> = match serde_json::from_str(posts) {
         Ok(posts) => posts,
         Err(e) => return json!({"error": format!("bad posts: {e}")}).to_string(),
     };
@@ -213,8 +217,7 @@ pub fn classify_posts(engine: &crate::Engine, posts: &str, lang: &str, unit: Off
 /// `{"ok": true, "overridden", "locked", "crisis_active", "warnings": [{"layer", "line", "column",
 /// "path", "message"}: custom rules refused and not used]}`, or `{"ok": false, "layer":
 /// "admin"|"user"|"settings", "line", "column", "path", "message"}` and no engine.
-pub fn configure(admin: Option<&str>, user: Option<&str>, settings: Option<&str>, rules_off: &[String]) -> (Option<crate::Engine>, String) {
-    use crate::policy::{layer_all, PolicyLayer};
+pub fn configure(admin: Option<&str>, user: Option<&str>, settings: Option<&str>, rules_off: &[String]) -> (Option<Engine>, String) {
     let parse = |name: &str, text: Option<&str>| match text.filter(|t| !t.trim().is_empty()) {
         None => Ok(None),
         Some(text) => PolicyLayer::parse(text).map(Some).map_err(|e| rejected(Some(name), &e)),
@@ -226,25 +229,26 @@ pub fn configure(admin: Option<&str>, user: Option<&str>, settings: Option<&str>
     };
     let off = PolicyLayer::rules_off(rules_off);
     let users: Vec<&PolicyLayer> = user.iter().chain(settings.iter()).chain([&off]).collect();
-    let layered = layer_all(admin.as_ref(), &users);
+    let mut layered = layer_all(admin.as_ref(), &users);
     let mut refused: Vec<_> = [("admin", &admin), ("user", &user), ("settings", &settings)]
         .into_iter()
         .filter_map(|(name, layer)| Some(warnings(Some(name), layer.as_ref()?)))
         .flatten()
         .collect();
     let (locked, crisis_active) = (layered.policy.locked.clone(), layered.policy.crisis.active);
-    let engine = crate::Engine::new(layered.policy);
+    let overridden = std::mem::take(&mut layered.overridden);
+    let engine = Engine::from_layered(layered);
     // Each layer's rules were accepted on their own; together, a user's rule may reuse an id of
     // the administrator's (the administrator's is kept).
     for refusal in engine.refused_custom_rules() {
         refused.push(json!({"layer": "user", "line": 0, "column": 0, "path": "custom_rules", "message": refusal.to_string()}));
     }
-    let outcome = json!({"ok": true, "overridden": layered.overridden, "locked": locked, "crisis_active": crisis_active, "warnings": refused});
+    let outcome = json!({"ok": true, "overridden": overridden, "locked": locked, "crisis_active": crisis_active, "warnings": refused});
     (Some(engine), outcome.to_string())
 }
 
 /// A policy error or warning as the extension reads it, with the layer it came from if given.
-pub(crate) fn error_json(layer: Option<&str>, e: &crate::PolicyError) -> Value {
+pub(crate) fn error_json(layer: Option<&str>, e: &PolicyError) -> Value {
     let mut out = json!({"line": e.line, "column": e.column, "path": e.path, "message": e.message});
     if let Some(layer) = layer {
         out["layer"] = layer.into();
@@ -253,20 +257,20 @@ pub(crate) fn error_json(layer: Option<&str>, e: &crate::PolicyError) -> Value {
 }
 
 /// A policy that was not applied: `{"ok": false, …}`.
-pub(crate) fn rejected(layer: Option<&str>, e: &crate::PolicyError) -> Value {
+pub(crate) fn rejected(layer: Option<&str>, e: &PolicyError) -> Value {
     let mut out = error_json(layer, e);
     out["ok"] = false.into();
     out
 }
 
-pub(crate) fn warnings(layer: Option<&str>, parsed: &crate::PolicyLayer) -> Vec<Value> {
+pub(crate) fn warnings(layer: Option<&str>, parsed: &PolicyLayer) -> Vec<Value> {
     parsed.warnings.iter().map(|w| error_json(layer, w)).collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::{char_offset, utf16_offset};
+    use riskhint_text::text::{char_offset, utf16_offset};
 
     #[test]
     fn offsets_match_counting_from_the_start_at_every_boundary() {

@@ -1,5 +1,5 @@
 //! Word and phrase lists, from the data files in `data/lexicons/` and from the organisation's policy,
-//! found in a text in one pass of a byte trie ([`crate::trie`]).
+//! found in a text in one pass of a byte trie (`riskhint_text::trie`).
 //!
 //! A lexicon file has one entry per line; `#` starts a comment. Each file is a variant of [`Lex`]
 //! (`build.rs` derives them); a header line `# view: tone` matches it with leetspeak undone. A Korean entry must start a word;
@@ -9,11 +9,11 @@
 //! `free` also drops the start-of-word condition (profanity glued to a noun).
 //! Latin entries must stand as whole words unless they carry a `*` on that edge (`fuck*` matches
 //! "fucking"). `!word` lists an innocent longer word: a hit inside it is dropped (`!시발점`).
-//! Entries match through the [`crate::text`] views, so spacing, full-width forms, invisible
+//! Entries match through the `riskhint_text::text` views, so spacing, full-width forms, invisible
 //! characters and (for tone lists) leetspeak do not hide them.
 
-use crate::text::{char_after, char_before, compose_spelled_hangul, is_hangul, is_invisible, is_latin_word_char, View, Views};
-use crate::trie::Trie;
+use riskhint_text::text::{char_after, char_before, compose_spelled_hangul, is_hangul, is_invisible, is_latin_word_char, View, Views};
+use riskhint_text::trie::Trie;
 use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::{Arc, LazyLock};

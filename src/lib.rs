@@ -12,11 +12,18 @@
 //! assert_eq!(report.findings[0].code, "CONF001");
 //! ```
 //!
-//! Spans are byte ranges of the original text; [`text::char_offset`] and [`text::utf16_offset`]
-//! convert them for the CLI and for JavaScript.
+//! Spans are byte ranges of the original text; `riskhint_text::text::char_offset` and
+//! `utf16_offset` convert them for the CLI and for JavaScript.
+//!
+//! The modules form layers, each importing only those below it (`tests/layers.rs` holds them to
+//! it): the text crate, `date`, `finding`, `particle`, `lexicon`, `model` → [`draft`] (what a rule
+//! reads) → [`policy`] (types and JSONC; then [`custom`] rules, then the policy's layering) →
+//! [`settings`] (the policy compiled for the rules) → [`rules`] → [`engine`] and [`feed`] →
+//! [`json`], `wasm` and the CLI.
 
 pub mod custom;
 pub mod date;
+pub mod draft;
 pub mod engine;
 pub mod feed;
 pub mod finding;
@@ -26,16 +33,16 @@ pub mod model;
 pub mod particle;
 pub mod policy;
 pub mod rules;
-pub mod text;
-pub mod trie;
+pub mod settings;
 
 pub use date::Date;
 pub use engine::{CheckContext, Dismissal, Engine, Platform, Report, MAX_TEXT_BYTES};
 pub use feed::{Counts, Evidence, Label, Post, PostReport};
 pub use finding::{Bilingual, Category, EditKind, Finding, Severity, Suggestion, Verdict};
 pub use policy::{layer, layer_all, Layered, Policy, PolicyError, PolicyLayer};
-pub use rules::{Role, RuleDoc};
-pub use text::Language;
+pub use draft::Role;
+pub use riskhint_text::text::Language;
+pub use rules::RuleDoc;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

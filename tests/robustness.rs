@@ -7,7 +7,7 @@
 
 use proptest::prelude::*;
 use riskhint::json::{self, DraftRequest, Offsets};
-use riskhint::text::{char_offset, utf16_offset};
+use riskhint_text::text::{char_offset, utf16_offset};
 use riskhint::{Date, Engine, MAX_TEXT_BYTES};
 use serde_json::{json, Value};
 

@@ -2,7 +2,7 @@
 //! that apply cleanly, and no panics on odd or huge input.
 
 use proptest::prelude::*;
-use riskhint::text::{char_offset, utf16_offset};
+use riskhint_text::text::{char_offset, utf16_offset};
 use riskhint::{CheckContext, Counts, Date, Engine, Platform, Post, Report, Role, Severity, Verdict, MAX_TEXT_BYTES};
 
 mod common;

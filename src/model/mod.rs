@@ -9,7 +9,7 @@ pub use riskhint_text::features;
 pub mod train;
 
 pub use riskhint_text::model::*;
-use crate::text::Language;
+use riskhint_text::text::Language;
 
 /// What a built-in model tells.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -30,7 +30,7 @@ fn is_token_char(c: char) -> bool {
     // Full-width forms (ｗｉｋｉ．) and invisible characters (han\u{200B}bit) are part of the token the
     // user sees, as the folded view reads them.
     let c = if ('\u{FF01}'..='\u{FF5E}').contains(&c) { char::from_u32(c as u32 - 0xFEE0).unwrap_or(c) } else { c };
-    c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'*+,;=%".contains(c) || crate::text::is_invisible(c)
+    c.is_ascii_alphanumeric() || "-._~:/?#[]@!$&'*+,;=%".contains(c) || riskhint_text::text::is_invisible(c)
 }
 
 /// The whole URL, host or email token around `range`, without trailing punctuation.

@@ -47,7 +47,7 @@ pub(crate) fn emoji_runs(text: &str) -> Vec<Range<usize>> {
 }
 
 pub fn check(draft: &Draft, cx: &Context, out: &mut Findings) {
-    if !cx.policy.crisis.active {
+    if !cx.settings.crisis.active {
         return;
     }
     for run in emoji_runs(draft.text) {

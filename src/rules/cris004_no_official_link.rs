@@ -27,7 +27,7 @@ pub static DOC: RuleDoc = RuleDoc {
 };
 
 pub fn check(draft: &Draft, cx: &Context, out: &mut Findings) {
-    let crisis = &cx.policy.crisis;
+    let crisis = &cx.settings.crisis;
     if !crisis.active || crisis.official_links.is_empty() {
         return;
     }

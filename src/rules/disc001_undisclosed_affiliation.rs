@@ -28,7 +28,7 @@ pub static DOC: RuleDoc = RuleDoc {
 
 /// The tag to suggest: the first employee tag in the draft's script, else the first one.
 fn tag_for<'p>(draft: &Draft, tags: &'p [String]) -> Option<&'p str> {
-    let korean = |t: &&String| t.chars().any(crate::text::is_hangul);
+    let korean = |t: &&String| t.chars().any(riskhint_text::text::is_hangul);
     let wanted = draft.language == crate::Language::Ko;
     tags.iter().find(|t| korean(t) == wanted).or(tags.first()).map(String::as_str)
 }
@@ -54,7 +54,7 @@ pub fn check(draft: &Draft, cx: &Context, out: &mut Findings) {
         format!("You mention “{name}” without saying you work for the company."),
         format!("직원이라는 사실을 밝히지 않고 {} 언급했습니다.", quoted(name, Particle::Object)),
     ));
-    match tag_for(draft, &cx.policy.disclosure.employee_tags) {
+    match tag_for(draft, &cx.settings.disclosure.employee_tags) {
         Some(tag) => finding.suggest(bi(format!("Add {tag}"), format!("{tag} 추가")), end..end, format!(" {tag}")),
         None => finding.suggest(
             bi("Add “I work here; views are my own”", "“재직 중, 개인 의견” 추가"),

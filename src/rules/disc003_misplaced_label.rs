@@ -2,7 +2,7 @@
 //! cuts a long post behind "see more" / "더보기".
 
 use super::*;
-use crate::engine::Platform;
+use crate::draft::Platform;
 
 pub static DOC: RuleDoc = RuleDoc {
     code: "DISC003",
@@ -93,7 +93,7 @@ fn site(platform: Platform) -> Option<(&'static str, &'static str)> {
 }
 
 pub fn check(draft: &Draft, cx: &Context, out: &mut Findings) {
-    let cut = cx.policy.disclosure.see_more_chars.on(cx.platform);
+    let cut = cx.settings.disclosure.see_more_chars.on(cx.platform);
     let text = &draft.text[..draft.content_end()];
     let Some(visible_end) = visible_end(text, cut, cx.platform == Platform::X) else { return };
     let labels: Vec<&Hit> = draft.hits(Lex::DisclosureLabels).iter().chain(draft.hits(Lex::EmployeeTags)).collect();

@@ -26,7 +26,7 @@ pub static DOC: RuleDoc = RuleDoc {
 };
 
 pub fn check(draft: &Draft, cx: &Context, out: &mut Findings) {
-    let Some(period) = cx.policy.quiet_period(cx.today) else { return };
+    let Some(period) = cx.settings.quiet_period(cx.today) else { return };
     // The company by name or codename, or its financials spoken of as ours or as internal.
     let named = [Lex::OrgNames, Lex::Products, Lex::Executives, Lex::Tickers, Lex::Codenames].iter().flat_map(|&l| draft.hits(l));
     let financials = draft.hits(Lex::FinancialMetrics).iter().filter(|h| {

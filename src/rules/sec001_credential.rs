@@ -1,7 +1,7 @@
 //! SEC001 credential: an access key, token or private key in a known format (one table below).
 
 use super::*;
-use crate::trie::Trie;
+use riskhint_text::trie::Trie;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -73,7 +73,7 @@ fn allow_listed(key: &str) -> bool {
 pub fn check(draft: &Draft, _cx: &Context, out: &mut Findings) {
     // Keys are case-sensitive, so they are searched in the original text, or where it hides
     // them (a zero-width space inside, a Cyrillic А, full-width ＡＫＩＡ…) in its unmasked view.
-    let unmasked = if draft.views.masked { crate::text::unmasked(draft.text) } else { None };
+    let unmasked = if draft.views.masked { riskhint_text::text::unmasked(draft.text) } else { None };
     let text = unmasked.as_ref().map_or(draft.text, |v| v.text.as_str());
     if !MARKERS.is_match(text) {
         return;

@@ -1,8 +1,8 @@
 //! SEC002 assigned-secret: a password, token or API key word followed by a random-looking value.
 
 use super::*;
-use crate::trie::Trie;
-use crate::text::View;
+use riskhint_text::trie::Trie;
+use riskhint_text::text::View;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -74,7 +74,7 @@ fn assigned_values<'t>(text: &'t str, tone: &'t View) -> impl Iterator<Item = (S
         }
         // Read what follows unmasked only where it hides something (`：`, `Ｘｋ９…`, `\u{200B}`).
         let after = &text[word_end..window_end];
-        let unmasked = crate::text::unmasked(after);
+        let unmasked = riskhint_text::text::unmasked(after);
         let read = unmasked.as_ref().map_or(after, |v| v.text.as_str());
         let Some(found) = VALUE.captures(read) else { continue };
         let value = found.get(1).expect("value group");
@@ -132,7 +132,7 @@ mod tests {
     const ASSIGNMENT: &str = r#"(?:(?i-u:password|passwd|pwd|passcode|secret|token|api[_ -]?key|access[_ -]?key)|비밀번호|패스워드|비번|토큰)(?:\s*(?:(?i-u:is)|=|:|는|은|:=|=>)\s*|\s+)["'`]?([^\s"'`]{8,64})"#;
 
     fn values(text: &str) -> Vec<Range<usize>> {
-        let views = crate::text::Views::new(text);
+        let views = riskhint_text::text::Views::new(text);
         assigned_values(text, &views.tone).map(|(_, range)| range).collect()
     }
 

@@ -42,7 +42,7 @@ impl Rule for WordRule {
         let applies = match self.when {
             When::Always => true,
             When::Apology => family::apology::is_apology(draft),
-            When::Crisis => cx.policy.crisis.active,
+            When::Crisis => cx.settings.crisis.active,
             When::Reply => cx.reply_to.is_some(),
         };
         if !applies {

@@ -6,8 +6,8 @@
 //! which leaves `String::push`, `chars()` and slice indexing as calls in these loops. Cargo sets
 //! optimisation per crate, so this one is optimised for speed within the size budget (`"s"`, see
 //! the `wasm` profile in the top-level Cargo.toml and the README's Performance section) while the
-//! rules, policy and JSON code stay small. The engine re-exports each module under its old path
-//! (`riskhint::text`, `riskhint::trie`, `riskhint::model`).
+//! rules, policy and JSON code stay small. The engine imports it directly (`riskhint_text::text`);
+//! only the models are re-exported, as `riskhint::model`, with the engine's built-in ones.
 
 pub mod features;
 pub mod model;

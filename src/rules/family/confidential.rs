@@ -5,7 +5,7 @@ use crate::rules::Context;
 /// The policy's internal domains as they are matched: lower case, without a leading dot, none
 /// empty.
 pub(crate) fn internal_domains<'c>(cx: &'c Context) -> impl Iterator<Item = String> + 'c {
-    cx.policy.confidential.internal_domains.iter().map(|d| d.trim().trim_start_matches('.').to_ascii_lowercase()).filter(|d| !d.is_empty())
+    cx.settings.confidential.internal_domains.iter().map(|d| d.trim().trim_start_matches('.').to_ascii_lowercase()).filter(|d| !d.is_empty())
 }
 
 /// Whether `domain` (lower case) is one of the internal domains or below one.
