@@ -2,7 +2,7 @@
 //! it must not, in both languages.
 
 use riskhint::lexicon::{data_lexicons, Lex, PhraseIndex};
-use riskhint::text::Views;
+use riskhint_text::text::Views;
 use std::collections::BTreeSet;
 
 fn hits(index: &PhraseIndex, lexicon: Lex, text: &str) -> Vec<String> {

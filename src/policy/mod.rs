@@ -96,7 +96,7 @@ pub struct Disclosure {
 /// The "see more" cut-off of each site's feed, in characters (Unicode scalar values, not bytes;
 /// on X as X counts them: Hangul, CJK and emoji count two). A disclosure that ends after the
 /// cut-off of a post longer than it is hidden (DISC003). The defaults and where they come from
-/// are in `src/rules/disc003_misplaced_label.rs` and the README.
+/// are in `src/rules/disc003_misplaced_label.rs` and docs/policy.md.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default)]

@@ -43,8 +43,9 @@ fn token_around(text: &str, range: &std::ops::Range<usize>) -> std::ops::Range<u
 
 pub fn check(draft: &Draft, cx: &Context, out: &mut Findings) {
     let folded = &draft.views.folded;
-    for domain in family::confidential::internal_domains(cx) {
-        for (at, _) in folded.text.match_indices(&domain) {
+    // The settings hold the internal domains lower case, without a leading dot, none empty.
+    for domain in &cx.settings.confidential.internal_domains {
+        for (at, _) in folded.text.match_indices(domain.as_str()) {
             let end = at + domain.len();
             let before = folded.text[..at].chars().next_back();
             let after = folded.text[end..].chars().next();

@@ -5,14 +5,15 @@ use crate::finding::Bilingual;
 use crate::rules::{bi, stands_alone, Draft, Findings, RuleDoc};
 use regex::{Captures, Regex};
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// The matches of `pattern` in the folded view (full-width digits made ASCII) that stand alone
 /// (see [`stands_alone`]); none in a draft with fewer than `min_digits` digits, where the search
-/// is skipped.
-pub(crate) fn standalone_numbers<'d>(draft: &'d Draft, pattern: &'d Regex, min_digits: usize) -> impl Iterator<Item = Captures<'d>> + 'd {
+/// is skipped and the pattern not even compiled (it stays lazy: most posts have no digits).
+pub(crate) fn standalone_numbers<'d>(draft: &'d Draft, pattern: &'d LazyLock<Regex>, min_digits: usize) -> impl Iterator<Item = Captures<'d>> + 'd {
     let folded = &draft.views.folded.text;
     (draft.digits() >= min_digits)
-        .then(|| pattern.captures_iter(folded))
+        .then(|| LazyLock::force(pattern).captures_iter(folded))
         .into_iter()
         .flatten()
         .filter(move |c| stands_alone(folded, &c.get(0).expect("whole match").range()))
