@@ -75,6 +75,11 @@ impl<'a> Draft<'a> {
         self.sentences.get(i).filter(|s| s.start <= at).cloned().unwrap_or(0..self.text.len())
     }
 
+    /// Each hit of a lexicon with the sentence it stands in: most rules judge a word by its sentence.
+    pub fn hits_with_sentence(&self, lexicon: Lex) -> impl Iterator<Item = (&Hit, Range<usize>)> + '_ {
+        self.hits(lexicon).iter().map(|hit| (hit, self.sentence_at(hit.range.start)))
+    }
+
     /// The sentences of the text.
     pub fn sentences(&self) -> &[Range<usize>] {
         &self.sentences

@@ -26,8 +26,7 @@ pub static DOC: RuleDoc = RuleDoc {
 };
 
 pub fn check(draft: &Draft, _cx: &Context, out: &mut Findings) {
-    for competitor in draft.hits(Lex::Competitors) {
-        let sentence = draft.sentence_at(competitor.range.start);
+    for (competitor, sentence) in draft.hits_with_sentence(Lex::Competitors) {
         let put_down = [Lex::Disparagement, Lex::InsultEn, Lex::InsultKo, Lex::ProfanityEn, Lex::ProfanityKo]
             .iter()
             .find_map(|&l| hits_in(draft, l, &sentence).next());

@@ -37,8 +37,7 @@ static NAMED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub fn check(draft: &Draft, _cx: &Context, out: &mut Findings) {
-    for hit in draft.hits(Lex::CrimeAccusations) {
-        let sentence = draft.sentence_at(hit.range.start);
+    for (hit, sentence) in draft.hits_with_sentence(Lex::CrimeAccusations) {
         // A name other than the accusing word itself ("The Thief and the Cobbler" is a title).
         // The lexicons are already searched; the name pattern runs only if they say nothing.
         let named = [Lex::Competitors, Lex::Executives, Lex::OrgNames].iter().any(|&l| draft.has_in(l, &sentence))

@@ -30,8 +30,7 @@ fn is_quote(c: char) -> bool {
 }
 
 pub fn check(draft: &Draft, cx: &Context, out: &mut Findings) {
-    for hit in draft.hits(Lex::Financing) {
-        let sentence = draft.sentence_at(hit.range.start);
+    for (hit, sentence) in draft.hits_with_sentence(Lex::Financing) {
         // Quoting the phrase ("Musk's 'funding secured' tweet") is talking about it, not saying it.
         let quoted = riskhint_text::text::char_before(draft.text, hit.range.start).is_some_and(is_quote)
             && riskhint_text::text::char_after(draft.text, hit.range.end).is_some_and(is_quote);

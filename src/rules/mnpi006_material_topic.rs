@@ -26,9 +26,8 @@ pub static DOC: RuleDoc = RuleDoc {
 };
 
 pub fn check(draft: &Draft, cx: &Context, out: &mut Findings) {
-    for hit in draft.hits(Lex::MaterialTopics) {
+    for (hit, sentence) in draft.hits_with_sentence(Lex::MaterialTopics) {
         // Korean drops the subject: unless another company is named, it is the writer's own.
-        let sentence = draft.sentence_at(hit.range.start);
         if !draft.own_company_in(&sentence) && draft.has_in(Lex::Competitors, &sentence) {
             continue;
         }

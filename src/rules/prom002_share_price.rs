@@ -26,8 +26,7 @@ pub static DOC: RuleDoc = RuleDoc {
 };
 
 pub fn check(draft: &Draft, cx: &Context, out: &mut Findings) {
-    for rise in draft.hits(Lex::PriceRise) {
-        let sentence = draft.sentence_at(rise.range.start);
+    for (rise, sentence) in draft.hits_with_sentence(Lex::PriceRise) {
         let subject = hits_in(draft, Lex::SharePrice, &sentence).chain(hits_in(draft, Lex::Tickers, &sentence)).next();
         let Some(subject) = subject else { continue };
         if !draft.own_company_in(&sentence) {
