@@ -71,16 +71,17 @@ impl Rule for WordRule {
 fn fill(template: &str, words: &str) -> String {
     let mut filled = String::with_capacity(template.len() + words.len() + 8);
     let mut rest = template;
-    while let Some(open) = rest.find("{m") {
+    // A char search (memchr), not a search for "{m": this runs for every hit.
+    while let Some(open) = rest.find('{') {
         filled.push_str(&rest[..open]);
         let close = open + rest[open..].find('}').expect("a template's {m…} is closed");
-        filled.push_str(&match &rest[open + 2..close] {
-            "" => words.to_string(),
-            "은" => quoted(words, Particle::Topic),
-            "이" => quoted(words, Particle::Subject),
-            "을" => quoted(words, Particle::Object),
-            other => panic!("unknown template slot {{m{other}}}"),
-        });
+        match &rest[open + 1..close] {
+            "m" => filled.push_str(words),
+            "m은" => filled.push_str(&quoted(words, Particle::Topic)),
+            "m이" => filled.push_str(&quoted(words, Particle::Subject)),
+            "m을" => filled.push_str(&quoted(words, Particle::Object)),
+            other => panic!("unknown template slot {{{other}}}"),
+        }
         rest = &rest[close + 1..];
     }
     filled.push_str(rest);
