@@ -129,14 +129,14 @@ impl Merge<'_> {
         let wrote = |value: &Value, key: &str| value.get(key).is_some();
         if let Some(w) = written.get("confidential") {
             let (b, t) = (&mut base.confidential, &top.confidential);
-            if wrote(w, "codenames") {
-                self.list("confidential.codenames", &mut b.codenames, &t.codenames);
-            }
-            if wrote(w, "internal_domains") {
-                self.list("confidential.internal_domains", &mut b.internal_domains, &t.internal_domains);
-            }
-            if wrote(w, "terms") {
-                self.list("confidential.terms", &mut b.terms, &t.terms);
+            for (key, base, top) in [
+                ("codenames", &mut b.codenames, &t.codenames),
+                ("internal_domains", &mut b.internal_domains, &t.internal_domains),
+                ("terms", &mut b.terms, &t.terms),
+            ] {
+                if wrote(w, key) {
+                    self.list(&format!("confidential.{key}"), base, top);
+                }
             }
         }
         if let Some(w) = written.get("crisis") {
