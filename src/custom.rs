@@ -176,6 +176,7 @@ impl CustomRules {
                     source: SOURCE,
                     suggestions,
                     locked: false,
+                    confidence: None,
                 });
             }
         }

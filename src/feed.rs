@@ -93,7 +93,7 @@ impl Label {
     }
 
     /// What the reader should do.
-    fn hint(self, risk: u8) -> Bilingual {
+    pub(crate) fn hint(self, risk: u8) -> Bilingual {
         match self {
             Label::CrisisSignal if risk >= 60 => Bilingual::fixed("Likely crisis: escalate", "위기 가능성: 즉시 보고"),
             Label::CrisisSignal => Bilingual::fixed("Crisis signal: watch closely", "위기 신호: 주시"),

@@ -169,6 +169,9 @@ pub struct Finding {
     /// The administrator locked this rule: the finding cannot be ignored or its rule turned off
     /// (decided by the engine, so the extension never repeats the policy's lock logic).
     pub locked: bool,
+    /// For a finding of the semantic tier, how sure its head is, in thousandths (kept whole so
+    /// findings compare exactly); `None` from the fast tier.
+    pub confidence: Option<u16>,
 }
 
 /// Whether a draft can go out: `block` if any finding blocks, `review` if any warns, else `ok`.

@@ -48,6 +48,9 @@ pub struct FindingJson<'a> {
     suggestions: Vec<SuggestionJson<'a>>,
     /// The administrator locked the rule: no Ignore, no Turn off.
     locked: bool,
+    /// Only on the semantic tier's findings: how sure it is (0–1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    confidence: Option<f32>,
 }
 
 #[derive(Serialize)]
@@ -83,6 +86,7 @@ fn finding<'a>(text: &'a str, f: &'a Finding, lang: Language, offsets: &OffsetMa
             })
             .collect(),
         locked: f.locked,
+        confidence: f.confidence.map(|permille| permille as f32 / 1000.0),
     }
 }
 

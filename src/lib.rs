@@ -21,6 +21,7 @@
 //! [`settings`] (the policy compiled for the rules) → [`rules`] → [`engine`] and [`feed`] →
 //! [`json`], `wasm` and the CLI.
 
+pub mod cascade;
 pub mod custom;
 pub mod date;
 pub mod draft;
@@ -33,6 +34,7 @@ pub mod model;
 pub mod particle;
 pub mod policy;
 pub mod rules;
+pub mod semantic;
 pub mod settings;
 
 pub use date::Date;

@@ -20,14 +20,14 @@ fn layer_index(name: &str) -> usize {
 fn layer_of_file(path: &str) -> Option<&'static str> {
     let layer = match path {
         "date.rs" | "finding.rs" | "particle.rs" | "lexicon.rs" => "values",
-        p if p.starts_with("model/") => "values",
+        p if p.starts_with("model/") || p.starts_with("semantic/") => "values",
         "draft.rs" => "draft",
         "policy/mod.rs" | "policy/jsonc.rs" => "policy types",
         "custom.rs" => "custom rules",
         "policy/layer.rs" => "policy layering",
         "settings.rs" => "settings",
         p if p.starts_with("rules/") => "rules",
-        "engine.rs" | "feed.rs" => "engine",
+        "engine.rs" | "feed.rs" | "cascade.rs" => "engine",
         "json.rs" | "wasm.rs" | "lib.rs" | "main.rs" => "edges",
         p if p.starts_with("cli/") => "edges",
         _ => return None,
@@ -39,7 +39,7 @@ fn layer_of_file(path: &str) -> Option<&'static str> {
 /// those items are placed by name.
 fn layer_of_import(module: &str, item: &str) -> Option<&'static str> {
     let layer = match module {
-        "date" | "finding" | "particle" | "lexicon" | "model" => "values",
+        "date" | "finding" | "particle" | "lexicon" | "model" | "semantic" => "values",
         "draft" => "draft",
         "policy" => match item {
             "layer" | "layer_all" | "Layered" | "PolicyLayer" | "is_locked" => "policy layering",
@@ -48,7 +48,7 @@ fn layer_of_import(module: &str, item: &str) -> Option<&'static str> {
         "custom" => "custom rules",
         "settings" => "settings",
         "rules" => "rules",
-        "engine" | "feed" => "engine",
+        "engine" | "feed" | "cascade" => "engine",
         "json" | "wasm" => "edges",
         // What the crate root re-exports, by where it is defined.
         "Date" | "Bilingual" | "Category" | "EditKind" | "Finding" | "Severity" | "Suggestion" | "Verdict" | "Language" => "values",

@@ -10,6 +10,8 @@ mod options;
 mod rules;
 mod scan;
 mod schema;
+mod semantic;
+mod semantic_train;
 mod train;
 
 use riskhint::Language;
@@ -37,6 +39,12 @@ usage:
   riskhint eval  --task hostile|complaint --input FILE.tsv --text-col NAME --label-col NAME --positive V[,V]
                  [--policy FILE] [--json]             precision, recall, F1 and rows/s on labelled data
   riskhint bench [--data DIR]                         throughput and latency on ../shared/data texts
+  riskhint semantic pieces --model FULL.bin [--out FILE] PATH...
+                                                      the vocabulary pieces texts under PATH use (models/semantic/pieces.txt)
+  riskhint semantic asset --model FULL.bin --out FILE [--pieces FILE] [--layers N] [--positions N]
+                                                      the shipped encoder: those pieces, the first N layers
+  riskhint semantic train --asset FILE [--data DIR] [--out FILE] [--head NAME] [--limit N]
+                                                      the semantic heads (models/semantic/heads.json)
 
 exit status: 0 ok, 1 --fail-on threshold met, 2 bad input";
 
@@ -84,6 +92,7 @@ fn main() -> ExitCode {
         "eval" => eval::eval(args),
         "bench" => bench::bench(args),
         "train" => train::train(args),
+        "semantic" => semantic::semantic(args),
         "help" => {
             println!("{USAGE}");
             Ok(0)

@@ -39,7 +39,7 @@ pub struct Metrics {
 }
 
 impl Metrics {
-    fn of(tp: usize, fp: usize, fn_: usize, threshold: f32) -> Metrics {
+    pub fn of(tp: usize, fp: usize, fn_: usize, threshold: f32) -> Metrics {
         let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
         let (precision, recall) = (ratio(tp, tp + fp), ratio(tp, tp + fn_));
         let f1 = if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
@@ -134,8 +134,16 @@ pub fn choose_threshold(model: &Model, rows: &[(String, bool)], prior: Option<&[
             if *y { tp += 1 } else { fp += 1 }
         }
     }
-    let mut scored: Vec<(f32, bool)> =
+    let scored: Vec<(f32, bool)> =
         rows.iter().enumerate().filter(|(i, _)| !flagged_before(*i)).map(|(_, (text, label))| (model.score(text).probability, *label)).collect();
+    best_threshold(scored, positives, (tp, fp), min_precision)
+}
+
+/// The threshold on `scored` (probability, is positive) with the best F1 at or above
+/// `min_precision` (or the most precise), counting `flagged` (true and false positives) as
+/// already flagged and `positives` in all.
+pub fn best_threshold(mut scored: Vec<(f32, bool)>, positives: usize, flagged: (usize, usize), min_precision: f64) -> Metrics {
+    let (mut tp, mut fp) = flagged;
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
     let (mut best, mut most_precise) = (None::<Metrics>, Metrics::default());
     for (i, &(p, y)) in scored.iter().enumerate() {

@@ -130,6 +130,7 @@ impl Findings {
             source: doc.source.clone(),
             suggestions: Vec::new(),
             locked: false,
+            confidence: None,
         });
         self.list.last_mut().expect("just pushed")
     }

@@ -6,7 +6,9 @@
 //! - [`Encoder`]: the BERT forward pass, mean pooling and the text prefix the model card asks for.
 
 pub mod format;
+pub mod golden;
 pub mod kernels;
+pub mod prune;
 pub mod tokenizer;
 
 use format::{DType, File, BLOCK, Q4_BLOCK_BYTES};

@@ -1,0 +1,320 @@
+//! `riskhint semantic train`: the semantic tier's heads, on frozen embeddings of the shipped
+//! encoder. Each head's rows are split by a hash of their text (never by file order): one in
+//! five is the held-out test (or the set's own test file), one in four of the rest validates,
+//! and only the rest is trained on. Thresholds are chosen on validation for precision first.
+//! Embeddings are cached under target/semantic/ by the asset's hash, so a second run takes
+//! seconds. Deterministic: the same data and asset give the same heads file.
+
+use crate::eval::read_labelled;
+use crate::{value, BadInput, Result};
+use riskhint::model::train::{best_threshold, held_out, Metrics};
+use riskhint::rules;
+use riskhint::semantic::train::{fit, Settings};
+use riskhint::semantic::{Head, Heads, Semantic};
+use std::collections::HashMap;
+use std::io::Write;
+
+/// What a head learns from.
+struct Recipe {
+    name: &'static str,
+    sources: &'static [Source],
+    /// Rules whose documented examples (both languages) join the training positives.
+    rule_examples: &'static [&'static str],
+    /// Everyday posts (unlabelled tweets and comments) join the training negatives: categories
+    /// that ordinary chatter must never trip. Not for tone, complaints, politics or apologies,
+    /// which that chatter is full of.
+    everyday_negatives: bool,
+    min_precision: f64,
+}
+
+#[derive(Clone, Copy)]
+enum Source {
+    /// data/semantic/NAME.tsv (label 1 positive, 0 a hard negative).
+    Corpus(&'static str),
+    /// A labelled set under the data directory, held out by hash unless `test` is its own file.
+    Shared { path: &'static str, text: &'static str, label: &'static str, positive: &'static [&'static str], test: Option<&'static str> },
+}
+
+const fn corpus(name: &'static str, rule_examples: &'static [&'static str], everyday_negatives: bool) -> Recipe {
+    Recipe { name, sources: &[], rule_examples, everyday_negatives, min_precision: 0.9 }
+}
+
+const CATEGORIES: &[Recipe] = &[
+    corpus("mnpi", &["MNPI001", "MNPI002", "MNPI003", "MNPI004", "MNPI006"], true),
+    corpus("promissory", &["PROM001", "PROM002"], true),
+    corpus("apology", &["APOL001", "APOL002", "APOL003", "APOL004"], false),
+    corpus("tone", &["TONE004", "TONE005", "TONE006", "TONE007"], false),
+    corpus("sensitive", &[], false),
+    corpus("competitor", &["COMP001"], true),
+    corpus("disclosure", &["DISC001"], true),
+    corpus("complaint", &[], false),
+    corpus("media-inquiry", &[], true),
+    corpus("undisclosed-promotion", &["DISC004"], true),
+    corpus("crisis-signal", &[], true),
+    corpus("possible-leak", &["CONF002", "CONF004"], true),
+];
+
+const HOSTILE: &[Recipe] = &[
+    Recipe {
+        name: "hostile-en",
+        sources: &[Source::Shared {
+            path: "en/tweeteval-offensive/train.tsv",
+            text: "text",
+            label: "label",
+            positive: &["1"],
+            test: Some("en/tweeteval-offensive/val.tsv"),
+        }],
+        rule_examples: &[],
+        everyday_negatives: false,
+        min_precision: 0.75,
+    },
+    Recipe {
+        name: "hostile-ko",
+        sources: &[
+            Source::Shared { path: "ko/korean-hate-speech/train.tsv", text: "comments", label: "hate", positive: &["hate", "offensive"], test: None },
+            Source::Shared { path: "ko/k-mhas/valid.tsv", text: "document", label: "label", positive: &["0", "1", "2", "3", "4", "5", "6", "7"], test: None },
+            Source::Shared { path: "ko/k-mhas/test.tsv", text: "document", label: "label", positive: &["0", "1", "2", "3", "4", "5", "6", "7"], test: None },
+        ],
+        rule_examples: &[],
+        everyday_negatives: false,
+        // Above the 0.80 asked of the held-out sets, which run a little below validation.
+        min_precision: 0.85,
+    },
+];
+
+/// Rows split three ways, and the test rows by the set they came from.
+#[derive(Default)]
+struct Split {
+    train: Vec<(String, bool)>,
+    dev: Vec<(String, bool)>,
+    tests: Vec<(String, Vec<(String, bool)>)>,
+}
+
+pub(crate) fn train(mut args: lexopt::Parser) -> Result<u8> {
+    let (mut asset, mut data, mut out, mut limit) = (None, "../shared/data".to_string(), "models/semantic/heads.json".to_string(), None);
+    let mut only: Option<String> = None;
+    while let Some(arg) = args.next()? {
+        match arg {
+            lexopt::Arg::Long("asset") => asset = Some(value(&mut args)?),
+            lexopt::Arg::Long("data") => data = value(&mut args)?,
+            lexopt::Arg::Long("out") => out = value(&mut args)?,
+            lexopt::Arg::Long("head") => only = Some(value(&mut args)?),
+            lexopt::Arg::Long("limit") => {
+                let raw = value(&mut args)?;
+                limit = Some(raw.parse::<usize>().map_err(|_| BadInput(format!("--limit takes a number of rows, not {raw:?}")))?);
+            }
+            other => return Err(other.unexpected().into()),
+        }
+    }
+    let asset_path = asset.ok_or(BadInput("semantic train needs --asset (target/semantic/encoder.bin, which ./build.sh writes)".into()))?;
+    let asset = std::fs::read(&asset_path).map_err(|e| BadInput(format!("cannot read {asset_path}: {e}")))?;
+    let encoder = riskhint_encoder::Encoder::from_bytes(&asset).map_err(|e| BadInput(e.to_string()))?;
+    let shape = (encoder.config().layers, encoder.config().vocab_rows);
+    // A heads file with no heads yet, only to reuse the engine's own pooling.
+    let empty = serde_json::to_string(&Heads { encoder_layers: shape.0, encoder_pieces: shape.1, heads: Vec::new() })?;
+    let semantic = Semantic::from_bytes(&asset, &empty).map_err(BadInput)?;
+    let mut cache = Cache::open(&asset)?;
+
+    let everyday = everyday_posts(&data)?;
+    let mut heads = Vec::new();
+    println!("{:<22} {:<36} {:>6}  {:>5}  {:>5}  {:>5}  {:>9}", "head", "set", "rows", "P", "R", "F1", "false al.");
+    for recipe in CATEGORIES.iter().chain(HOSTILE) {
+        if only.as_ref().is_some_and(|o| o != recipe.name) {
+            continue;
+        }
+        let mut split = split(recipe, &data)?;
+        for code in recipe.rule_examples {
+            let doc = rules::doc(code).ok_or_else(|| BadInput(format!("no rule {code}")))?;
+            split.train.extend([&doc.example.en, &doc.example.ko].map(|t| (t.to_string(), true)));
+        }
+        if recipe.everyday_negatives {
+            split.train.extend(everyday.train.iter().map(|t| (t.clone(), false)));
+            split.tests.push(("everyday posts (all negative)".into(), everyday.test.iter().map(|t| (t.clone(), false)).collect()));
+        }
+        if let Some(limit) = limit {
+            // The smoke run: a few rows of each kind, so CI trains end to end in seconds.
+            for rows in [&mut split.train, &mut split.dev].into_iter().chain(split.tests.iter_mut().map(|t| &mut t.1)) {
+                let (mut positives, mut negatives) = (0, 0);
+                rows.retain(|(_, y)| if *y { positives += 1; positives <= limit } else { negatives += 1; negatives <= limit });
+            }
+        }
+        let embed = |cache: &mut Cache, rows: &[(String, bool)]| cache.embeddings(&semantic, rows.iter().map(|r| r.0.as_str()));
+        let train_x = embed(&mut cache, &split.train)?;
+        let rows: Vec<(&[f32], bool)> = train_x.iter().map(Vec::as_slice).zip(split.train.iter().map(|r| r.1)).collect();
+        let mut head = fit(recipe.name, &rows, &Settings::default());
+        let scored = |cache: &mut Cache, head: &Head, rows: &[(String, bool)]| -> Result<Vec<(f32, bool)>> {
+            Ok(embed(cache, rows)?.iter().map(|x| head.probability(x)).zip(rows.iter().map(|r| r.1)).collect())
+        };
+        let dev = scored(&mut cache, &head, &split.dev)?;
+        let positives = dev.iter().filter(|r| r.1).count();
+        let on_dev = best_threshold(dev, positives, (0, 0), recipe.min_precision);
+        head.threshold = on_dev.threshold;
+        let show = |set: &str, rows: &[(f32, bool)], m: &Metrics| {
+            let negatives = rows.iter().filter(|r| !r.1).count();
+            let false_alarms = if negatives == 0 { String::from("-") } else { format!("{:.3}", m.fp as f64 / negatives as f64) };
+            println!("{:<22} {set:<36} {:>6}  {:.3}  {:.3}  {:.3}  {false_alarms:>9}", recipe.name, rows.len(), m.precision, m.recall, m.f1);
+        };
+        println!("{:<22} {:<36} threshold {:.3} (best F1 at P >= {} on validation)", recipe.name, "", head.threshold, recipe.min_precision);
+        let trained_on = scored(&mut cache, &head, &split.train)?;
+        show("train", &trained_on, &at(&head, &trained_on));
+        let dev = scored(&mut cache, &head, &split.dev)?;
+        show("validation (picks the threshold)", &dev, &at(&head, &dev));
+        for (name, rows) in &split.tests {
+            let test = scored(&mut cache, &head, rows)?;
+            show(name, &test, &at(&head, &test));
+        }
+        heads.push(head);
+    }
+    let file = Heads { encoder_layers: shape.0, encoder_pieces: shape.1, heads };
+    let json = serde_json::to_string(&file)?;
+    if let Some(dir) = std::path::Path::new(&out).parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(&out, format!("{json}\n")).map_err(|e| BadInput(format!("cannot write {out}: {e}")))?;
+    println!("wrote {out}: {} heads, {} bytes", file.heads.len(), json.len());
+    Ok(0)
+}
+
+/// The metrics of `head` at its own threshold on scored rows.
+fn at(head: &Head, scored: &[(f32, bool)]) -> Metrics {
+    let (mut tp, mut fp, mut fn_) = (0, 0, 0);
+    for &(p, y) in scored {
+        match (p >= head.threshold, y) {
+            (true, true) => tp += 1,
+            (true, false) => fp += 1,
+            (false, true) => fn_ += 1,
+            _ => {}
+        }
+    }
+    Metrics::of(tp, fp, fn_, head.threshold)
+}
+
+fn split(recipe: &Recipe, data: &str) -> Result<Split> {
+    let mut out = Split::default();
+    let mut sources: Vec<Source> = recipe.sources.to_vec();
+    if sources.is_empty() {
+        sources.push(Source::Corpus(recipe.name));
+    }
+    for source in sources {
+        let (name, rows, own_test) = match source {
+            Source::Corpus(name) => {
+                let path = format!("{}/data/semantic/{name}.tsv", env!("CARGO_MANIFEST_DIR"));
+                (format!("data/semantic/{name}.tsv, held out"), read_labelled(&path, "text", "label", &["1".into()])?, None)
+            }
+            Source::Shared { path, text, label, positive, test } => {
+                let positive: Vec<String> = positive.iter().map(|p| p.to_string()).collect();
+                let own_test = match test {
+                    Some(t) => Some((t.to_string(), read_labelled(&format!("{data}/{t}"), text, label, &positive)?)),
+                    None => None,
+                };
+                let name = if own_test.is_some() { path.to_string() } else { format!("{path}, held out") };
+                (name, read_labelled(&format!("{data}/{path}"), text, label, &positive)?, own_test)
+            }
+        };
+        let mut test = Vec::new();
+        for row in rows {
+            if own_test.is_none() && held_out(&row.0, 5) {
+                test.push(row);
+            } else if held_out(&format!("dev:{}", row.0), 4) {
+                out.dev.push(row);
+            } else {
+                out.train.push(row);
+            }
+        }
+        match own_test {
+            Some(t) => out.tests.push(t),
+            None => out.tests.push((name, test)),
+        }
+    }
+    Ok(out)
+}
+
+/// Everyday posts with no labels: a few thousand for training negatives, others to measure false
+/// alarms on.
+struct Everyday {
+    train: Vec<String>,
+    test: Vec<String>,
+}
+
+fn everyday_posts(data: &str) -> Result<Everyday> {
+    let mut out = Everyday { train: Vec::new(), test: Vec::new() };
+    for (path, column, one_in) in [("en/tweeteval-unlabeled/tweets.tsv", "text", 60), ("ko/korean-hate-speech-unlabeled/comments.tsv", "comments", 15)] {
+        let path = format!("{data}/{path}");
+        let mut reader = csv::ReaderBuilder::new().delimiter(b'\t').flexible(true).from_path(&path).map_err(|e| BadInput(format!("cannot read {path}: {e}")))?;
+        let at = reader.headers()?.iter().position(|h| h == column).ok_or(BadInput(format!("{path} has no column {column}")))?;
+        for record in reader.records() {
+            let Some(text) = record?.get(at).map(str::to_string) else { continue };
+            if held_out(&format!("everyday:{text}"), one_in) {
+                out.train.push(text);
+            } else if held_out(&format!("everyday-test:{text}"), one_in * 4) {
+                out.test.push(text);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Embeddings by (asset, text), kept in target/semantic/embeddings.cache.
+struct Cache {
+    asset_key: u64,
+    known: HashMap<u64, Vec<f32>>,
+    file: std::fs::File,
+}
+
+fn fnv(bytes: impl IntoIterator<Item = u8>, seed: u64) -> u64 {
+    bytes.into_iter().fold(seed, |h, b| (h ^ b as u64).wrapping_mul(0x0100_0000_01b3))
+}
+
+impl Cache {
+    const PATH: &'static str = "target/semantic/embeddings.cache";
+
+    fn open(asset: &[u8]) -> Result<Cache> {
+        std::fs::create_dir_all("target/semantic")?;
+        let bytes = std::fs::read(Self::PATH).unwrap_or_default();
+        let mut known = HashMap::new();
+        // Records: the key, the dimension count, then the values.
+        let mut at = 0;
+        while at + 12 <= bytes.len() {
+            let key = u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap());
+            let dims = u32::from_le_bytes(bytes[at + 8..at + 12].try_into().unwrap()) as usize;
+            let Some(values) = bytes.get(at + 12..at + 12 + dims * 4) else { break };
+            known.insert(key, values.chunks_exact(4).map(|c| f32::from_le_bytes(c.try_into().unwrap())).collect());
+            at += 12 + dims * 4;
+        }
+        let file = std::fs::OpenOptions::new().create(true).append(true).open(Self::PATH)?;
+        Ok(Cache { asset_key: fnv(asset.iter().copied(), 0xcbf2_9ce4_8422_2325), known, file })
+    }
+
+    fn key(&self, text: &str) -> u64 {
+        fnv(text.bytes(), self.asset_key)
+    }
+
+    /// The embedding of each text, computing the missing ones on every core.
+    fn embeddings<'t>(&mut self, semantic: &Semantic, texts: impl Iterator<Item = &'t str>) -> Result<Vec<Vec<f32>>> {
+        let texts: Vec<&str> = texts.collect();
+        let mut missing: Vec<&str> = texts.iter().copied().filter(|t| !self.known.contains_key(&self.key(t))).collect();
+        missing.sort_unstable();
+        missing.dedup();
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let started = std::time::Instant::now();
+        for (done, chunk) in missing.chunks(512).enumerate() {
+            let per_thread = chunk.len().div_ceil(threads);
+            let computed: Vec<Vec<Vec<f32>>> = std::thread::scope(|scope| {
+                let jobs: Vec<_> = chunk.chunks(per_thread).map(|part| scope.spawn(move || part.iter().map(|t| semantic.embed(t)).collect())).collect();
+                jobs.into_iter().map(|j| j.join().expect("an embedding thread")).collect()
+            });
+            let mut record = Vec::new();
+            for (text, embedding) in chunk.iter().zip(computed.into_iter().flatten()) {
+                let key = self.key(text);
+                record.extend_from_slice(&key.to_le_bytes());
+                record.extend_from_slice(&(embedding.len() as u32).to_le_bytes());
+                embedding.iter().for_each(|v| record.extend_from_slice(&v.to_le_bytes()));
+                self.known.insert(key, embedding);
+            }
+            self.file.write_all(&record)?;
+            let so_far = (done * 512 + chunk.len()) as f64;
+            eprintln!("  embedded {} of {} new texts ({:.1} ms each)", so_far, missing.len(), started.elapsed().as_secs_f64() * 1000.0 / so_far);
+        }
+        Ok(texts.iter().map(|t| self.known[&self.key(t)].clone()).collect())
+    }
+}
