@@ -24,6 +24,40 @@ const POLICY_KEYS = [KEY.policy, KEY.rulesOff, KEY.managedPolicy, KEY.crisisMode
 /** @type {Promise<Checker> | null} */
 let engine = null;
 
+/** The semantic tier's files: the encoder (~18 MB) and its heads, loaded once the first verdict is
+ * out (never before: a cold start's first answer must not wait for them). */
+const SEMANTIC_ASSET_URL = chrome.runtime.getURL('semantic/encoder.bin');
+const SEMANTIC_HEADS_URL = chrome.runtime.getURL('semantic/heads.json');
+/** Each checker's semantic tier: whether it loaded. A checker started after a trap loads it anew.
+ * @type {WeakMap<Checker, Promise<boolean>>} */
+const semanticLoads = new WeakMap();
+
+/**
+ * Loads the semantic tier into `checker` (once). Missing or broken files leave the fast tier
+ * answering alone: a note in the worker's console, nothing on the page.
+ * @param {Checker} checker
+ * @returns {Promise<boolean>} whether the semantic tier is in place
+ */
+function loadSemantic(checker) {
+  let load = semanticLoads.get(checker);
+  if (!load) {
+    load = (async () => {
+      const [asset, heads] = await Promise.all([
+        fetch(SEMANTIC_ASSET_URL).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`encoder: HTTP ${r.status}`)))),
+        fetch(SEMANTIC_HEADS_URL).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`heads: HTTP ${r.status}`)))),
+      ]);
+      const outcome = JSON.parse(checker.load_semantic(new Uint8Array(asset), heads));
+      if (!outcome.ok) throw new Error(outcome.message);
+      return true;
+    })().catch((error) => {
+      console.info('riskhint: the semantic tier is off; the fast tier answers alone', error);
+      return false;
+    });
+    semanticLoads.set(checker, load);
+  }
+  return load;
+}
+
 /** The configuration's generation: raised (and stored in policyState.generation) once a change
  * of settings is in force, and carried in every reply, so that pages re-check exactly then rather
  * than after a guessed delay. A cold start continues from the stored number. */
@@ -303,13 +337,17 @@ async function handle(message) {
   const { role = 'employee', language, ignored } = await requestSettings();
   // The language chosen in options wins over the browser's, which the content script sends.
   const lang = language === 'ko' || language === 'en' ? language : message.type === REQUEST.classify || message.type === REQUEST.check ? message.lang : undefined;
+  const semantic = message.type === REQUEST.classify || message.type === REQUEST.check ? message.tier === 'semantic' : false;
+  if (semantic && !(await loadSemantic(checker))) return { ok: false, error: 'the semantic tier is not available' };
   let raw;
   try {
     if (message.type === REQUEST.classify) {
-      raw = checker.classify_posts(JSON.stringify(message.posts ?? []), lang ?? 'en');
+      const posts = JSON.stringify(message.posts ?? []);
+      raw = semantic ? checker.classify_posts_semantic(posts, lang ?? 'en') : checker.classify_posts(posts, lang ?? 'en');
     } else if (message.type === REQUEST.check) {
-      const request = { role, today: today(), platform: message.platform ?? 'other', reply_to: message.replyTo ?? null, lang: lang ?? null, ignored: dismissals(ignored) };
-      raw = checker.check_draft(String(message.text ?? ''), JSON.stringify(request));
+      const request = JSON.stringify({ role, today: today(), platform: message.platform ?? 'other', reply_to: message.replyTo ?? null, lang: lang ?? null, ignored: dismissals(ignored) });
+      const text = String(message.text ?? '');
+      raw = semantic ? checker.check_draft_semantic(text, request) : checker.check_draft(text, request);
     } else {
       return { ok: false, error: `unknown request ${JSON.stringify(/** @type {{type?: unknown}} */ (message).type)}` };
     }
@@ -318,6 +356,8 @@ async function handle(message) {
     engine = null;
     throw error;
   }
+  // The first verdict is out: the semantic tier loads now, off the path of any answer.
+  if (!semantic) setTimeout(() => loadSemantic(checker), 0);
   const value = JSON.parse(raw);
   if (value && !Array.isArray(value) && value.error) return { ok: false, error: String(value.error) };
   return message.type === REQUEST.classify ? { ok: true, reports: value } : { ok: true, report: value };

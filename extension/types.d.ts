@@ -8,6 +8,8 @@ type Role = 'employee' | 'executive' | 'pr';
 type SeverityName = 'info' | 'warn' | 'block';
 /** The platforms the engine knows (src/engine.rs, Platform). */
 type PlatformName = 'x' | 'facebook' | 'linkedin' | 'instagram' | 'other';
+/** Which tiers answer a check: the fast tier (rules, n-gram models) or both (src/cascade.rs). */
+type Tier = 'fast' | 'semantic';
 
 interface Bilingual {
   en: string;
@@ -38,6 +40,8 @@ interface Finding {
   suggestions: Suggestion[];
   /** The administrator locked the rule: no Ignore, no Turn off. The engine decides it. */
   locked: boolean;
+  /** Only on the semantic tier's findings: how sure the encoder is (0–1). */
+  confidence?: number;
 }
 
 /** A draft's check (ReportJson). */
@@ -136,8 +140,9 @@ interface StoredSettings extends Settings {
 
 /** The requests the worker answers, by type. */
 interface WorkerRequests {
-  classify: { type: 'classify'; posts: PostRequest[]; lang?: string };
-  check: { type: 'check'; text: string; platform?: PlatformName; replyTo?: string | null; lang?: string };
+  /** tier 'semantic': both tiers (refused while the semantic tier is not loaded); else the fast tier. */
+  classify: { type: 'classify'; posts: PostRequest[]; lang?: string; tier?: Tier };
+  check: { type: 'check'; text: string; platform?: PlatformName; replyTo?: string | null; lang?: string; tier?: Tier };
   messages: { type: 'messages'; lang: string };
   ignore: { type: 'ignore'; code: string; text: string; site: string };
   turnOff: { type: 'turnOff'; code: string };

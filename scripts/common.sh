@@ -11,7 +11,7 @@ say() { printf '\n== %s\n' "$*"; }
 
 # The WebAssembly features rustc's output uses: every wasm-opt run must allow the same ones.
 WASM_FEATURES=(--enable-reference-types --enable-bulk-memory --enable-nontrapping-float-to-int
-  --enable-sign-ext --enable-mutable-globals)
+  --enable-sign-ext --enable-mutable-globals --enable-simd)
 
 # The shipped optimisation. Run it before wasm-bindgen: binaryen 108 run afterwards leaves
 # wasm-bindgen's externref table unable to grow, and the engine fails to start.

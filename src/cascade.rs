@@ -91,6 +91,20 @@ const MEANINGS: &[Meaning] = &[
 const HOSTILE_EN: &str = "hostile-en";
 const HOSTILE_KO: &str = "hostile-ko";
 
+/// The semantic tier reads a text's first this many bytes (at a char boundary): a LinkedIn post's
+/// 3,000 characters in English, and most of one in Korean. Encoding costs tens of milliseconds a
+/// window of ~250 tokens, so a pasted book would hold the worker for a minute.
+pub const SEMANTIC_MAX_BYTES: usize = 6_000;
+
+/// `text` cut to [`SEMANTIC_MAX_BYTES`] at a char boundary.
+fn semantic_part(text: &str) -> &str {
+    let mut end = text.len().min(SEMANTIC_MAX_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// Below this a head is confident a text is not of its kind: a fast-tier guess it contradicts
 /// is taken back.
 const CONFIDENTLY_NOT: f32 = 0.1;
@@ -121,7 +135,7 @@ impl Engine {
 
     /// Refines a draft's fast-tier `report` with the semantic tier, in place.
     pub fn refine_draft(&self, semantic: &Semantic, text: &str, context: &CheckContext, report: &mut Report) {
-        let checked = &text[..text.len().min(crate::MAX_TEXT_BYTES)];
+        let checked = semantic_part(text);
         let units = sentences(checked);
         if units.is_empty() {
             return;
@@ -205,7 +219,7 @@ impl Engine {
     /// (thanks to support, praise).
     pub fn refine_posts(&self, semantic: &Semantic, posts: &[Post], reports: &mut [PostReport]) {
         for (post, report) in posts.iter().zip(reports.iter_mut()) {
-            let text = &post.text[..post.text.len().min(crate::MAX_TEXT_BYTES)];
+            let text = semantic_part(&post.text);
             let units = sentences(text);
             if units.is_empty() {
                 continue;

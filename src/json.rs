@@ -8,6 +8,7 @@ use crate::feed::{Post, PostReport};
 use crate::finding::{Bilingual, EditKind, Finding};
 use crate::policy::{layer_all, PolicyError, PolicyLayer};
 use crate::rules::RuleDoc;
+use crate::semantic::Semantic;
 use riskhint_text::text::{Language, OffsetMap};
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -188,14 +189,18 @@ impl DraftRequest {
 /// The extension's draft check, JSON in and out (the WASM binding `Checker.check_draft` is this):
 /// `request` is a [`DraftRequest`]. Returns the report, or `{"error": "…"}` for a request that
 /// cannot be read. Native, so the fuzzer and the property tests run exactly what the browser runs.
-pub fn check_draft(engine: &Engine, text: &str, request: &str, unit: Offsets) -> String {
+/// With `semantic`, the semantic tier refines the fast tier's report (both tiers in one answer).
+pub fn check_draft(engine: &Engine, semantic: Option<&Semantic>, text: &str, request: &str, unit: Offsets) -> String {
     let request: DraftRequest = match serde_json::from_str(request) {
         Ok(request) => request,
         Err(e) => return json!({"error": format!("bad request: {e}")}).to_string(),
     };
     match request.context() {
         Ok(context) => {
-            let checked = engine.check_draft(text, &context);
+            let mut checked = engine.check_draft(text, &context);
+            if let Some(semantic) = semantic {
+                engine.refine_draft(semantic, text, &context, &mut checked);
+            }
             serde_json::to_string(&report(text, &checked, request.lang, unit)).expect("a report serialises")
         }
         Err(e) => json!({"error": e}).to_string(),
@@ -205,13 +210,16 @@ pub fn check_draft(engine: &Engine, text: &str, request: &str, unit: Offsets) ->
 /// The extension's feed check (`Checker.classify_posts`): `posts` is `[{"id", "text", "author",
 /// "replies", "reposts", "likes", "views", "promoted"}]`. Returns `[report]` in the same order, or
 /// `{"error": "…"}`.
-pub fn classify_posts(engine: &Engine, posts: &str, lang: &str, unit: Offsets) -> String {
+pub fn classify_posts(engine: &Engine, semantic: Option<&Semantic>, posts: &str, lang: &str, unit: Offsets) -> String {
     let posts: Vec<Post> = match serde_json::from_str(posts) {
         Ok(posts) => posts,
         Err(e) => return json!({"error": format!("bad posts: {e}")}).to_string(),
     };
     let lang = if lang == "ko" { Language::Ko } else { Language::En };
-    let reports = engine.classify_posts(&posts);
+    let mut reports = engine.classify_posts(&posts);
+    if let Some(semantic) = semantic {
+        engine.refine_posts(semantic, &posts, &mut reports);
+    }
     let out: Vec<_> = posts.iter().zip(&reports).map(|(p, r)| post_report(&p.text, r, lang, unit)).collect();
     serde_json::to_string(&out).expect("reports serialise")
 }

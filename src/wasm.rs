@@ -3,6 +3,7 @@
 
 use crate::json::{self, Offsets};
 use crate::policy::PolicyLayer;
+use crate::semantic::Semantic;
 use crate::Engine;
 use serde_json::json;
 use wasm_bindgen::prelude::*;
@@ -51,6 +52,8 @@ pub fn locked_fields(admin: &str, paths: &str) -> String {
 #[wasm_bindgen]
 pub struct Checker {
     engine: Engine,
+    /// The semantic tier, once the worker has loaded its asset.
+    semantic: Option<Semantic>,
 }
 
 impl Default for Checker {
@@ -64,7 +67,7 @@ impl Checker {
     /// A checker with the built-in defaults only (no organisation).
     #[wasm_bindgen(constructor)]
     pub fn new() -> Checker {
-        Checker { engine: Engine::default() }
+        Checker { engine: Engine::default(), semantic: None }
     }
 
     /// Layers the administrator's policy, the user's policy, the settings the user made outside it
@@ -82,15 +85,45 @@ impl Checker {
         outcome
     }
 
-    /// Checks a draft. `request` is a [`json::DraftRequest`] as JSON. Returns the report as JSON, or
-    /// `{"error": "…"}` for a request that cannot be read.
+    /// Loads the semantic tier: the encoder asset's bytes and its heads' JSON. Returns
+    /// `{"ok": true}` or `{"ok": false, "message"}` (then the fast tier answers alone, as before).
+    pub fn load_semantic(&mut self, asset: &[u8], heads: &str) -> String {
+        match Semantic::from_bytes(asset, heads) {
+            Ok(semantic) => {
+                self.semantic = Some(semantic);
+                json!({"ok": true}).to_string()
+            }
+            Err(message) => json!({"ok": false, "message": message}).to_string(),
+        }
+    }
+
+    /// Whether the semantic tier is loaded.
+    pub fn has_semantic(&self) -> bool {
+        self.semantic.is_some()
+    }
+
+    /// Checks a draft with the fast tier. `request` is a [`json::DraftRequest`] as JSON. Returns
+    /// the report as JSON, or `{"error": "…"}` for a request that cannot be read.
     pub fn check_draft(&self, text: &str, request: &str) -> String {
-        json::check_draft(&self.engine, text, request, Offsets::Utf16)
+        json::check_draft(&self.engine, None, text, request, Offsets::Utf16)
+    }
+
+    /// [`Checker::check_draft`] with both tiers: the fast tier's report refined by the semantic
+    /// tier (the fast tier's alone while the semantic tier is not loaded).
+    pub fn check_draft_semantic(&self, text: &str, request: &str) -> String {
+        json::check_draft(&self.engine, self.semantic.as_ref(), text, request, Offsets::Utf16)
     }
 
     /// Classifies a batch of posts (`[{"id", "text", "author", "replies", "reposts", "likes",
-    /// "views", "promoted"}]`). Returns `[report]` in the same order, or `{"error": "…"}`.
+    /// "views", "promoted"}]`) with the fast tier. Returns `[report]` in the same order, or
+    /// `{"error": "…"}`.
     pub fn classify_posts(&self, posts: &str, lang: &str) -> String {
-        json::classify_posts(&self.engine, posts, lang, Offsets::Utf16)
+        json::classify_posts(&self.engine, None, posts, lang, Offsets::Utf16)
+    }
+
+    /// [`Checker::classify_posts`] with both tiers (the fast tier's alone while the semantic tier
+    /// is not loaded).
+    pub fn classify_posts_semantic(&self, posts: &str, lang: &str) -> String {
+        json::classify_posts(&self.engine, self.semantic.as_ref(), posts, lang, Offsets::Utf16)
     }
 }

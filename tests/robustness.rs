@@ -151,10 +151,10 @@ proptest! {
         let draft = draft_naming(&user, &noise);
 
         for unit in [Offsets::Utf16, Offsets::Chars] {
-            checks::assert_report(&draft, &json::check_draft(&engine, &draft, &request, unit), unit);
+            checks::assert_report(&draft, &json::check_draft(&engine, None, &draft, &request, unit), unit);
         }
         // The extension's offsets against the engine's own byte spans.
-        let answer: Value = serde_json::from_str(&json::check_draft(&engine, &draft, &request, Offsets::Utf16)).unwrap();
+        let answer: Value = serde_json::from_str(&json::check_draft(&engine, None, &draft, &request, Offsets::Utf16)).unwrap();
         let context = serde_json::from_str::<DraftRequest>(&request).unwrap().context().unwrap();
         let native = engine.check_draft(&draft, &context);
         let findings = answer["findings"].as_array().unwrap();
@@ -173,7 +173,7 @@ proptest! {
         let posts = vec![("a".to_string(), draft.clone()), ("b".to_string(), noise.concat())];
         let batch = json!([{"id": "a", "text": posts[0].1, "likes": 10}, {"id": "b", "text": posts[1].1, "promoted": true}]);
         for (lang, unit) in [("en", Offsets::Chars), ("ko", Offsets::Utf16)] {
-            checks::assert_post_reports(&posts, &json::classify_posts(&engine, &batch.to_string(), lang, unit), unit);
+            checks::assert_post_reports(&posts, &json::classify_posts(&engine, None, &batch.to_string(), lang, unit), unit);
         }
         if let Some(f) = native.findings.first() {
             prop_assert_eq!(char_offset(&draft, f.range.start), draft[..f.range.start].chars().count());
@@ -341,7 +341,7 @@ fn drafts_take_linear_time_through_the_extensions_entry() {
     let request = r#"{"role": "executive", "today": "2026-12-21", "platform": "x", "reply_to": "Hanbit fire recall"}"#;
     for (what, unit) in ADVERSARIAL {
         assert_linear(&format!("draft of {what}"), |n| repeat_to(unit, n), |text| {
-            std::hint::black_box(json::check_draft(&engine, text, request, Offsets::Utf16));
+            std::hint::black_box(json::check_draft(&engine, None, text, request, Offsets::Utf16));
         }, N);
     }
 }
@@ -352,7 +352,7 @@ fn posts_take_linear_time_through_the_extensions_entry() {
     for (what, unit) in ADVERSARIAL {
         let batch = |n| json!([{"id": "1", "text": repeat_to(unit, n), "likes": 100}]).to_string();
         assert_linear(&format!("post of {what}"), batch, |posts| {
-            std::hint::black_box(json::classify_posts(&engine, posts, "en", Offsets::Utf16));
+            std::hint::black_box(json::classify_posts(&engine, None, posts, "en", Offsets::Utf16));
         }, N);
     }
 }

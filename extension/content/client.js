@@ -38,6 +38,22 @@ var riskhintClient = (() => {
     throw lastError ?? new Error('the extension was reloaded; reload the page');
   }
 
+  /**
+   * One try, for the semantic tier: its answer only refines a verdict already shown, so a failure
+   * is not worth retrying.
+   * @template {keyof WorkerRequests} T
+   * @param {WorkerRequests[T] & {type: T}} message
+   * @returns {Promise<Extract<WorkerReply<T>, {ok: true}>>}
+   */
+  async function sendOnce(message) {
+    if (!alive()) throw new Error('the extension was reloaded');
+    /** @type {WorkerReply<T> | undefined} */
+    const reply = await chrome.runtime.sendMessage(message);
+    if (!reply?.ok) throw new Error(reply?.error || 'the engine did not answer');
+    heard(reply.generation);
+    return reply;
+  }
+
   // Pausing on a site (from the popup) stops all checking there until resumed; the list of paused
   // host names is in chrome.storage.local.pausedSites.
   let paused = false;
@@ -106,6 +122,15 @@ var riskhintClient = (() => {
       return (await send({ type: REQUEST.classify, posts, lang: riskhintI18n.language() })).reports;
     },
     /**
+     * Labels a batch of posts with both tiers; rejects (once, no retries) while the semantic tier
+     * is not available, and the fast labels stand.
+     * @param {PostRequest[]} posts
+     * @returns {Promise<PostReport[]>}
+     */
+    async classifySemantic(posts) {
+      return (await sendOnce({ type: REQUEST.classify, posts, lang: riskhintI18n.language(), tier: 'semantic' })).reports;
+    },
+    /**
      * Ignores a finding from now on (the worker keeps it; options lists it for restoring).
      * @param {{code: string, text: string}} finding
      */
@@ -136,6 +161,16 @@ var riskhintClient = (() => {
      */
     async check(text, context = {}) {
       return (await send({ type: REQUEST.check, text, lang: riskhintI18n.language(), ...context })).report;
+    },
+    /**
+     * Checks a draft with both tiers; rejects while the semantic tier is not available (the fast
+     * verdict stands, and nothing is shown).
+     * @param {string} text
+     * @param {{platform?: PlatformName, replyTo?: string | null}} [context]
+     * @returns {Promise<DraftReport>}
+     */
+    async checkSemantic(text, context = {}) {
+      return (await sendOnce({ type: REQUEST.check, text, lang: riskhintI18n.language(), ...context, tier: 'semantic' })).report;
     },
   };
 })();

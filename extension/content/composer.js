@@ -22,7 +22,7 @@
  * @typedef {{
  *   editor: HTMLElement, seq: number, checkedText: string | null, report: DraftReport | null,
  *   pill: HTMLElement | null, timer: number, ranges: Map<string, Range[]>,
- *   observer: MutationObserver, composing: boolean,
+ *   observer: MutationObserver, composing: boolean, semanticTimer: number,
  * }} Draft
  */
 
@@ -34,6 +34,9 @@ var riskhintComposer = (() => {
   const LONG_DRAFT_CHARS = 5_000;
   const LONG_DRAFT_PAUSE_MS = 200;
   const SEVERITIES = ['block', 'warn', 'info'];
+  // The semantic tier (a sentence encoder in the worker, tens of milliseconds a draft) answers at a
+  // pause in typing: this long after the last key's fast verdict, if no key came since.
+  const SEMANTIC_PAUSE_MS = 40;
 
   /**
    * @param {ComposerAdapter} site
@@ -56,7 +59,7 @@ var riskhintComposer = (() => {
       // including the ones our Apply makes (which fire no input event).
       const observer = new MutationObserver(() => schedule(d));
       /** @type {Draft} */
-      const d = { editor, seq: 0, checkedText: null, report: null, pill: null, timer: 0, ranges: new Map(), observer, composing };
+      const d = { editor, seq: 0, checkedText: null, report: null, pill: null, timer: 0, ranges: new Map(), observer, composing, semanticTimer: 0 };
       drafts.set(editor, d);
       observer.observe(editor, { childList: true, characterData: true, subtree: true });
       schedule(d, 0);
@@ -82,6 +85,7 @@ var riskhintComposer = (() => {
      */
     function schedule(draft, delay = (draft.editor.textContent?.length ?? 0) > LONG_DRAFT_CHARS ? LONG_DRAFT_PAUSE_MS : 0) {
       clearTimeout(draft.timer);
+      clearTimeout(draft.semanticTimer);
       // compositionend schedules the check of the committed text.
       if (draft.composing) return;
       // Until the current text is checked, the verdict shown is for an earlier text.
@@ -116,6 +120,7 @@ var riskhintComposer = (() => {
         return Promise.resolve(draft.report);
       }
       const seq = ++draft.seq;
+      mark(draft.editor, 'data-riskhint-tier', 'fast');
       const replyTo = site.replyTo(draft.editor);
       return riskhintClient.check(text, { platform: site.platform, ...(replyTo ? { replyTo } : {}) }).then((report) => {
         if (seq !== draft.seq) return draft.report; // a newer check is on its way
@@ -124,8 +129,28 @@ var riskhintComposer = (() => {
         draft.checkedText = text;
         draft.report = report;
         render(draft);
+        draft.semanticTimer = window.setTimeout(() => checkSemantic(draft, seq, text, replyTo), SEMANTIC_PAUSE_MS);
         return report;
       });
+    }
+
+    /**
+     * At a pause in typing, the verdict of both tiers replaces the fast one in place: same text,
+     * same check (`seq`), no composition. Unavailable (no asset, an old engine): the fast verdict
+     * stands and nothing is said.
+     * @param {Draft} draft
+     * @param {number} seq
+     * @param {string} text
+     * @param {string | null} replyTo
+     */
+    function checkSemantic(draft, seq, text, replyTo) {
+      if (seq !== draft.seq || draft.composing || riskhintClient.isPaused()) return;
+      riskhintClient.checkSemantic(text, { platform: site.platform, ...(replyTo ? { replyTo } : {}) }).then((report) => {
+        if (seq !== draft.seq || draft.composing || draft.checkedText !== text || textOf(draft.editor).text !== text) return;
+        draft.report = report;
+        mark(draft.editor, 'data-riskhint-tier', 'semantic');
+        render(draft);
+      }, () => {});
     }
 
     /**
@@ -172,7 +197,7 @@ var riskhintComposer = (() => {
      * @param {Draft} draft
      */
     function clear(draft) {
-      for (const name of ['data-riskhint-verdict', 'data-riskhint-findings', 'data-riskhint-pending']) mark(draft.editor, name, null);
+      for (const name of ['data-riskhint-verdict', 'data-riskhint-findings', 'data-riskhint-pending', 'data-riskhint-tier']) mark(draft.editor, name, null);
       draft.ranges = new Map();
       draft.report = null;
       draft.checkedText = null;
@@ -188,6 +213,7 @@ var riskhintComposer = (() => {
     function forget(draft) {
       draft.observer.disconnect();
       clearTimeout(draft.timer);
+      clearTimeout(draft.semanticTimer);
       draft.pill?.remove();
       drafts.delete(draft.editor);
       paintHighlights();

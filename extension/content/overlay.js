@@ -302,6 +302,8 @@ var riskhintUi = (() => {
       h('h2', {}, h('span', { class: `sev ${finding.severity}`, text: severityName(finding.severity) }), finding.message),
       h('p', { text: finding.reason }),
       h('p', { class: 'muted', text: `${finding.code} · ${finding.source}` }),
+      // A finding of the semantic tier says so: a reading, not a listed word.
+      ...(finding.confidence === undefined ? [] : [h('p', { class: 'muted', 'data-riskhint-ui': 'semantic', text: t('semanticConfidence', Math.round(finding.confidence * 100)) })]),
       h('div', { class: 'actions' }, ...buttons, ...dismiss));
     card.addEventListener('keydown', (e) => e.key === 'Escape' && closeCard());
     showCard(card, rect);

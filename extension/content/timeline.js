@@ -22,6 +22,9 @@
 /* exported riskhintTimeline */
 var riskhintTimeline = (() => {
   const BATCH = 40;
+  // The semantic tier reads posts a few at a time (tens of milliseconds each in the worker), one
+  // request in flight, newest in view first: labels refine while the user scrolls.
+  const SEMANTIC_BATCH = 4;
   const CACHE_LIMIT = 5000;
   const EVIDENCE_HIGHLIGHT = 'riskhint-evidence';
 
@@ -43,6 +46,13 @@ var riskhintTimeline = (() => {
     /** @type {Map<string, WeakRef<Element>>} where each post was last shown, for the popup's "show" */
     const shownAt = new Map();
     let flushTimer = 0;
+    /** @type {Map<string, SeenPost>} posts labelled by the fast tier, waiting for the semantic tier */
+    const semanticQueue = new Map();
+    /** @type {Set<string>} posts whose labels came from both tiers */
+    const semanticDone = new Set();
+    /** Whether a semantic request is out; false for good once the tier proved unavailable. */
+    let semanticBusy = false;
+    let semanticAvailable = true;
 
     // Posts within about two screens of the viewport: a virtualised feed (X) renders its cells that
     // far out, so a post is labelled as it enters the page, before anyone sees it; a long feed that
@@ -76,8 +86,12 @@ var riskhintTimeline = (() => {
         shownAt.set(post.id, new WeakRef(element));
         element.setAttribute('data-riskhint-id', post.id);
         const cached = reports.get(post.id);
-        if (cached) render(seen, cached);
-        else queue.set(post.id, seen);
+        if (cached) {
+          render(seen, cached);
+          queueSemantic(seen);
+        } else {
+          queue.set(post.id, seen);
+        }
       }
       // Posts that came into view in the same frame arrive in one callback, so they go as one batch
       // without waiting longer: every millisecond here is a millisecond before the badge.
@@ -100,13 +114,61 @@ var riskhintTimeline = (() => {
         setTimeout(scan, 2000);
         return;
       }
-      batch.forEach((seen, i) => {
-        const report = answers[i];
-        if (reports.size >= CACHE_LIMIT) reports.delete(/** @type {string} */ (reports.keys().next().value));
-        reports.set(seen.post.id, report);
-        // The cell may show another post by now.
-        if (given.get(seen.element) === seen.post.id) render(seen, report);
-      });
+      batch.forEach((seen, i) => keep(seen, answers[i]));
+      batch.forEach(queueSemantic);
+    }
+
+    /**
+     * Caches a post's report and shows it where the post still is (the cell may show another
+     * post by now).
+     * @param {SeenPost} seen
+     * @param {PostReport} report
+     */
+    function keep(seen, report) {
+      if (reports.size >= CACHE_LIMIT) reports.delete(/** @type {string} */ (reports.keys().next().value));
+      reports.delete(seen.post.id);
+      reports.set(seen.post.id, report);
+      if (given.get(seen.element) === seen.post.id) render(seen, report);
+    }
+
+    /**
+     * Queues a post the fast tier labelled for the semantic tier (once per post).
+     * @param {SeenPost} seen
+     */
+    function queueSemantic(seen) {
+      if (!semanticAvailable || semanticDone.has(seen.post.id)) return;
+      semanticQueue.delete(seen.post.id); // newest last: read first
+      semanticQueue.set(seen.post.id, seen);
+      if (!semanticBusy) void flushSemantic();
+    }
+
+    /** Whether a post is still shown where it was seen. */
+    const stillShown = (/** @type {SeenPost} */ seen) => seen.element.isConnected && given.get(seen.element) === seen.post.id;
+
+    /** Sends the newest queued posts still on the page to the semantic tier, one batch at a time. */
+    async function flushSemantic() {
+      for (const seen of [...semanticQueue.values()]) if (!stillShown(seen)) semanticQueue.delete(seen.post.id);
+      const batch = [...semanticQueue.values()].reverse().slice(0, SEMANTIC_BATCH);
+      batch.forEach((seen) => semanticQueue.delete(seen.post.id));
+      if (!batch.length) return;
+      semanticBusy = true;
+      try {
+        const answers = await riskhintClient.classifySemantic(batch.map((seen) => seen.post));
+        batch.forEach((seen, i) => {
+          if (semanticDone.size >= CACHE_LIMIT) semanticDone.delete(/** @type {string} */ (semanticDone.values().next().value));
+          semanticDone.add(seen.post.id);
+          summary.delete(seen.post.id); // the popup lists the refined labels
+          keep(seen, answers[i]);
+          if (stillShown(seen)) seen.element.setAttribute('data-riskhint-tier', 'semantic');
+        });
+      } catch {
+        // No semantic tier (no asset, or it failed to load): the fast labels stand, and nothing is said.
+        semanticAvailable = false;
+        semanticQueue.clear();
+      } finally {
+        semanticBusy = false;
+      }
+      if (semanticQueue.size) setTimeout(flushSemantic, 0);
     }
 
     /**
@@ -216,6 +278,8 @@ var riskhintTimeline = (() => {
     function unlabelAll() {
       reports.clear();
       summary.clear();
+      semanticQueue.clear();
+      semanticDone.clear();
       // Only elements riskhint marked (a page's look-alikes are its own business), found also
       // where the page has changed or removed the marks.
       const marked = new Set([...shownAt.values()].map((ref) => ref.deref()));
@@ -229,6 +293,7 @@ var riskhintTimeline = (() => {
         el.removeAttribute('data-riskhint-labels');
         el.removeAttribute('data-riskhint-risk');
         el.removeAttribute('data-riskhint-promoted');
+        el.removeAttribute('data-riskhint-tier');
         riskhintUi.removeBadge(el);
       });
       riskhintUi.closeCard();

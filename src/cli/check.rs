@@ -1,6 +1,6 @@
 //! `riskhint check`: a draft, its findings printed for a terminal or as JSON.
 
-use crate::options::{engine, parse_options, today};
+use crate::options::{engine, parse_options, semantic, today};
 use crate::{BadInput, Result, read_file};
 use riskhint::json::Offsets;
 use riskhint::{CheckContext, Language, Severity, Verdict};
@@ -21,7 +21,10 @@ pub(crate) fn check(args: lexopt::Parser) -> Result<u8> {
     context.role = o.role;
     context.reply_to = o.reply_to.clone();
     context.platform = o.platform;
-    let report = engine.check_draft(&draft, &context);
+    let mut report = engine.check_draft(&draft, &context);
+    if let Some(semantic) = semantic(o.fast_only, o.encoder.as_deref()) {
+        engine.refine_draft(&semantic, &draft, &context, &mut report);
+    }
     let lang = o.lang.unwrap_or(report.language);
     let mut out = std::io::stdout().lock();
     if o.json {
@@ -113,9 +116,9 @@ fn print_report(out: &mut impl Write, draft: &str, report: &riskhint::Report, la
     let verdict_colour = match verdict { "block" => "1;31", "review" => "1;33", _ => "1;32" };
     // The headings follow the report's language: a Korean draft gets a Korean report.
     let n = report.findings.len();
-    let [why, source, fix, remove] = match lang {
-        Language::En => ["why", "source", "fix", "remove"],
-        Language::Ko => ["이유", "출처", "고치기", "삭제"],
+    let [why, source, fix, remove, semantic] = match lang {
+        Language::En => ["why", "source", "fix", "remove", "semantic"],
+        Language::Ko => ["이유", "출처", "고치기", "삭제", "문맥 분석"],
     };
     match lang {
         Language::En => writeln!(out, "verdict: {} ({n} finding{})", paint(verdict_colour, verdict), if n == 1 { "" } else { "s" })?,
@@ -139,7 +142,9 @@ fn print_report(out: &mut impl Write, draft: &str, report: &riskhint::Report, la
         let carets: usize = draft[f.range.start..excerpt.span_end].chars().map(width).sum::<usize>().max(1);
         let severity_colour = match f.severity { Severity::Block => "31", Severity::Warn => "33", Severity::Info => "36" };
         writeln!(out)?;
-        writeln!(out, "{} {} [{}] {}", paint(severity_colour, f.severity.as_str()), f.code, f.category.as_str(), &f.message.get(lang))?;
+        // The semantic tier's findings say so, with how sure the encoder is.
+        let tier = f.confidence.map_or(String::new(), |permille| format!(" ({semantic} {}%)", (permille + 5) / 10));
+        writeln!(out, "{} {}{tier} [{}] {}", paint(severity_colour, f.severity.as_str()), f.code, f.category.as_str(), &f.message.get(lang))?;
         let (open, close) = (if excerpt.cut_before { "…" } else { "" }, if excerpt.cut_after { "…" } else { "" });
         writeln!(out, "  {line_no:>3} | {open}{}{close}", &draft[excerpt.shown.clone()])?;
         writeln!(out, "      | {}{}", " ".repeat(pad), paint(severity_colour, &"^".repeat(carets)))?;

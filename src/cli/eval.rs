@@ -1,6 +1,6 @@
 //! `riskhint eval`: precision, recall, F1 and rows/s of a label on labelled data.
 
-use crate::options::{engine, Options};
+use crate::options::{engine, semantic, tier, Options};
 use crate::{BadInput, Result, value};
 use riskhint::{Label, Post};
 use std::time::Instant;
@@ -27,10 +27,12 @@ pub(crate) fn read_labelled(path: &str, text_col: &str, label_col: &str, positiv
 pub(crate) fn eval(mut args: lexopt::Parser) -> Result<u8> {
     use lexopt::Arg::Long;
     let (mut task, mut input, mut text_col, mut label_col, mut positive, mut policy) = (None, None, None, None, None, None);
-    let mut as_json = false;
+    let (mut as_json, mut fast_only, mut encoder) = (false, false, None);
     while let Some(arg) = args.next()? {
         match arg {
             Long("json") => as_json = true,
+            Long("tier") => fast_only = tier(&mut args)?,
+            Long("encoder") => encoder = Some(value(&mut args)?),
             Long("task") => task = Some(value(&mut args)?),
             Long("input") => input = Some(value(&mut args)?),
             Long("text-col") => text_col = Some(value(&mut args)?),
@@ -42,18 +44,20 @@ pub(crate) fn eval(mut args: lexopt::Parser) -> Result<u8> {
     }
     let need = |o: Option<String>, name: &str| o.ok_or(BadInput(format!("eval needs --{name}")));
     let task = need(task, "task")?;
-    let label = match task.as_str() {
-        "hostile" => Label::Hostile,
-        "complaint" => Label::Complaint,
-        other => return Err(BadInput(format!("--task takes hostile or complaint, not {other:?}"))),
-    };
+    let label = Label::parse(&task).ok_or_else(|| {
+        let labels: Vec<&str> = Label::ALL.iter().map(|l| l.as_str()).collect();
+        BadInput(format!("--task takes a feed label ({}), not {task:?}", labels.join(", ")))
+    })?;
     let input = need(input, "input")?;
     let positive: Vec<String> = need(positive, "positive")?.split(',').map(|s| s.trim().to_string()).collect();
     let rows = read_labelled(&input, &need(text_col, "text-col")?, &need(label_col, "label-col")?, &positive)?;
     let engine = engine(&Options { policy, ..Options::default() })?;
     let posts: Vec<Post> = rows.iter().enumerate().map(|(i, (text, _))| Post { id: i.to_string(), text: text.clone(), ..Post::default() }).collect();
     let started = Instant::now();
-    let reports = engine.classify_posts(&posts);
+    let mut reports = engine.classify_posts(&posts);
+    if let Some(semantic) = semantic(fast_only, encoder.as_deref()) {
+        engine.refine_posts(&semantic, &posts, &mut reports);
+    }
     let elapsed = started.elapsed();
     let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
     for ((_, truth), report) in rows.iter().zip(&reports) {
@@ -69,7 +73,7 @@ pub(crate) fn eval(mut args: lexopt::Parser) -> Result<u8> {
     let f1 = if precision + recall == 0.0 { 0.0 } else { 2.0 * precision * recall / (precision + recall) };
     let rows_per_s = rows.len() as f64 / elapsed.as_secs_f64().max(1e-9);
     if as_json {
-        println!("{}", serde_json::json!({"tool": "riskhint", "task": task, "rows": rows.len(), "positive": tp + fn_, "precision": precision, "recall": recall, "f1": f1, "rows_per_s": rows_per_s}));
+        println!("{}", serde_json::json!({"tool": "riskhint", "tier": if fast_only { "fast" } else { "both" }, "task": task, "rows": rows.len(), "positive": tp + fn_, "precision": precision, "recall": recall, "f1": f1, "rows_per_s": rows_per_s}));
         return Ok(0);
     }
     println!("task {task} on {input}: {} rows, {} positive", rows.len(), tp + fn_);

@@ -43,7 +43,7 @@ usage:
                                                       the vocabulary pieces texts under PATH use (models/semantic/pieces.txt)
   riskhint semantic asset --model FULL.bin --out FILE [--pieces FILE] [--layers N] [--positions N]
                                                       the shipped encoder: those pieces, the first N layers
-  riskhint semantic train --asset FILE [--data DIR] [--out FILE] [--head NAME] [--limit N]
+  riskhint semantic train --asset FILE [--data DIR] [--out FILE] [--head NAME] [--limit N] [--l2 X] [--steps N]
                                                       the semantic heads (models/semantic/heads.json)
 
 exit status: 0 ok, 1 --fail-on threshold met, 2 bad input";

@@ -1,6 +1,7 @@
 //! Options shared by `check`, `scan` and `eval`, and the engine they build from the policies.
 
 use crate::{BadInput, Result, value, enum_value, read_file};
+use riskhint::semantic::Semantic;
 use riskhint::{layer, Date, Engine, Language, Platform, PolicyLayer, Role, Severity};
 
 /// Options shared by check and scan.
@@ -16,6 +17,10 @@ pub(crate) struct Options {
     pub(crate) json: bool,
     pub(crate) fail_on: Option<Severity>,
     pub(crate) file: Option<String>,
+    /// `--tier fast`: rules and n-gram models only, as before the semantic tier.
+    pub(crate) fast_only: bool,
+    /// The encoder asset, when not the one ./build.sh writes.
+    pub(crate) encoder: Option<String>,
 }
 
 pub(crate) fn parse_options(mut args: lexopt::Parser) -> Result<Options> {
@@ -34,6 +39,8 @@ pub(crate) fn parse_options(mut args: lexopt::Parser) -> Result<Options> {
             Long("platform") => o.platform = enum_value(&mut args, "platform")?,
             Long("lang") => o.lang = Some(enum_value(&mut args, "language")?),
             Long("json") => o.json = true,
+            Long("tier") => o.fast_only = tier(&mut args)?,
+            Long("encoder") => o.encoder = Some(value(&mut args)?),
             Long("fail-on") => {
                 o.fail_on = Some(match value(&mut args)?.as_str() {
                     "block" => Severity::Block,
@@ -70,4 +77,34 @@ pub(crate) fn engine(o: &Options) -> Result<Engine> {
 pub(crate) fn today() -> Date {
     let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
     Date::from_unix_days((secs / 86_400) as i64)
+}
+
+/// `--tier fast` or `--tier both`: whether only the fast tier runs.
+pub(crate) fn tier(args: &mut lexopt::Parser) -> Result<bool> {
+    match value(args)?.as_str() {
+        "fast" => Ok(true),
+        "both" => Ok(false),
+        other => Err(BadInput(format!("--tier takes fast or both, not {other:?}"))),
+    }
+}
+
+/// The heads trained on the asset `./build.sh` writes (models/semantic/heads.json).
+const HEADS: &str = include_str!("../../models/semantic/heads.json");
+
+/// The semantic tier, unless `--tier fast` or its asset is missing (then a note says the fast
+/// tier answers alone, and the command goes on).
+pub(crate) fn semantic(fast_only: bool, encoder: Option<&str>) -> Option<Semantic> {
+    if fast_only {
+        return None;
+    }
+    let default = concat!(env!("CARGO_MANIFEST_DIR"), "/target/semantic/encoder.bin").to_string();
+    let path = encoder.map(str::to_string).or_else(|| std::env::var("RISKHINT_ENCODER").ok()).unwrap_or(default);
+    let loaded = std::fs::read(&path).map_err(|e| format!("cannot read {path}: {e} (./build.sh writes it)")).and_then(|bytes| Semantic::from_bytes(&bytes, HEADS));
+    match loaded {
+        Ok(semantic) => Some(semantic),
+        Err(e) => {
+            eprintln!("riskhint: note: the semantic tier is off ({e}); the fast tier answers alone");
+            None
+        }
+    }
 }

@@ -93,12 +93,19 @@ struct Split {
 pub(crate) fn train(mut args: lexopt::Parser) -> Result<u8> {
     let (mut asset, mut data, mut out, mut limit) = (None, "../shared/data".to_string(), "models/semantic/heads.json".to_string(), None);
     let mut only: Option<String> = None;
+    let mut settings = Settings::default();
+    let number = |args: &mut lexopt::Parser, what: &str| -> Result<f64> {
+        let raw = value(args)?;
+        raw.parse().map_err(|_| BadInput(format!("--{what} takes a number, not {raw:?}")))
+    };
     while let Some(arg) = args.next()? {
         match arg {
             lexopt::Arg::Long("asset") => asset = Some(value(&mut args)?),
             lexopt::Arg::Long("data") => data = value(&mut args)?,
             lexopt::Arg::Long("out") => out = value(&mut args)?,
             lexopt::Arg::Long("head") => only = Some(value(&mut args)?),
+            lexopt::Arg::Long("l2") => settings.l2 = number(&mut args, "l2")? as f32,
+            lexopt::Arg::Long("steps") => settings.steps = number(&mut args, "steps")? as usize,
             lexopt::Arg::Long("limit") => {
                 let raw = value(&mut args)?;
                 limit = Some(raw.parse::<usize>().map_err(|_| BadInput(format!("--limit takes a number of rows, not {raw:?}")))?);
@@ -141,7 +148,7 @@ pub(crate) fn train(mut args: lexopt::Parser) -> Result<u8> {
         let embed = |cache: &mut Cache, rows: &[(String, bool)]| cache.embeddings(&semantic, rows.iter().map(|r| r.0.as_str()));
         let train_x = embed(&mut cache, &split.train)?;
         let rows: Vec<(&[f32], bool)> = train_x.iter().map(Vec::as_slice).zip(split.train.iter().map(|r| r.1)).collect();
-        let mut head = fit(recipe.name, &rows, &Settings::default());
+        let mut head = fit(recipe.name, &rows, &settings);
         let scored = |cache: &mut Cache, head: &Head, rows: &[(String, bool)]| -> Result<Vec<(f32, bool)>> {
             Ok(embed(cache, rows)?.iter().map(|x| head.probability(x)).zip(rows.iter().map(|r| r.1)).collect())
         };
