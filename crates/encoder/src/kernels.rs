@@ -7,7 +7,8 @@
 //! vector holds 4 consecutive weights of each of the panel's rows: a broadcast of 4 activations then
 //! gives each row its own lanes, and a block's 8 dot products come out in one vector with no
 //! horizontal sums. Each output still adds its blocks' terms in block order, in f32, exactly as
-//! [`matmul_reference`] does, so every kernel gives the same bits.
+//! [`matmul_reference`] does, so every kernel gives the same bits. Quantising the activations has
+//! an AVX2 version too (same bits): without it, x86_64 rounds through a libm call per value.
 
 use crate::format::{f16_to_f32, BLOCK, Q4_BLOCK_BYTES};
 
@@ -102,11 +103,49 @@ impl Q8Rows {
         self.quantize_body(x)
     }
 
-    /// Without SSE4.1, x86_64's rounding is a call to `rintf` per value.
+    /// The body's steps in vectors of 8, to the same bits: max and the products are exact or
+    /// rounded alike in any order, and the sum is of integers.
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx2")]
     unsafe fn quantize_avx2(&mut self, x: &[f32]) {
-        self.quantize_body(x)
+        use std::arch::x86_64::*;
+        let blocks = x.len() / BLOCK;
+        self.values.clear();
+        self.values.resize(blocks * BLOCK, 0);
+        self.scales.clear();
+        self.scales.reserve(blocks);
+        self.offset_sums.clear();
+        self.offset_sums.reserve(blocks);
+        // Undoes the lane order of the two packs: 4 values of each of the 4 vectors per half.
+        let unpack = _mm256_setr_epi32(0, 4, 1, 5, 2, 6, 3, 7);
+        let (sign, low, high) = (_mm256_set1_ps(-0.0), _mm256_set1_ps(-128.0), _mm256_set1_ps(127.0));
+        for (block, values) in x.chunks_exact(BLOCK).zip(self.values.chunks_exact_mut(BLOCK)) {
+            // SAFETY: AVX2 is there; the loads read `block`'s 32 values, the store `values`' 32.
+            unsafe {
+                let v: [__m256; 4] = std::array::from_fn(|i| _mm256_loadu_ps(block.as_ptr().add(8 * i)));
+                // max_ps gives its second operand when one is NaN: like f32::max, it skips NaN.
+                let m = v.iter().fold(_mm256_setzero_ps(), |m, &v| _mm256_max_ps(_mm256_andnot_ps(sign, v), m));
+                let m = _mm_max_ps(_mm256_castps256_ps128(m), _mm256_extractf128_ps::<1>(m));
+                let m = _mm_max_ps(m, _mm_movehl_ps(m, m));
+                let amax = _mm_cvtss_f32(_mm_max_ss(m, _mm_shuffle_ps::<1>(m, m)));
+                let d = amax / 127.0;
+                let inverse = _mm256_set1_ps(if d > 0.0 { 1.0 / d } else { 0.0 });
+                let q = v.map(|v| {
+                    let r = _mm256_round_ps::<{ _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC }>(_mm256_mul_ps(v, inverse));
+                    // NaN to 0, as `as i8` has it.
+                    let r = _mm256_and_ps(r, _mm256_cmp_ps::<_CMP_ORD_Q>(r, r));
+                    _mm256_cvtps_epi32(_mm256_min_ps(_mm256_max_ps(r, low), high))
+                });
+                let bytes = _mm256_packs_epi16(_mm256_packs_epi32(q[0], q[1]), _mm256_packs_epi32(q[2], q[3]));
+                _mm256_storeu_si256(values.as_mut_ptr() as *mut __m256i, _mm256_permutevar8x32_epi32(bytes, unpack));
+                let sum = _mm256_add_epi32(_mm256_add_epi32(q[0], q[1]), _mm256_add_epi32(q[2], q[3]));
+                let sum = _mm_add_epi32(_mm256_castsi256_si128(sum), _mm256_extracti128_si256::<1>(sum));
+                let sum = _mm_add_epi32(sum, _mm_unpackhi_epi64(sum, sum));
+                let sum = _mm_cvtsi128_si32(_mm_add_epi32(sum, _mm_shuffle_epi32::<1>(sum)));
+                self.scales.push(d);
+                self.offset_sums.push(OFFSET * sum);
+            }
+        }
     }
 
     #[inline(always)]
@@ -321,6 +360,30 @@ mod simd128 {
         }
     }
 
+    /// `$body` for each token `$i` of a tile of `$n`, written out rather than looped: at opt-level
+    /// "z" LLVM keeps such loops, and with them the per-token vectors in memory.
+    macro_rules! each_token {
+        ($i:ident < $n:expr => $body:block) => {{
+            const { assert!($n <= 4) };
+            {
+                let $i = 0;
+                if $i < $n $body
+            }
+            {
+                let $i = 1;
+                if $i < $n $body
+            }
+            {
+                let $i = 2;
+                if $i < $n $body
+            }
+            {
+                let $i = 3;
+                if $i < $n $body
+            }
+        }};
+    }
+
     /// Outputs of the panel's rows for tokens `first..first + T`.
     ///
     /// # Safety
@@ -344,37 +407,39 @@ mod simd128 {
                     let low = i8x16_sub(v128_load(step as *const v128), offset);
                     let high = i8x16_sub(v128_load(step.add(16) as *const v128), offset);
                     let wide = [i16x8_extend_low_i8x16(low), i16x8_extend_high_i8x16(low), i16x8_extend_low_i8x16(high), i16x8_extend_high_i8x16(high)];
-                    for (i, sums) in sums.iter_mut().enumerate() {
+                    each_token!(i < T => {
                         let a = x.values.as_ptr().add(((first + i) * blocks + b) * BLOCK + s * STEP);
-                        let av = i16x8_extend_low_i8x16(i32x4_splat((a as *const i32).read_unaligned()));
-                        for (sum, w) in sums.iter_mut().zip(wide) {
-                            *sum = i32x4_add(*sum, i32x4_dot_i16x8(w, av));
-                        }
-                    }
+                        let a = i16x8_extend_low_i8x16(v128_load32_splat(a as *const u32));
+                        let sums = &mut sums[i];
+                        sums[0] = i32x4_add(sums[0], i32x4_dot_i16x8(wide[0], a));
+                        sums[1] = i32x4_add(sums[1], i32x4_dot_i16x8(wide[1], a));
+                        sums[2] = i32x4_add(sums[2], i32x4_dot_i16x8(wide[2], a));
+                        sums[3] = i32x4_add(sums[3], i32x4_dot_i16x8(wide[3], a));
+                    });
                 }
-                let w_scales = [v128_load(w.scales.as_ptr().add((panel * blocks + b) * GROUP) as *const v128), v128_load(w.scales.as_ptr().add((panel * blocks + b) * GROUP + 4) as *const v128)];
-                for (i, (sums, acc)) in sums.iter().zip(&mut acc).enumerate() {
+                let w_scales = w.scales.as_ptr().add((panel * blocks + b) * GROUP);
+                let w_scales = [v128_load(w_scales as *const v128), v128_load(w_scales.add(4) as *const v128)];
+                each_token!(i < T => {
                     let a_scale = f32x4_splat(*x.scales.get_unchecked((first + i) * blocks + b));
-                    for half in 0..2 {
-                        // The two shuffles add each row's two partial sums.
-                        let (p0, p1) = (sums[2 * half], sums[2 * half + 1]);
-                        let dots = i32x4_add(i32x4_shuffle::<0, 2, 4, 6>(p0, p1), i32x4_shuffle::<1, 3, 5, 7>(p0, p1));
-                        let scale = f32x4_mul(w_scales[half], a_scale);
-                        acc[half] = f32x4_add(acc[half], f32x4_mul(f32x4_convert_i32x4(dots), scale));
-                    }
-                }
+                    let (sums, acc) = (&sums[i], &mut acc[i]);
+                    // The shuffles add each row's two partial sums.
+                    let low = i32x4_add(i32x4_shuffle::<0, 2, 4, 6>(sums[0], sums[1]), i32x4_shuffle::<1, 3, 5, 7>(sums[0], sums[1]));
+                    let high = i32x4_add(i32x4_shuffle::<0, 2, 4, 6>(sums[2], sums[3]), i32x4_shuffle::<1, 3, 5, 7>(sums[2], sums[3]));
+                    acc[0] = f32x4_add(acc[0], f32x4_mul(f32x4_convert_i32x4(low), f32x4_mul(w_scales[0], a_scale)));
+                    acc[1] = f32x4_add(acc[1], f32x4_mul(f32x4_convert_i32x4(high), f32x4_mul(w_scales[1], a_scale)));
+                });
             }
             let rows = w.rows;
             let start = panel * GROUP;
-            for (i, acc) in acc.iter().enumerate() {
+            each_token!(i < T => {
                 let mut lanes = [0f32; GROUP];
-                v128_store(lanes.as_mut_ptr() as *mut v128, acc[0]);
-                v128_store(lanes.as_mut_ptr().add(4) as *mut v128, acc[1]);
+                v128_store(lanes.as_mut_ptr() as *mut v128, acc[i][0]);
+                v128_store(lanes.as_mut_ptr().add(4) as *mut v128, acc[i][1]);
                 let row_out = &mut out[(first + i) * rows + start..][..GROUP.min(rows - start)];
                 for (r, (o, lane)) in row_out.iter_mut().zip(lanes).enumerate() {
                     *o = bias[start + r] + lane;
                 }
-            }
+            });
         }
     }
 }
@@ -412,4 +477,37 @@ fn erf(x: f32) -> f32 {
                         + t * (0.278_868_07 + t * (-1.135_203_98 + t * (1.488_515_87 + t * (-0.822_152_23 + t * 0.170_872_77))))))));
     let erfc = t * poly.exp();
     (if x >= 0.0 { 1.0 - erfc } else { erfc - 1.0 }) as f32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quantize_matches_its_portable_body() {
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut random = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let specials = [0.0, -0.0, f32::INFINITY, f32::NEG_INFINITY, f32::NAN, 1e-40, -1e30, 0.5];
+        let x: Vec<f32> = (0..64 * BLOCK)
+            .map(|i| match (i / BLOCK) % 4 {
+                // A block with one special value among ordinary ones.
+                0 if i % 7 == 3 => specials[(random() % 8) as usize],
+                1 => 0.0,
+                _ => f32::from_bits(random() as u32 & 0x807f_ffff | 0x3f00_0000) * (1 << (random() % 12)) as f32,
+            })
+            .collect();
+        for len in [0, BLOCK, 5 * BLOCK, 64 * BLOCK] {
+            let (mut fast, mut plain) = (Q8Rows::new(), Q8Rows::new());
+            fast.quantize(&x[..len]);
+            plain.quantize_body(&x[..len]);
+            assert_eq!(fast.values, plain.values);
+            assert_eq!(fast.offset_sums, plain.offset_sums);
+            assert_eq!(fast.scales.iter().map(|s| s.to_bits()).collect::<Vec<_>>(), plain.scales.iter().map(|s| s.to_bits()).collect::<Vec<_>>());
+        }
+    }
 }
