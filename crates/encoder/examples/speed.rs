@@ -1,7 +1,8 @@
 //! Times one layer's worth of e5-small's matrix products (q, k, v, attention out: 384×384; ffn in:
-//! 1536×384; ffn out: 384×1536) on 80 tokens, on random weights and activations:
-//! `cargo run --release -p riskhint-encoder --example speed`
-use riskhint_encoder::kernels::{matmul, Q4Matrix, Q8Rows};
+//! 1536×384; ffn out: 384×1536) on 80 tokens, on random weights and activations, with the kernel
+//! `matmul` picks or the one named:
+//! `cargo run --release -p riskhint-encoder --example speed [-- portable|reference]`
+use riskhint_encoder::kernels::{matmul, matmul_portable, matmul_reference, Q4Matrix, Q8Rows};
 use std::time::Instant;
 
 const TOKENS: usize = 80;
@@ -41,6 +42,13 @@ fn random_rows(rng: &mut Rng, cols: usize) -> Q8Rows {
 }
 
 fn main() {
+    let which = std::env::args().nth(1).unwrap_or_else(|| "matmul".into());
+    let product = match which.as_str() {
+        "matmul" => matmul,
+        "portable" => matmul_portable,
+        "reference" => matmul_reference,
+        _ => panic!("usage: speed [portable|reference]"),
+    };
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let (hidden, ff) = (384, 1536);
     let narrow = random_rows(&mut rng, hidden);
@@ -57,12 +65,12 @@ fn main() {
     for _ in 0..RUNS {
         let start = Instant::now();
         for (w, x) in &layer {
-            matmul(w, &bias[..w.rows], x, &mut out[..TOKENS * w.rows]);
+            product(w, &bias[..w.rows], x, &mut out[..TOKENS * w.rows]);
         }
         times.push(start.elapsed().as_secs_f64() * 1e3);
     }
     times.sort_by(f64::total_cmp);
     // Something of the output, so that the work cannot be skipped.
     let check: f32 = out.iter().sum();
-    println!("{:.3} ms per layer of matmuls on {TOKENS} tokens (median of {RUNS}; min {:.3}); checksum {check}", times[RUNS / 2], times[0]);
+    println!("{which}: {:.3} ms per layer of matmuls on {TOKENS} tokens (median of {RUNS}; min {:.3}); checksum {check}", times[RUNS / 2], times[0]);
 }

@@ -3,11 +3,12 @@
 //! is Σ_blocks scale_w · scale_a · ⟨w, a⟩ with the dot products in integers.
 //!
 //! The product has explicit kernels for AVX2 (chosen at run time) and WebAssembly SIMD, and a
-//! portable one. All three read the weights in panels of [`GROUP`] rows, interleaved so that one
-//! vector holds 4 consecutive weights of each of the panel's rows: a broadcast of 4 activations then
-//! gives each row its own lanes, and a block's 8 dot products come out in one vector with no
-//! horizontal sums. Each output still adds its blocks' terms in block order, in f32, exactly as
-//! [`matmul_reference`] does, so every kernel gives the same bits. Quantising the activations has
+//! portable one. The weights are kept in panels of [`GROUP`] rows, interleaved so that one vector
+//! holds 4 consecutive weights of each of the panel's rows: a broadcast of 4 activations then gives
+//! each row its own lanes, and a block's 8 dot products come out in one vector with no horizontal
+//! sums (the portable kernel puts a panel's rows back in order instead). Each output still adds its
+//! blocks' terms in block order, in f32, exactly as [`matmul_reference`] does, so every kernel
+//! gives the same bits. Quantising the activations has
 //! AVX2 and SIMD128 versions too, to the same bits (without them x86_64 rounds through a libm call
 //! per value, and WebAssembly takes a quarter of the product's time).
 
@@ -224,32 +225,42 @@ fn dot32(w: &[i8; BLOCK], a: &[i8; BLOCK]) -> i32 {
     sum
 }
 
-/// The panel order without SIMD: a panel's blocks once per token, a block's dot products per row.
+/// Without SIMD: each panel's rows back in file order (once per panel, for all tokens), then the
+/// reference's per-output loop, whose 32-value dot products compilers vectorise.
 #[doc(hidden)]
 pub fn matmul_portable(w: &Q4Matrix, bias: &[f32], x: &Q8Rows, out: &mut [f32]) {
     let (rows, cols) = (w.rows, w.cols);
     let blocks = cols / BLOCK;
     let tokens = x.values.len() / cols;
+    let mut w_rows = vec![0i8; GROUP * cols];
+    let mut w_scales = vec![0f32; GROUP * blocks];
     for (panel, (weights, scales)) in w.weights.chunks_exact(blocks * GROUP * BLOCK).zip(w.scales.chunks_exact(blocks * GROUP)).enumerate() {
-        let first = panel * GROUP;
-        let in_panel = GROUP.min(rows - first);
-        for t in 0..tokens {
-            let mut acc = [0f32; GROUP];
-            for b in 0..blocks {
-                let a = &x.values[(t * blocks + b) * BLOCK..][..BLOCK];
-                let mut dots = [-x.offset_sums[t * blocks + b]; GROUP];
-                for (s, lanes) in weights[b * GROUP * BLOCK..][..GROUP * BLOCK].chunks_exact(GROUP * STEP).enumerate() {
-                    for (dot, lane) in dots.iter_mut().zip(lanes.chunks_exact(STEP)) {
-                        *dot += lane.iter().zip(&a[s * STEP..]).map(|(&w, &a)| w as i32 * a as i32).sum::<i32>();
+        for (b, (weights, scales)) in weights.chunks_exact(GROUP * BLOCK).zip(scales.chunks_exact(GROUP)).enumerate() {
+            for (s, step) in weights.chunks_exact(GROUP * STEP).enumerate() {
+                for (r, lane) in step.chunks_exact(STEP).enumerate() {
+                    for (k, &q) in lane.iter().enumerate() {
+                        w_rows[r * cols + b * BLOCK + s * STEP + k] = (q as i32 - OFFSET) as i8;
                     }
                 }
-                let a_scale = x.scales[t * blocks + b];
-                for r in 0..GROUP {
-                    acc[r] += dots[r] as f32 * (scales[b * GROUP + r] * a_scale);
-                }
             }
-            for r in 0..in_panel {
-                out[t * rows + first + r] = bias[first + r] + acc[r];
+            for (r, &scale) in scales.iter().enumerate() {
+                w_scales[r * blocks + b] = scale;
+            }
+        }
+        for r in 0..GROUP.min(rows - panel * GROUP) {
+            let o = panel * GROUP + r;
+            let w_row = &w_rows[r * cols..(r + 1) * cols];
+            let w_scales = &w_scales[r * blocks..(r + 1) * blocks];
+            for t in 0..tokens {
+                let a_row = &x.values[t * cols..(t + 1) * cols];
+                let a_scales = &x.scales[t * blocks..(t + 1) * blocks];
+                let mut acc = 0f32;
+                for b in 0..blocks {
+                    let wb: &[i8; BLOCK] = w_row[b * BLOCK..(b + 1) * BLOCK].try_into().unwrap();
+                    let ab: &[i8; BLOCK] = a_row[b * BLOCK..(b + 1) * BLOCK].try_into().unwrap();
+                    acc += dot32(wb, ab) as f32 * (w_scales[b] * a_scales[b]);
+                }
+                out[t * rows + o] = bias[o] + acc;
             }
         }
     }
