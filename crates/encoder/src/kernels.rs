@@ -389,33 +389,52 @@ mod simd128 {
         rows.scales.reserve(blocks);
         rows.offset_sums.clear();
         rows.offset_sums.reserve(blocks);
-        let (low, high) = (f32x4_splat(-128.0), f32x4_splat(127.0));
         for (block, values) in x.chunks_exact(BLOCK).zip(rows.values.chunks_exact_mut(BLOCK)) {
             // SAFETY: the loads read `block`'s 32 values, the stores `values`' 32.
             unsafe {
-                let v: [v128; 8] = std::array::from_fn(|i| v128_load(block.as_ptr().add(4 * i) as *const v128));
-                // pmax(m, v) is m when v is NaN: like f32::max, it skips NaN (f32x4_max would not).
-                let m = v.iter().fold(f32x4_splat(0.0), |m, &v| f32x4_pmax(m, f32x4_abs(v)));
+                // Spelled out, not mapped: at opt-level "z" closures and loops stay as calls.
+                let p = block.as_ptr() as *const v128;
+                let v = [v128_load(p), v128_load(p.add(1)), v128_load(p.add(2)), v128_load(p.add(3)), v128_load(p.add(4)), v128_load(p.add(5)), v128_load(p.add(6)), v128_load(p.add(7))];
+                let m = f32x4_pmax(f32x4_pmax(max_abs(v[0], v[1]), max_abs(v[2], v[3])), f32x4_pmax(max_abs(v[4], v[5]), max_abs(v[6], v[7])));
                 let m = f32x4_pmax(m, i32x4_shuffle::<2, 3, 0, 1>(m, m));
                 let amax = f32x4_extract_lane::<0>(f32x4_pmax(m, i32x4_shuffle::<1, 0, 3, 2>(m, m)));
                 let d = amax / 127.0;
                 let inverse = f32x4_splat(if d > 0.0 { 1.0 / d } else { 0.0 });
-                let q = v.map(|v| {
-                    let r = f32x4_nearest(f32x4_mul(v, inverse));
-                    // NaN to 0, as `as i8` has it.
-                    let r = v128_and(r, f32x4_eq(r, r));
-                    i32x4_trunc_sat_f32x4(f32x4_pmin(high, f32x4_pmax(low, r)))
-                });
+                let q = [
+                    round(v[0], inverse),
+                    round(v[1], inverse),
+                    round(v[2], inverse),
+                    round(v[3], inverse),
+                    round(v[4], inverse),
+                    round(v[5], inverse),
+                    round(v[6], inverse),
+                    round(v[7], inverse),
+                ];
                 let words = [i16x8_narrow_i32x4(q[0], q[1]), i16x8_narrow_i32x4(q[2], q[3]), i16x8_narrow_i32x4(q[4], q[5]), i16x8_narrow_i32x4(q[6], q[7])];
                 v128_store(values.as_mut_ptr() as *mut v128, i8x16_narrow_i16x8(words[0], words[1]));
                 v128_store(values.as_mut_ptr().add(16) as *mut v128, i8x16_narrow_i16x8(words[2], words[3]));
-                let sum = q.iter().fold(i32x4_splat(0), |s, &q| i32x4_add(s, q));
+                let sum = i32x4_add(i32x4_add(i32x4_add(q[0], q[1]), i32x4_add(q[2], q[3])), i32x4_add(i32x4_add(q[4], q[5]), i32x4_add(q[6], q[7])));
                 let sum = i32x4_add(sum, i32x4_shuffle::<2, 3, 0, 1>(sum, sum));
                 let sum = i32x4_extract_lane::<0>(i32x4_add(sum, i32x4_shuffle::<1, 0, 3, 2>(sum, sum)));
                 rows.scales.push(d);
                 rows.offset_sums.push(OFFSET * sum);
             }
         }
+    }
+
+    /// max(0, |a|, |b|), skipping NaN like f32::max: pmax(m, v) is m when v is NaN, and m never is
+    /// (f32x4_max would give NaN).
+    #[inline(always)]
+    fn max_abs(a: v128, b: v128) -> v128 {
+        f32x4_pmax(f32x4_pmax(f32x4_splat(0.0), f32x4_abs(a)), f32x4_abs(b))
+    }
+
+    /// `v · inverse` rounded half to even, NaN to 0 (as `as i8` has it), clamped to an i8.
+    #[inline(always)]
+    fn round(v: v128, inverse: v128) -> v128 {
+        let r = f32x4_nearest(f32x4_mul(v, inverse));
+        let r = v128_and(r, f32x4_eq(r, r));
+        i32x4_trunc_sat_f32x4(f32x4_pmin(f32x4_splat(127.0), f32x4_pmax(f32x4_splat(-128.0), r)))
     }
 
     /// `$body` for each token `$i` of a tile of `$n`, written out rather than looped: at opt-level
