@@ -510,13 +510,15 @@ mod simd128 {
         // panel are whole, padded; a token's values are `cols` bytes).
         unsafe {
             let offset = i8x16_splat(OFFSET as i8);
-            // Per token, rows 0–3 and 4–7.
-            let mut acc = [[f32x4_splat(0.0); 2]; T];
+            // Per token, rows 0–3 and 4–7. Array literals for the most tokens a tile has, not
+            // `[_; T]`: that is a loop, which at opt-level "z" keeps the arrays in memory.
+            let zero = f32x4_splat(0.0);
+            let mut acc = [[zero, zero], [zero, zero], [zero, zero], [zero, zero]];
             for b in 0..blocks {
                 let weights = w.weights.as_ptr().add((panel * blocks + b) * GROUP * BLOCK);
                 // Weights widened to i16 once, for all T tokens; per token, i32 lanes hold two
                 // partial sums of each row: rows 0–1, 2–3, 4–5, 6–7 in [r, r, r+1, r+1].
-                let mut sums = [[i32x4_splat(0); 4]; T];
+                let mut sums = [[zero, zero, zero, zero], [zero, zero, zero, zero], [zero, zero, zero, zero], [zero, zero, zero, zero]];
                 // The 8 steps written out too: looped, the 4·T sums cross a back edge and V8 spills them.
                 const { assert!(BLOCK / STEP == 8) };
                 for_steps!(s => {
