@@ -461,44 +461,6 @@ mod simd128 {
         }};
     }
 
-    /// `$body` for each step `$s` of a block (0 to 7), written out for the same reason.
-    macro_rules! for_steps {
-        ($s:ident => $body:block) => {{
-            {
-                let $s = 0;
-                $body
-            }
-            {
-                let $s = 1;
-                $body
-            }
-            {
-                let $s = 2;
-                $body
-            }
-            {
-                let $s = 3;
-                $body
-            }
-            {
-                let $s = 4;
-                $body
-            }
-            {
-                let $s = 5;
-                $body
-            }
-            {
-                let $s = 6;
-                $body
-            }
-            {
-                let $s = 7;
-                $body
-            }
-        }};
-    }
-
     /// Outputs of the panel's rows for tokens `first..first + T`.
     ///
     /// # Safety
@@ -519,9 +481,7 @@ mod simd128 {
                 // Weights widened to i16 once, for all T tokens; per token, i32 lanes hold two
                 // partial sums of each row: rows 0–1, 2–3, 4–5, 6–7 in [r, r, r+1, r+1].
                 let mut sums = [[zero, zero, zero, zero], [zero, zero, zero, zero], [zero, zero, zero, zero], [zero, zero, zero, zero]];
-                // The 8 steps written out too: looped, the 4·T sums cross a back edge and V8 spills them.
-                const { assert!(BLOCK / STEP == 8) };
-                for_steps!(s => {
+                for s in 0..BLOCK / STEP {
                     let step = weights.add(s * GROUP * STEP);
                     let low = i8x16_sub(v128_load(step as *const v128), offset);
                     let high = i8x16_sub(v128_load(step.add(16) as *const v128), offset);
@@ -535,7 +495,7 @@ mod simd128 {
                         sums[2] = i32x4_add(sums[2], i32x4_dot_i16x8(wide[2], a));
                         sums[3] = i32x4_add(sums[3], i32x4_dot_i16x8(wide[3], a));
                     });
-                });
+                }
                 let w_scales = w.scales.as_ptr().add((panel * blocks + b) * GROUP);
                 let w_scales = [v128_load(w_scales as *const v128), v128_load(w_scales.add(4) as *const v128)];
                 each_token!(i < T => {
