@@ -41,7 +41,7 @@ fuzz_target!(|data: &[u8]| {
     if let Some(reply) = reply {
         request["reply_to"] = json!(reply);
     }
-    let out = assert_report(draft, &check_draft(engine, draft, &request.to_string(), unit), unit);
+    let out = assert_report(draft, &check_draft(engine, None, draft, &request.to_string(), unit), unit);
     assert_eq!(out.get("error").is_some(), today == "2026-02-30", "only the impossible date is refused: {out}");
 
     // Ignoring a finding (its card's "Ignore") removes exactly the findings of that rule on those
@@ -50,7 +50,7 @@ fuzz_target!(|data: &[u8]| {
         if let Some(first) = out["findings"].as_array().and_then(|f| f.first()) {
             let ignored = (first["code"].clone(), first["text"].clone());
             request["ignored"] = json!([{"code": ignored.0, "text": ignored.1}]);
-            let again = assert_report(draft, &check_draft(engine, draft, &request.to_string(), unit), unit);
+            let again = assert_report(draft, &check_draft(engine, None, draft, &request.to_string(), unit), unit);
             let kept: Vec<&serde_json::Value> =
                 out["findings"].as_array().unwrap().iter().filter(|f| (f["code"].clone(), f["text"].clone()) != ignored).collect();
             let after: Vec<&serde_json::Value> = again["findings"].as_array().unwrap().iter().collect();

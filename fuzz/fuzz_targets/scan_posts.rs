@@ -22,7 +22,7 @@ fuzz_target!(|data: &[u8]| {
     let text = text_of(rest);
 
     if text.starts_with('[') {
-        let out = classify_posts(engine, &text, lang, unit);
+        let out = classify_posts(engine, None, &text, lang, unit);
         match serde_json::from_str::<Vec<Post>>(&text) {
             Ok(posts) => {
                 let posts: Vec<(String, String)> = posts.into_iter().map(|p| (p.id, p.text)).collect();
@@ -40,6 +40,6 @@ fuzz_target!(|data: &[u8]| {
         .enumerate()
         .map(|(i, (id, text))| json!({"id": id, "text": text, "likes": reach * i as u64, "views": reach * 100, "promoted": i % 2 == 1}))
         .collect();
-    let out = classify_posts(engine, &Value::Array(batch).to_string(), lang, unit);
+    let out = classify_posts(engine, None, &Value::Array(batch).to_string(), lang, unit);
     assert_post_reports(&posts, &out, unit);
 });

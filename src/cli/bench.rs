@@ -1,8 +1,12 @@
 //! `riskhint bench`: throughput and latency on ../shared/data texts.
 
 use crate::eval::read_labelled;
+use crate::options::{semantic_with_asset, tier};
+use crate::semantic_train::metrics;
 use crate::{Result, value};
-use riskhint::{CheckContext, Date, Engine, Language, Post};
+use riskhint::model::train::Metrics;
+use riskhint::semantic::Semantic;
+use riskhint::{CheckContext, Date, Engine, Label, Language, Post};
 use std::time::{Duration, Instant};
 
 /// The example policy shipped in examples/, used by `bench`.
@@ -13,10 +17,12 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 }
 
 pub(crate) fn bench(mut args: lexopt::Parser) -> Result<u8> {
-    let mut data = "../shared/data".to_string();
+    let (mut data, mut fast_only, mut encoder) = ("../shared/data".to_string(), false, None);
     while let Some(arg) = args.next()? {
         match arg {
             lexopt::Arg::Long("data") => data = value(&mut args)?,
+            lexopt::Arg::Long("tier") => fast_only = tier(&mut args)?,
+            lexopt::Arg::Long("encoder") => encoder = Some(value(&mut args)?),
             other => return Err(other.unexpected().into()),
         }
     }
@@ -84,5 +90,60 @@ pub(crate) fn bench(mut args: lexopt::Parser) -> Result<u8> {
         let us = |d: Duration| d.as_secs_f64() * 1e6;
         println!("{:<44} {:>6.0} / {:>5.0} µs", format!("check_draft {chars} chars p50 / p99"), us(percentile(&times, 0.5)), us(percentile(&times, 0.99)));
     }
+    if let Some((semantic, asset)) = semantic_with_asset(fast_only, encoder.as_deref()) {
+        bench_semantic(&engine, &semantic, &asset, &english, &korean, &data)?;
+    }
     Ok(0)
+}
+
+/// The semantic tier: loading, latency per draft, posts/s with both tiers, the `hostile` label
+/// fast against both, and each head on its held-out rows.
+fn bench_semantic(engine: &Engine, semantic: &Semantic, asset: &[u8], english: &[String], korean: &[String], data: &str) -> Result<()> {
+    let heads = include_str!("../../models/semantic/heads.json");
+    let started = Instant::now();
+    std::hint::black_box(Semantic::from_bytes(asset, heads).map_err(crate::BadInput)?);
+    println!();
+    println!("{:<44} {:>11.2} ms", format!("semantic tier loaded ({:.1} MB asset)", asset.len() as f64 / 1e6), started.elapsed().as_secs_f64() * 1e3);
+    let context = CheckContext::new(Date::parse("2026-06-01").expect("date"));
+    // Drafts of 280 characters: tweets run together, half English, half Korean.
+    let drafts: Vec<String> = english
+        .chunks(3)
+        .zip(korean.chunks(4))
+        .enumerate()
+        .map(|(i, (e, k))| if i % 2 == 0 { e.join(" ") } else { k.join(" ") })
+        .map(|t| t.chars().take(280).collect())
+        .take(200)
+        .collect();
+    let mut times: Vec<Duration> = drafts
+        .iter()
+        .map(|draft| {
+            let mut report = engine.check_draft(draft, &context);
+            let started = Instant::now();
+            engine.refine_draft(semantic, draft, &context, &mut report);
+            started.elapsed()
+        })
+        .collect();
+    times.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    println!("{:<44} {:>6.1} / {:>5.1} ms", "semantic tier, 280-char draft p50 / p95", ms(percentile(&times, 0.5)), ms(percentile(&times, 0.95)));
+    for (name, set) in [("English tweets", english), ("Korean comments", korean)] {
+        let posts: Vec<Post> = set.iter().take(300).enumerate().map(|(i, t)| Post { id: i.to_string(), text: t.clone(), ..Post::default() }).collect();
+        let started = Instant::now();
+        let mut reports = engine.classify_posts(&posts);
+        engine.refine_posts(semantic, &posts, &mut reports);
+        println!("{:<44} {:>9.0} posts/s", format!("scan {name}, both tiers"), posts.len() as f64 / started.elapsed().as_secs_f64());
+    }
+    println!();
+    println!("{:<44} {:>6}  {:>17}  {:>17}", "`hostile` label, held out", "rows", "fast: P / R / F1", "both: P / R / F1");
+    for (name, rows) in crate::semantic_train::hostile_held_out(data)? {
+        let posts: Vec<Post> = rows.iter().enumerate().map(|(i, (t, _))| Post { id: i.to_string(), text: t.clone(), ..Post::default() }).collect();
+        let mut reports = engine.classify_posts(&posts);
+        let fast = metrics(reports.iter().map(|r| r.labels.contains(&Label::Hostile)).zip(rows.iter().map(|r| r.1)));
+        engine.refine_posts(semantic, &posts, &mut reports);
+        let both = metrics(reports.iter().map(|r| r.labels.contains(&Label::Hostile)).zip(rows.iter().map(|r| r.1)));
+        let show = |m: &Metrics| format!("{:.2} / {:.2} / {:.2}", m.precision, m.recall, m.f1);
+        println!("{name:<44} {:>6}  {:>17}  {:>17}", rows.len(), show(&fast), show(&both));
+    }
+    println!();
+    crate::semantic_train::held_out_report(semantic, asset, data)
 }

@@ -38,12 +38,13 @@ usage:
                                                       train a classifier (writes models/NAME.rhm)
   riskhint eval  --task hostile|complaint --input FILE.tsv --text-col NAME --label-col NAME --positive V[,V]
                  [--policy FILE] [--json]             precision, recall, F1 and rows/s on labelled data
-  riskhint bench [--data DIR]                         throughput and latency on ../shared/data texts
+  riskhint bench [--data DIR] [--tier fast|both] [--encoder FILE]
+                                                      throughput, latency and the semantic tier's held-out figures
   riskhint semantic pieces --model FULL.bin [--out FILE] PATH...
                                                       the vocabulary pieces texts under PATH use (models/semantic/pieces.txt)
   riskhint semantic asset --model FULL.bin --out FILE [--pieces FILE] [--layers N] [--positions N]
                                                       the shipped encoder: those pieces, the first N layers
-  riskhint semantic train --asset FILE [--data DIR] [--out FILE] [--head NAME] [--limit N] [--l2 X] [--steps N]
+  riskhint semantic train [--asset FILE] [--data DIR] [--out FILE] [--head NAME] [--limit N] [--l2 X] [--steps N]
                                                       the semantic heads (models/semantic/heads.json)
 
 exit status: 0 ok, 1 --fail-on threshold met, 2 bad input";

@@ -94,14 +94,21 @@ const HEADS: &str = include_str!("../../models/semantic/heads.json");
 /// The semantic tier, unless `--tier fast` or its asset is missing (then a note says the fast
 /// tier answers alone, and the command goes on).
 pub(crate) fn semantic(fast_only: bool, encoder: Option<&str>) -> Option<Semantic> {
+    semantic_with_asset(fast_only, encoder).map(|(semantic, _)| semantic)
+}
+
+/// [`semantic`] and the asset's bytes.
+pub(crate) fn semantic_with_asset(fast_only: bool, encoder: Option<&str>) -> Option<(Semantic, Vec<u8>)> {
     if fast_only {
         return None;
     }
     let default = concat!(env!("CARGO_MANIFEST_DIR"), "/target/semantic/encoder.bin").to_string();
     let path = encoder.map(str::to_string).or_else(|| std::env::var("RISKHINT_ENCODER").ok()).unwrap_or(default);
-    let loaded = std::fs::read(&path).map_err(|e| format!("cannot read {path}: {e} (./build.sh writes it)")).and_then(|bytes| Semantic::from_bytes(&bytes, HEADS));
+    let loaded = std::fs::read(&path)
+        .map_err(|e| format!("cannot read {path}: {e} (./build.sh writes it)"))
+        .and_then(|bytes| Ok((Semantic::from_bytes(&bytes, HEADS)?, bytes)));
     match loaded {
-        Ok(semantic) => Some(semantic),
+        Ok(both) => Some(both),
         Err(e) => {
             eprintln!("riskhint: note: the semantic tier is off ({e}); the fast tier answers alone");
             None

@@ -14,6 +14,9 @@ use riskhint::semantic::{Head, Heads, Semantic};
 use std::collections::HashMap;
 use std::io::Write;
 
+/// The encoder asset ./build.sh writes.
+const ASSET: &str = "target/semantic/encoder.bin";
+
 /// What a head learns from.
 struct Recipe {
     name: &'static str,
@@ -113,7 +116,7 @@ pub(crate) fn train(mut args: lexopt::Parser) -> Result<u8> {
             other => return Err(other.unexpected().into()),
         }
     }
-    let asset_path = asset.ok_or(BadInput("semantic train needs --asset (target/semantic/encoder.bin, which ./build.sh writes)".into()))?;
+    let asset_path = asset.unwrap_or_else(|| ASSET.to_string());
     let asset = std::fs::read(&asset_path).map_err(|e| BadInput(format!("cannot read {asset_path}: {e}")))?;
     let encoder = riskhint_encoder::Encoder::from_bytes(&asset).map_err(|e| BadInput(e.to_string()))?;
     let shape = (encoder.config().layers, encoder.config().vocab_rows);
@@ -129,15 +132,7 @@ pub(crate) fn train(mut args: lexopt::Parser) -> Result<u8> {
         if only.as_ref().is_some_and(|o| o != recipe.name) {
             continue;
         }
-        let mut split = split(recipe, &data)?;
-        for code in recipe.rule_examples {
-            let doc = rules::doc(code).ok_or_else(|| BadInput(format!("no rule {code}")))?;
-            split.train.extend([&doc.example.en, &doc.example.ko].map(|t| (t.to_string(), true)));
-        }
-        if recipe.everyday_negatives {
-            split.train.extend(everyday.train.iter().map(|t| (t.clone(), false)));
-            split.tests.push(("everyday posts (all negative)".into(), everyday.test.iter().map(|t| (t.clone(), false)).collect()));
-        }
+        let mut split = assemble(recipe, &data, &everyday)?;
         if let Some(limit) = limit {
             // The smoke run: a few rows of each kind, so CI trains end to end in seconds.
             for rows in [&mut split.train, &mut split.dev].into_iter().chain(split.tests.iter_mut().map(|t| &mut t.1)) {
@@ -182,18 +177,69 @@ pub(crate) fn train(mut args: lexopt::Parser) -> Result<u8> {
     Ok(0)
 }
 
+/// A recipe's rows: its split, the rule examples among the training positives, and everyday
+/// posts among the training negatives and as a test of their own.
+fn assemble(recipe: &Recipe, data: &str, everyday: &Everyday) -> Result<Split> {
+    let mut split = split(recipe, data)?;
+    for code in recipe.rule_examples {
+        let doc = rules::doc(code).ok_or_else(|| BadInput(format!("no rule {code}")))?;
+        split.train.extend([&doc.example.en, &doc.example.ko].map(|t| (t.to_string(), true)));
+    }
+    if recipe.everyday_negatives {
+        split.train.extend(everyday.train.iter().map(|t| (t.clone(), false)));
+        split.tests.push(("everyday posts (all negative)".into(), everyday.test.iter().map(|t| (t.clone(), false)).collect()));
+    }
+    Ok(split)
+}
+
+/// `riskhint bench`'s figures of the semantic tier: every head at its threshold on its held-out
+/// rows (never trained on, never used to pick the threshold).
+pub(crate) fn held_out_report(semantic: &Semantic, asset: &[u8], data: &str) -> Result<()> {
+    let mut cache = Cache::open(asset)?;
+    let everyday = everyday_posts(data)?;
+    println!("{:<22} {:<44} {:>6}  {:>5}  {:>5}  {:>5}  {:>9}", "semantic head", "held-out set", "rows", "P", "R", "F1", "false al.");
+    for recipe in CATEGORIES.iter().chain(HOSTILE) {
+        let Some(head) = semantic.head(recipe.name) else { continue };
+        for (name, rows) in assemble(recipe, data, &everyday)?.tests {
+            let scored: Vec<(f32, bool)> = cache.embeddings(semantic, rows.iter().map(|r| r.0.as_str()))?.iter().map(|x| head.probability(x)).zip(rows.iter().map(|r| r.1)).collect();
+            let m = at(head, &scored);
+            let negatives = rows.iter().filter(|r| !r.1).count();
+            let false_alarms = if negatives == 0 { "-".to_string() } else { format!("{:.3}", m.fp as f64 / negatives as f64) };
+            println!("{:<22} {name:<44} {:>6}  {:.3}  {:.3}  {:.3}  {false_alarms:>9}", recipe.name, rows.len(), m.precision, m.recall, m.f1);
+        }
+    }
+    Ok(())
+}
+
+/// The held-out rows of the hostility sets, by set: what `bench` measures the engine's
+/// `hostile` label on, fast tier against both.
+pub(crate) fn hostile_held_out(data: &str) -> Result<Vec<(String, Vec<(String, bool)>)>> {
+    let mut sets = Vec::new();
+    for recipe in HOSTILE {
+        sets.extend(split(recipe, data)?.tests);
+    }
+    Ok(sets)
+}
+
 /// The metrics of `head` at its own threshold on scored rows.
 fn at(head: &Head, scored: &[(f32, bool)]) -> Metrics {
+    let mut m = metrics(scored.iter().map(|&(p, truth)| (p >= head.threshold, truth)));
+    m.threshold = head.threshold;
+    m
+}
+
+/// Precision, recall and F1 of (flagged, truly positive) pairs.
+pub(crate) fn metrics(pairs: impl Iterator<Item = (bool, bool)>) -> Metrics {
     let (mut tp, mut fp, mut fn_) = (0, 0, 0);
-    for &(p, y) in scored {
-        match (p >= head.threshold, y) {
+    for pair in pairs {
+        match pair {
             (true, true) => tp += 1,
             (true, false) => fp += 1,
             (false, true) => fn_ += 1,
             _ => {}
         }
     }
-    Metrics::of(tp, fp, fn_, head.threshold)
+    Metrics::of(tp, fp, fn_, 0.0)
 }
 
 fn split(recipe: &Recipe, data: &str) -> Result<Split> {
