@@ -1,5 +1,6 @@
-//! The semantic corpus (data/semantic/*.tsv) is well formed, big enough, bilingual, and its data
-//! card (data/semantic/README.md) counts what the files hold. Standard library only.
+//! The semantic corpus (data/semantic/*.tsv, and the plain posts in data/semantic/plain/) is well
+//! formed, big enough, bilingual, and its data card (data/semantic/README.md) counts what the
+//! files hold. Standard library only.
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
@@ -224,5 +225,84 @@ fn the_data_card_counts_match_the_files() {
         table.is_empty(),
         "README.md: rows for files that do not exist: {:?}",
         table.keys().collect::<Vec<_>>()
+    );
+}
+
+const PLAIN_MIN_ROWS: usize = 500;
+const PLAIN_MIN_KOREAN_SHARE: f64 = 0.45;
+
+/// The plain posts' row of the data card, in the section "## Plain posts (negatives for every
+/// head)": `| posts.tsv | 546 | 267 (48.9%) |`, as (rows, Korean rows, Korean percentage).
+fn readme_plain_row() -> (usize, usize, f64) {
+    let body =
+        fs::read_to_string(dir().join("README.md")).expect("data/semantic/README.md is readable");
+    let mut in_section = false;
+    let mut found = None;
+    for (index, line) in body.lines().enumerate() {
+        let at = format!("README.md:{}", index + 1);
+        if line.starts_with("## ") {
+            in_section = line.trim() == "## Plain posts (negatives for every head)";
+            continue;
+        }
+        if !in_section {
+            continue;
+        }
+        let Some(rest) = line.trim().strip_prefix("| posts.tsv |") else {
+            continue;
+        };
+        let cells: Vec<&str> = rest
+            .trim_end_matches('|')
+            .split('|')
+            .map(str::trim)
+            .collect();
+        assert_eq!(
+            cells.len(),
+            2,
+            "{at}: the plain posts' row has 3 cells: {line:?}"
+        );
+        let rows = cells[0]
+            .parse()
+            .unwrap_or_else(|_| panic!("{at}: {:?} is not a count", cells[0]));
+        let (korean, percent) = count_and_percent(cells[1], &at);
+        assert!(found.is_none(), "{at}: posts.tsv is listed twice");
+        found = Some((rows, korean, percent));
+    }
+    found.expect("README.md: the section \"## Plain posts (negatives for every head)\" has no `| posts.tsv | N | K (P%) |` row")
+}
+
+#[test]
+fn plain_posts_are_well_formed_all_negative_and_bilingual() {
+    let path = dir().join("plain/posts.tsv");
+    // Header, 3 fields, label 0|1, lang en|ko, non-empty text, Hangul in ko rows, mostly Latin in
+    // en rows, no duplicate text.
+    let c = check_file(&path);
+    assert_eq!(
+        c.positives, 0,
+        "plain/posts.tsv: every label must be 0, {} rows are 1",
+        c.positives
+    );
+    assert!(
+        c.negatives >= PLAIN_MIN_ROWS,
+        "plain/posts.tsv: {} rows, fewer than {PLAIN_MIN_ROWS}",
+        c.negatives
+    );
+    let s = share(c.korean_negatives, c.negatives);
+    assert!(
+        s >= PLAIN_MIN_KOREAN_SHARE,
+        "plain/posts.tsv: only {:.1}% of the rows are Korean ({} of {})",
+        s * 100.0,
+        c.korean_negatives,
+        c.negatives
+    );
+    let (rows, korean, percent) = readme_plain_row();
+    assert_eq!(
+        (rows, korean),
+        (c.negatives, c.korean_negatives),
+        "README.md: the plain posts' counts (rows, Korean rows) differ from the file (listed, then actual)"
+    );
+    assert!(
+        (percent - s * 100.0).abs() <= 0.051,
+        "README.md: plain posts: Korean share is {:.1}%, the card says {percent}%",
+        s * 100.0
     );
 }
