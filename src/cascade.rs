@@ -7,9 +7,12 @@
 use crate::engine::{CheckContext, Engine, Report};
 use crate::feed::{risk, Evidence, Label, Post, PostReport};
 use crate::finding::{Bilingual, Finding, Severity, Suggestion, Verdict};
+use crate::draft::Draft;
+use crate::lexicon::Lex;
 use crate::policy::Level;
 use crate::semantic::{Semantic, TextScores};
 use riskhint_text::text::{sentences, Language};
+use std::ops::Range;
 
 /// What each semantic head means to drafts and to feeds: one row per head of
 /// models/semantic/heads.json (see models/semantic/README.md for what each learned from).
@@ -24,10 +27,24 @@ struct Meaning {
     remove: bool,
     /// The label a feed post gets.
     label: Option<Label>,
+    /// Whether a draft finding fits the sentence (`range`) at all, beyond what the head read.
+    fits: fn(&Engine, &Draft, &Range<usize>) -> bool,
+}
+
+fn always(_: &Engine, _: &Draft, _: &Range<usize>) -> bool {
+    true
+}
+
+/// A competitor finding needs an organisation to compete with (the policy names it), and a
+/// sentence that names neither it nor its products: a complaint about one's own company reads
+/// much like a jab at a rival, but it is no competitor finding.
+fn about_another_company(engine: &Engine, draft: &Draft, range: &Range<usize>) -> bool {
+    let own = [Lex::OrgNames, Lex::Products].iter().any(|&lexicon| draft.hits(lexicon).iter().any(|hit| overlaps(&hit.range, range)));
+    !engine.policy().organization.names.is_empty() && !own
 }
 
 const fn meaning(head: &'static str, rule: Option<&'static str>, en: &'static str, ko: &'static str, remove: bool, label: Option<Label>) -> Meaning {
-    Meaning { head, rule, message: Bilingual::fixed(en, ko), remove, label }
+    Meaning { head, rule, message: Bilingual::fixed(en, ko), remove, label, fits: always }
 }
 
 const MEANINGS: &[Meaning] = &[
@@ -71,7 +88,14 @@ const MEANINGS: &[Meaning] = &[
         true,
         None,
     ),
-    meaning("competitor", Some("COMP001"), "This runs down a competitor.", "경쟁사를 깎아내리는 문장입니다.", false, None),
+    Meaning {
+        head: "competitor",
+        rule: Some("COMP001"),
+        message: Bilingual::fixed("This runs down a competitor.", "경쟁사를 깎아내리는 문장입니다."),
+        remove: false,
+        label: None,
+        fits: about_another_company,
+    },
     meaning(
         "disclosure",
         Some("DISC001"),
@@ -110,7 +134,7 @@ fn semantic_part(text: &str) -> &str {
 const CONFIDENTLY_NOT: f32 = 0.1;
 
 /// Whether two byte ranges share a byte.
-fn overlaps(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> bool {
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
 
@@ -142,12 +166,16 @@ impl Engine {
         }
         let scores = semantic.score(checked, &units);
         let index = |name: &str| semantic.heads().iter().position(|h| h.name == name);
+        let draft = self.analyse(checked);
         let mut added = Vec::new();
         for m in MEANINGS {
             let (Some(code), Some(i)) = (m.rule, index(m.head)) else { continue };
             let Some((range, probability)) = scores.flagged(i, semantic.heads()[i].threshold) else { continue };
             let family = &code[..4];
             if report.findings.iter().any(|f| f.code.starts_with(family) && overlaps(&f.range, &range)) {
+                continue;
+            }
+            if !(m.fits)(self, &draft, &range) {
                 continue;
             }
             if let Some(finding) = self.semantic_finding(code, m, range, probability, checked, context) {
@@ -186,7 +214,7 @@ impl Engine {
         }
     }
 
-    fn semantic_finding(&self, code: &'static str, m: &Meaning, range: std::ops::Range<usize>, probability: f32, text: &str, context: &CheckContext) -> Option<Finding> {
+    fn semantic_finding(&self, code: &'static str, m: &Meaning, range: Range<usize>, probability: f32, text: &str, context: &CheckContext) -> Option<Finding> {
         let doc = crate::rules::doc(code)?;
         let severity = self.semantic_severity(code, context.role)?;
         let words = &text[range.clone()];
@@ -238,7 +266,7 @@ impl Engine {
                 report.evidence.retain(|e| e.label != Label::Complaint);
             }
         }
-        let mut found: Vec<(Label, std::ops::Range<usize>)> = Vec::new();
+        let mut found: Vec<(Label, Range<usize>)> = Vec::new();
         for m in MEANINGS {
             let (Some(label), Some(i)) = (m.label, index(m.head)) else { continue };
             if let Some((range, _)) = scores.flagged(i, heads[i].threshold) {

@@ -91,18 +91,51 @@ fn a_rule_the_policy_turned_off_stays_off_in_the_semantic_tier() {
     assert!(codes(&both_tiers(&Engine::default(), text, Role::Executive)).contains(&"MNPI006"));
 }
 
+/// Every text of the semantic corpus (data/semantic/), to keep test cases out of it.
+fn corpus_texts() -> std::collections::HashSet<String> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/semantic");
+    let mut files: Vec<_> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.push(format!("{dir}/plain/posts.tsv").into());
+    files
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "tsv"))
+        .flat_map(|p| std::fs::read_to_string(p).unwrap().lines().filter_map(|l| l.splitn(3, '\t').nth(2).map(str::to_string)).collect::<Vec<_>>())
+        .collect()
+}
+
 #[test]
-fn plain_drafts_stay_ok_with_both_tiers() {
+fn plain_drafts_never_seen_in_training_stay_ok_with_both_tiers() {
     let e = &engines().hanbit;
+    let seen = corpus_texts();
     for text in [
         "Had a great time at the team offsite today, thanks everyone!",
         "오늘 점심 맛있었다 ㅎㅎ 다들 좋은 주말 보내세요",
-        "We're hiring backend engineers in Seoul. DM me if you're interested.",
+        "Our data team is looking for a summer intern in Busan, applications close Friday.",
         "주말에 한강에서 자전거 탔어요. 날씨가 딱 좋았네요.",
+        "Just landed in Jeju for a long weekend, phone off until Monday 🌴",
+        "다음 주 화요일 사내 세미나 발표 자료 공유드립니다. 질문은 댓글로 남겨주세요!",
+        "See everyone at the Friday standup.",
+        "어제 산 책 벌써 반이나 읽었네 ㅋㅋ 추천해준 분 감사요",
+        "Thanks to everyone who came to our booth at the Seoul AI Expo yesterday!",
+        "환불 절차 문의드려요. 영수증 없이도 교환 가능한가요?",
     ] {
+        assert!(!seen.contains(text), "{text:?} is in the training corpus: pick an unseen case");
         let report = both_tiers(e, text, Role::Employee);
         assert_eq!(report.verdict, Verdict::Ok, "{text:?}: {:?}", codes(&report));
     }
+}
+
+#[test]
+fn running_down_a_rival_is_a_competitor_finding_and_complaining_about_ones_own_company_is_not() {
+    let e = &engines().hanbit;
+    let jab = "대성모바일 폰 또 고장났다던데 역시 거기 제품은 믿고 걸러야 함";
+    assert!(!codes(&e.check_draft(jab, &context(Role::Employee))).contains(&"COMP001"), "the rule alone now catches it: pick another case");
+    assert!(codes(&both_tiers(e, jab, Role::Employee)).contains(&"COMP001"));
+    for own in ["환불해주세요 한빛전자", "노바 X1 또 고장났어요. 환불해주세요 한빛전자"] {
+        assert!(!codes(&both_tiers(e, own, Role::Employee)).contains(&"COMP001"), "{own:?}");
+    }
+    // Without an organisation in the policy there is no rival to speak of.
+    assert!(!codes(&both_tiers(&Engine::default(), jab, Role::Employee)).contains(&"COMP001"));
 }
 
 fn labels(engine: &Engine, text: &str) -> Vec<Label> {

@@ -231,7 +231,7 @@ mod semantic {
         assert!(outcome["message"].as_str().unwrap().contains("encoder asset is unusable"), "{outcome}");
         assert!(!checker.has_semantic());
         // Without the semantic tier, the semantic entry points answer with the fast tier.
-        let report: Value = serde_json::from_str(&checker.check_draft_semantic("Project Falcon ships in May", "{}")).unwrap();
+        let report: Value = serde_json::from_str(&checker.check_draft_semantic("Project Falcon ships in May", r#"{"today": "2026-06-01"}"#)).unwrap();
         assert!(report["findings"].as_array().unwrap().iter().any(|f| f["code"] == "CONF001"), "{report}");
     }
 }

@@ -7,12 +7,15 @@ use super::Head;
 pub struct Settings {
     pub steps: usize,
     pub learning_rate: f32,
+    /// 1e-2: of 1e-3, 3e-3, 1e-2 and 3e-2 the best mean F1 on the held-out sets (0.752, 0.766,
+    /// 0.777, 0.772 on 2026-12-05); weaker, the small category heads grow overconfident on posts
+    /// unlike any they saw.
     pub l2: f32,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { steps: 300, learning_rate: 0.05, l2: 1e-3 }
+        Settings { steps: 300, learning_rate: 0.05, l2: 1e-2 }
     }
 }
 
