@@ -269,13 +269,13 @@ impl Engine {
         let mut found: Vec<(Label, Range<usize>)> = Vec::new();
         for m in MEANINGS {
             let (Some(label), Some(i)) = (m.label, index(m.head)) else { continue };
-            if let Some((range, _)) = scores.flagged(i, heads[i].threshold) {
+            if let Some((range, _)) = scores.flagged_whole(i, heads[i].threshold) {
                 found.push((label, range));
             }
         }
         let language = language_of(text);
         if let Some(i) = index(if language == Language::Ko { HOSTILE_KO } else { HOSTILE_EN }) {
-            if let Some((range, _)) = scores.flagged(i, heads[i].threshold) {
+            if let Some((range, _)) = scores.flagged_whole(i, heads[i].threshold) {
                 found.push((Label::Hostile, range));
             }
         }

@@ -158,6 +158,16 @@ impl TextScores {
         (sentence.max(whole) >= threshold).then(|| (best.range.clone(), sentence.max(whole)))
     }
 
+    /// Head `index`'s verdict on the text as a whole, as the heads were trained (on whole posts),
+    /// with its likeliest sentence to point at; sentence by sentence only when the text took more
+    /// than one pass. A short sentence out of its post reads harsher than the post ("Worst
+    /// support ever." in a complaint), so posts are judged whole.
+    pub fn flagged_whole(&self, index: usize, threshold: f32) -> Option<(Range<usize>, f32)> {
+        let Some(whole) = self.whole.as_ref().map(|w| w[index]) else { return self.flagged(index, threshold) };
+        let best = self.sentences.iter().max_by(|a, b| a.probabilities[index].total_cmp(&b.probabilities[index]))?;
+        (whole >= threshold).then(|| (best.range.clone(), whole))
+    }
+
     /// Head `index`'s highest probability anywhere.
     pub fn highest(&self, index: usize) -> f32 {
         let sentences = self.sentences.iter().map(|s| s.probabilities[index]).fold(0.0, f32::max);
