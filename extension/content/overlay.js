@@ -186,47 +186,66 @@ var riskhintUi = (() => {
   const riskClass = (risk) => (risk >= 70 ? 'risk-high' : risk >= 40 ? 'risk-medium' : 'risk-low');
 
   /**
-   * The badge on a post: top label and risk. Hover or focus opens the card.
+   * The badge on a post: top label and risk. Hover or focus opens the card. A post whose labels
+   * change (the semantic tier refines them a moment later) keeps its badge, updated in place, so
+   * that the user's focus or hover on it is not lost.
    * @param {Element} article
    * @param {PostReport} report
    * @param {{promoted: boolean, onOpen: (badge: HTMLElement) => void, onClose: () => void}} options
    */
-  function badge(article, report, { promoted, onOpen, onClose }) {
-    // A zero-height block at the top of the post: it anchors the badge without moving anything.
+  function badge(article, report, options) {
+    if (!report.labels.length && !options.promoted) {
+      removeBadge(article);
+      return null;
+    }
+    const existing = badges.get(article);
+    if (existing?.host.isConnected && existing.host.parentNode === article) {
+      existing.options = options;
+      fillBadge(existing.button, report);
+      return existing.button;
+    }
     removeBadge(article);
-    if (!report.labels.length && !promoted) return null;
+    // A zero-height block at the top of the post: it anchors the badge without moving anything.
     const host = h('div', { 'data-riskhint-host': 'badge', style: 'position: relative; display: block; height: 0; width: 100%; overflow: visible;' });
     const root = shadowOf(host);
-    const top = report.labels[0];
-    const text = top ? `${labelName(top)}${report.labels.length > 1 ? ` +${report.labels.length - 1}` : ''}` : t('badgeAd');
-    const button = h('button', {
-      class: `badge ${riskClass(report.risk)}`,
-      'data-riskhint-ui': 'badge',
-      'aria-label': top ? t('badgeName', report.labels.map(labelName).join(', '), report.risk) : t('badgeAdName'),
-      'aria-haspopup': 'dialog',
-    }, h('span', { text }), top ? h('span', { class: 'risk', text: String(report.risk) }) : null);
+    const button = h('button', { 'data-riskhint-ui': 'badge', 'aria-haspopup': 'dialog' });
+    fillBadge(button, report);
+    const entry = { host, button, options };
     let closeTimer = 0;
     const open = () => {
       clearTimeout(closeTimer);
-      onOpen(button);
+      entry.options.onOpen(button);
     };
     const close = () => {
-      closeTimer = window.setTimeout(onClose, 250);
+      closeTimer = window.setTimeout(() => entry.options.onClose(), 250);
     };
     button.addEventListener('mouseenter', open);
     button.addEventListener('focus', open);
     button.addEventListener('mouseleave', close);
     button.addEventListener('blur', close);
-    button.addEventListener('keydown', (e) => e.key === 'Escape' && onClose());
+    button.addEventListener('keydown', (e) => e.key === 'Escape' && entry.options.onClose());
     // Clicks on the badge must not open the post (X navigates on a click anywhere in it).
     button.addEventListener('click', (e) => { e.stopPropagation(); e.preventDefault(); open(); });
     root.append(button);
     article.prepend(host);
-    badges.set(article, { host, button });
+    badges.set(article, entry);
     return button;
   }
 
-  /** @type {WeakMap<Element, {host: HTMLElement, button: HTMLElement}>} riskhint's badge on each post */
+  /**
+   * A badge's words, colour and accessible name for `report`.
+   * @param {HTMLElement} button
+   * @param {PostReport} report
+   */
+  function fillBadge(button, report) {
+    const top = report.labels[0];
+    const text = top ? `${labelName(top)}${report.labels.length > 1 ? ` +${report.labels.length - 1}` : ''}` : t('badgeAd');
+    button.className = `badge ${riskClass(report.risk)}`;
+    button.setAttribute('aria-label', top ? t('badgeName', report.labels.map(labelName).join(', '), report.risk) : t('badgeAdName'));
+    button.replaceChildren(h('span', { text }), ...(top ? [h('span', { class: 'risk', text: String(report.risk) })] : []));
+  }
+
+  /** @type {WeakMap<Element, {host: HTMLElement, button: HTMLElement, options: {promoted: boolean, onOpen: (badge: HTMLElement) => void, onClose: () => void}}>} riskhint's badge on each post */
   const badges = new WeakMap();
   /**
    * Removes riskhint's badge from a post (a look-alike the page put there stays the page's).

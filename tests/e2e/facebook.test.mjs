@@ -14,7 +14,7 @@ import { feedPosts, laterPosts } from './fixtures/facebook/posts.mjs';
 const HOME = 'https://www.facebook.com/';
 const EDITOR = '[role="dialog"][aria-label="Create post"] [data-lexical-editor="true"]';
 const POST_BUTTON = '[role="dialog"] div[aria-label="Post"][role="button"]';
-const browser = sharedBrowser();
+const browser = sharedBrowser(undefined, { tiers: 'fast' });
 
 /** A feed unit by its aria-posinset. */
 const unit = (page, posinset) => page.locator(`div[aria-posinset="${posinset}"]`);

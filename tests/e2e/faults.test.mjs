@@ -21,7 +21,7 @@ const EDITOR = '[data-testid="tweetTextarea_0"]';
 const SETTINGS = { role: 'pr', rulesOff: ['PII003'], policy: '{"confidential": {"codenames": ["Project Zephyr"]}}' };
 const browser = sharedBrowser(async (launched) => {
   await (await launched.worker()).evaluate((settings) => chrome.storage.local.set(settings), SETTINGS);
-});
+}, { tiers: 'fast' });
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 

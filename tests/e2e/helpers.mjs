@@ -5,7 +5,13 @@
 import { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { launch } from './browser.mjs';
+
+/** The built extension (./build.sh). */
+const DIST = new URL('../../dist', import.meta.url).pathname;
 
 /**
  * Where the tests save screenshots: under target/, never over tracked files. To refresh the
@@ -125,21 +131,38 @@ export async function reviewThenPostAnyway(page, { postButton, draft }) {
 }
 
 /**
+ * A copy of dist/ without the semantic tier's encoder, as a user whose asset is missing has it:
+ * the fast tier answers alone. Returns its path and a function that removes it.
+ */
+export async function fastTierDist() {
+  const dist = await mkdtemp(path.join(tmpdir(), 'riskhint-fast-'));
+  await cp(DIST, dist, { recursive: true, filter: (source) => source !== path.join(DIST, 'semantic', 'encoder.bin') });
+  return { dist, remove: () => rm(dist, { recursive: true, force: true }) };
+}
+
+/**
  * One browser for a whole test file: launched before its tests (then `setUp` runs with it, for what
  * the file's tests share) and closed after them. The object returned stands for the browser
- * (browser.page(…), browser.context, …) in the tests.
+ * (browser.page(…), browser.context, …) in the tests. `tiers: 'fast'` loads the extension without
+ * the semantic tier, for files that assert the fast tier's exact labels and timings (the semantic
+ * tier refines labels a moment later; tests/e2e/semantic.test.mjs covers it).
  * @param {(browser: Awaited<ReturnType<typeof launch>>) => Promise<void>} [setUp]
+ * @param {{tiers?: 'both' | 'fast'}} [options]
  * @returns {Awaited<ReturnType<typeof launch>>}
  */
-export function sharedBrowser(setUp) {
+export function sharedBrowser(setUp, { tiers = 'both' } = {}) {
   /** @type {Awaited<ReturnType<typeof launch>> | undefined} */
   let launched;
+  /** @type {{dist: string, remove: () => Promise<void>} | undefined} */
+  let copy;
   before(async () => {
-    launched = await launch();
+    copy = tiers === 'fast' ? await fastTierDist() : undefined;
+    launched = await launch(copy ? { dist: copy.dist } : {});
     await setUp?.(launched);
   });
   after(async () => {
     await launched?.close();
+    await copy?.remove();
   });
   return /** @type {any} */ (new Proxy({}, {
     get(_, key) {

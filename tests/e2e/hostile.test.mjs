@@ -19,7 +19,7 @@ const EDITOR = '[data-testid="tweetTextarea_0"]';
 let page;
 const browser = sharedBrowser(async (launched) => {
   page = await launched.page('/hostile');
-});
+}, { tiers: 'fast' });
 
 const article = (id) => page.locator('article[data-testid="tweet"]').filter({ has: page.locator(`a[href*="/status/${id}"]`) });
 /** riskhint's own badge on a post, not the page's look-alikes. */

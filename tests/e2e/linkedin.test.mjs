@@ -14,7 +14,7 @@ import { linkedinPosts } from './fixtures/linkedin/posts.mjs';
 
 const FEED = 'https://www.linkedin.com/feed/';
 const EDITOR = '[role="dialog"] .ql-editor';
-const browser = sharedBrowser();
+const browser = sharedBrowser(undefined, { tiers: 'fast' });
 
 /** The feed cell of a post (riskhint labels the cell). */
 const cell = (page, post) => page.locator(`[data-lazy-mount-id="${post.cell}"]`);

@@ -20,7 +20,7 @@ const browser = sharedBrowser(async (launched) => {
     await page.waitForFunction((el) => el.hasAttribute('data-riskhint-labels'), await article.elementHandle(), { timeout: 15_000 });
   }
   popup = await openPopup('https://x.com/home');
-});
+}, { tiers: 'fast' });
 
 /** The popup for the tab showing `url` (popup.html?tab= is how it is opened outside the toolbar). */
 async function openPopup(url) {

@@ -5,16 +5,11 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { launch } from './browser.mjs';
-import { sharedBrowser, waitForVerdict, clickWord } from './helpers.mjs';
+import { sharedBrowser, waitForVerdict, clickWord, fastTierDist } from './helpers.mjs';
 import { timelinePosts } from './fixtures/timeline-posts.mjs';
 
 const EDITOR = '[data-testid="tweetTextarea_0"]';
-const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
 // A veiled threat: TONE004's own example, in words no rule lists.
 const THREAT = "keep talking and you'll regret it";
 const browser = sharedBrowser();
@@ -69,10 +64,29 @@ test('posts in view get their labels from both tiers: none of the fast labels lo
   await page.close();
 });
 
+test('a badge refined by the semantic tier is updated in place: keyboard focus on it stays', async () => {
+  const page = await browser.page('/home');
+  let checked = 0;
+  for (const p of timelinePosts.filter((p) => !p.quote && p.expect.length)) {
+    const post = page.locator('article[data-testid="tweet"]').filter({ has: page.locator(`a[href*="/status/${p.id}"]`) }).first();
+    await post.scrollIntoViewIfNeeded();
+    const badge = post.locator('[data-riskhint-ui="badge"]');
+    await badge.waitFor();
+    if ((await post.getAttribute('data-riskhint-tier')) === 'semantic') continue; // refined before we looked
+    const handle = await badge.elementHandle();
+    await badge.focus();
+    await page.waitForFunction((el) => el.getAttribute('data-riskhint-tier') === 'semantic', await post.elementHandle(), { timeout: 60_000 });
+    assert.ok(await handle.evaluate((el) => el.isConnected), `post ${p.id}: the badge was replaced`);
+    assert.ok(await handle.evaluate((el) => el.getRootNode().activeElement === el), `post ${p.id}: focus left the badge`);
+    checked += 1;
+    if (checked === 2) break;
+  }
+  assert.ok(checked > 0, 'every post was refined before the test could focus its badge');
+  await page.close();
+});
+
 test('without the encoder asset the fast tier answers alone and nothing is said', async () => {
-  const dist = await mkdtemp(path.join(tmpdir(), 'riskhint-dist-'));
-  await cp(DIST, dist, { recursive: true });
-  await rm(path.join(dist, 'semantic', 'encoder.bin'));
+  const { dist, remove } = await fastTierDist();
   const b = await launch({ dist });
   try {
     const page = await compose(b, 'Project Falcon ships next week');
@@ -85,6 +99,6 @@ test('without the encoder asset the fast tier answers alone and nothing is said'
     await page.close();
   } finally {
     await b.close();
-    await rm(dist, { recursive: true, force: true });
+    await remove();
   }
 });

@@ -12,7 +12,7 @@ import { sharedBrowser, annotation, postCard, SCREENSHOTS } from './helpers.mjs'
 import { timelinePosts, morePosts } from './fixtures/timeline-posts.mjs';
 import { VIRTUAL_COUNT, virtualId, virtualKind } from './fixtures/virtual-posts.mjs';
 
-const browser = sharedBrowser();
+const browser = sharedBrowser(undefined, { tiers: 'fast' });
 
 /** The post with this status id, wherever it is in the page. */
 const post = (page, id) => page.locator('article[data-testid="tweet"]').filter({ has: page.locator(`a[href*="/status/${id}"]`) }).first();
