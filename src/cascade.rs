@@ -218,7 +218,13 @@ impl Engine {
         let doc = crate::rules::doc(code)?;
         let severity = self.semantic_severity(code, context.role)?;
         let words = &text[range.clone()];
-        if context.dismissed.iter().any(|d| d.code == code && d.text == words) && !self.settings().is_locked_rule(code) {
+        // Ignored by the user: this finding, or one of its family in this sentence (ignoring
+        // "fucking" must not bring the sentence back as hostile a moment later).
+        let family = &code[..4];
+        let ignored = context.dismissed.iter().any(|d| {
+            (d.code == code && d.text == words) || (d.code.starts_with(family) && !d.text.is_empty() && words.contains(d.text.as_str()))
+        });
+        if ignored && !self.settings().is_locked_rule(code) {
             return None;
         }
         let mut suggestions = Vec::new();

@@ -126,6 +126,20 @@ fn plain_drafts_never_seen_in_training_stay_ok_with_both_tiers() {
 }
 
 #[test]
+fn a_finding_the_user_ignored_does_not_come_back_from_the_semantic_tier() {
+    let e = &engines().hanbit;
+    let text = "Call me on 010-1234-5678, the fucking roadmap slipped";
+    let mut cx = context(Role::Employee);
+    for (code, words) in [("TONE001", "fucking"), ("PII004", "010-1234-5678")] {
+        cx.dismissed.push(riskhint::Dismissal { code: code.into(), text: words.into() });
+    }
+    let mut report = e.check_draft(text, &cx);
+    assert!(report.findings.is_empty(), "{:?}", codes(&report));
+    e.refine_draft(semantic(), text, &cx, &mut report);
+    assert_eq!(report.verdict, Verdict::Ok, "the ignored profanity came back as {:?}", codes(&report));
+}
+
+#[test]
 fn running_down_a_rival_is_a_competitor_finding_and_complaining_about_ones_own_company_is_not() {
     let e = &engines().hanbit;
     let jab = "대성모바일 폰 또 고장났다던데 역시 거기 제품은 믿고 걸러야 함";
