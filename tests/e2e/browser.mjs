@@ -107,14 +107,8 @@ export async function stopServiceWorker(context, extensionId) {
   return withCDP(context, async (cdp) => {
     const target = await workerTarget(cdp, extensionId);
     if (!target) return false;
-    // Since the worker loads the semantic tier (an 18 MB fetch and its parse) after the first
-    // verdict, Chromium now and then leaves it running after a close (2 of 3 runs of the composer's
-    // worker test): it is asked again each second, which stopped it in 5 runs of 5.
-    for (let asked = 0, deadline = Date.now() + 5_000; Date.now() < deadline; ) {
-      if (Date.now() >= asked + 1_000) {
-        await cdp.send('Target.closeTarget', { targetId: target.targetId }).catch(() => {});
-        asked = Date.now();
-      }
+    await cdp.send('Target.closeTarget', { targetId: target.targetId });
+    for (const deadline = Date.now() + 5_000; Date.now() < deadline; ) {
       // Gone, or already replaced by a new worker that a message woke up.
       const now = await workerTarget(cdp, extensionId);
       if (!now || now.targetId !== target.targetId) return true;

@@ -157,7 +157,9 @@ test('a safe draft posts at once, with no prompt', async () => {
 test('a stopped service worker recovers: the next check is answered', async () => {
   const page = await compose('/home', 'Project Falcon');
   await verdict(page, 'block');
-  await stopServiceWorker(browser.context, browser.extensionId);
+  // Once the semantic verdict is in too, no message is on its way to wake the worker again.
+  await page.waitForSelector(`${EDITOR}[data-riskhint-tier="semantic"]`, { timeout: 30_000 });
+  assert.ok(await stopServiceWorker(browser.context, browser.extensionId));
   await page.keyboard.press('Control+a');
   await page.keyboard.type('Nice weather today');
   await verdict(page, 'ok');
