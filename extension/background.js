@@ -338,7 +338,7 @@ async function handle(message) {
   // The language chosen in options wins over the browser's, which the content script sends.
   const lang = language === 'ko' || language === 'en' ? language : message.type === REQUEST.classify || message.type === REQUEST.check ? message.lang : undefined;
   const semantic = message.type === REQUEST.classify || message.type === REQUEST.check ? message.tier === 'semantic' : false;
-  if (semantic && !(await loadSemantic(checker))) return { ok: false, error: 'the semantic tier is not available' };
+  if (semantic && !(await loadSemantic(checker))) return { ok: false, error: 'the semantic tier is not available', unavailable: true };
   let raw;
   try {
     if (message.type === REQUEST.classify) {

@@ -161,7 +161,8 @@ interface WorkerReplies {
   saveSettings: {};
   warm: {};
 }
-type WorkerFailure = { ok: false; error: string };
+/** `unavailable`: the semantic tier asked for is not there (no asset, or it failed to load) and will not be this session. */
+type WorkerFailure = { ok: false; error: string; unavailable?: true };
 type WorkerReply<T extends keyof WorkerReplies> = ({ ok: true; generation: number } & WorkerReplies[T]) | WorkerFailure;
 
 /** One post in the popup's summary and export. */

@@ -38,6 +38,9 @@ var riskhintClient = (() => {
     throw lastError ?? new Error('the extension was reloaded; reload the page');
   }
 
+  /** Whether the worker said the semantic tier is not there (a lost message does not count). */
+  let semanticUnavailable = false;
+
   /**
    * One try, for the semantic tier: its answer only refines a verdict already shown, so a failure
    * is not worth retrying.
@@ -47,9 +50,15 @@ var riskhintClient = (() => {
    */
   async function sendOnce(message) {
     if (!alive()) throw new Error('the extension was reloaded');
+    if (semanticUnavailable) throw new Error('the semantic tier is not available');
     /** @type {WorkerReply<T> | undefined} */
     const reply = await chrome.runtime.sendMessage(message);
-    if (!reply?.ok) throw new Error(reply?.error || 'the engine did not answer');
+    if (!reply?.ok) {
+      // Said once by the worker (no asset, or it would not load): the page stops asking, rather
+      // than wake the worker at every pause in typing for the same answer.
+      if (reply?.unavailable) semanticUnavailable = true;
+      throw new Error(reply?.error || 'the engine did not answer');
+    }
     heard(reply.generation);
     return reply;
   }

@@ -25,6 +25,29 @@ async function compose(b, text) {
 /** Waits until the draft's verdict came from both tiers. */
 const semanticVerdict = (page) => page.waitForSelector(`${EDITOR}[data-riskhint-tier="semantic"]:not([data-riskhint-pending])`, { timeout: 60_000 });
 
+test('a badge refined by the semantic tier is updated in place: keyboard focus on it stays', async () => {
+  // First in this file: the worker loads the semantic tier only after the first fast verdict,
+  // which leaves time to focus a badge before its post is refined.
+  const page = await browser.page('/home');
+  let checked = 0;
+  for (const p of timelinePosts.filter((p) => !p.quote && p.expect.length)) {
+    const post = page.locator('article[data-testid="tweet"]').filter({ has: page.locator(`a[href*="/status/${p.id}"]`) }).first();
+    await post.scrollIntoViewIfNeeded();
+    const badge = post.locator('[data-riskhint-ui="badge"]');
+    await badge.waitFor();
+    if ((await post.getAttribute('data-riskhint-tier')) === 'semantic') continue; // refined before we looked
+    const handle = await badge.elementHandle();
+    await badge.focus();
+    await page.waitForFunction((el) => el.getAttribute('data-riskhint-tier') === 'semantic', await post.elementHandle(), { timeout: 60_000 });
+    assert.ok(await handle.evaluate((el) => el.isConnected), `post ${p.id}: the badge was replaced`);
+    assert.ok(await handle.evaluate((el) => el.getRootNode().activeElement === el), `post ${p.id}: focus left the badge`);
+    checked += 1;
+    if (checked === 2) break;
+  }
+  assert.ok(checked > 0, 'every post was refined before the test could focus its badge');
+  await page.close();
+});
+
 test('a veiled threat the rules miss is flagged by the semantic tier at a pause, and its card says so', async () => {
   const page = await compose(browser, THREAT);
   await semanticVerdict(page);
@@ -61,27 +84,6 @@ test('posts in view get their labels from both tiers: none of the fast labels lo
   }
   // What the semantic tier added beyond the fast tier's expected labels, for the record (docs/semantic.md).
   if (added.length) console.log(`semantic additions: ${added.join('; ')}`);
-  await page.close();
-});
-
-test('a badge refined by the semantic tier is updated in place: keyboard focus on it stays', async () => {
-  const page = await browser.page('/home');
-  let checked = 0;
-  for (const p of timelinePosts.filter((p) => !p.quote && p.expect.length)) {
-    const post = page.locator('article[data-testid="tweet"]').filter({ has: page.locator(`a[href*="/status/${p.id}"]`) }).first();
-    await post.scrollIntoViewIfNeeded();
-    const badge = post.locator('[data-riskhint-ui="badge"]');
-    await badge.waitFor();
-    if ((await post.getAttribute('data-riskhint-tier')) === 'semantic') continue; // refined before we looked
-    const handle = await badge.elementHandle();
-    await badge.focus();
-    await page.waitForFunction((el) => el.getAttribute('data-riskhint-tier') === 'semantic', await post.elementHandle(), { timeout: 60_000 });
-    assert.ok(await handle.evaluate((el) => el.isConnected), `post ${p.id}: the badge was replaced`);
-    assert.ok(await handle.evaluate((el) => el.getRootNode().activeElement === el), `post ${p.id}: focus left the badge`);
-    checked += 1;
-    if (checked === 2) break;
-  }
-  assert.ok(checked > 0, 'every post was refined before the test could focus its badge');
   await page.close();
 });
 
