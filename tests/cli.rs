@@ -278,3 +278,26 @@ fn a_refused_custom_rule_is_a_warning_on_stderr_and_the_other_rules_still_check(
     assert!(stdout(&out).contains("block ROADMAP [confidential] Roadmap dates are internal."), "{}", stdout(&out));
     assert_eq!(out.status.code(), Some(1), "the rule that compiled blocks");
 }
+
+#[test]
+fn a_smoke_training_of_the_semantic_heads_writes_heads_the_engine_loads_and_is_deterministic() {
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data");
+    let asset_path = concat!(env!("CARGO_MANIFEST_DIR"), "/target/semantic/encoder.bin");
+    if !std::path::Path::new(data).is_dir() {
+        eprintln!("skipped: no {data}");
+        return;
+    }
+    let asset = std::fs::read(asset_path).unwrap_or_else(|e| panic!("{asset_path}: {e} (./build.sh writes it)"));
+    let train = |name: &str| {
+        let out = temp_file(name, "");
+        let o = riskhint(&["semantic", "train", "--asset", asset_path, "--data", data, "--limit", "6", "--out", out.to_str().unwrap()], "");
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(stdout(&o).contains("hostile-ko") && stdout(&o).contains("threshold"), "{}", stdout(&o));
+        std::fs::read_to_string(out).unwrap()
+    };
+    let heads = train("heads-a.json");
+    let semantic = riskhint::semantic::Semantic::from_bytes(&asset, &heads).expect("the engine loads what train writes");
+    assert_eq!(semantic.heads().len(), 14);
+    assert!(semantic.heads().iter().all(|h| (0.0..=1.0).contains(&h.threshold) && h.weights.iter().all(|w| w.is_finite())));
+    assert_eq!(train("heads-b.json"), heads, "the same data and asset give the same heads");
+}

@@ -22,9 +22,13 @@
 /* exported riskhintTimeline */
 var riskhintTimeline = (() => {
   const BATCH = 40;
-  // The semantic tier reads posts a few at a time (tens of milliseconds each in the worker), one
-  // request in flight, newest in view first: labels refine while the user scrolls.
-  const SEMANTIC_BATCH = 4;
+  // The semantic tier reads posts one at a time (tens of milliseconds each in the worker), one
+  // request in flight, newest in view first, and only once the fast tier has had nothing to do for
+  // a moment: the worker is single-threaded, and a fast verdict queued behind semantic work took
+  // a post's badge from 24 to 200 ms (p95) while scrolling. So labels refine when the reader
+  // slows down or stops, which is when they read.
+  const SEMANTIC_BATCH = 1;
+  const SEMANTIC_QUIET_MS = 250;
   const CACHE_LIMIT = 5000;
   const EVIDENCE_HIGHLIGHT = 'riskhint-evidence';
 
@@ -53,6 +57,9 @@ var riskhintTimeline = (() => {
     /** Whether a semantic request is out; false for good once the tier proved unavailable. */
     let semanticBusy = false;
     let semanticAvailable = true;
+    /** When the fast tier last sent or received a batch (performance.now()). */
+    let fastActiveAt = 0;
+    let semanticTimer = 0;
 
     // Posts within about two screens of the viewport: a virtualised feed (X) renders its cells that
     // far out, so a post is labelled as it enters the page, before anyone sees it; a long feed that
@@ -104,8 +111,10 @@ var riskhintTimeline = (() => {
       batch.forEach((seen) => queue.delete(seen.post.id));
       if (queue.size) flushTimer = window.setTimeout(flush, 0);
       let answers;
+      fastActiveAt = performance.now();
       try {
         answers = await riskhintClient.classify(batch.map((seen) => seen.post));
+        fastActiveAt = performance.now();
       } catch (error) {
         // The page keeps working without labels; the posts in view are tried again shortly (the
         // worker may have been restarting), and the others when they scroll into view.
@@ -139,7 +148,7 @@ var riskhintTimeline = (() => {
       if (!semanticAvailable || semanticDone.has(seen.post.id)) return;
       semanticQueue.delete(seen.post.id); // newest last: read first
       semanticQueue.set(seen.post.id, seen);
-      if (!semanticBusy) void flushSemantic();
+      if (!semanticBusy && !semanticTimer) semanticTimer = window.setTimeout(flushSemantic, SEMANTIC_QUIET_MS);
     }
 
     /** Whether a post is still shown where it was seen. */
@@ -147,6 +156,12 @@ var riskhintTimeline = (() => {
 
     /** Sends the newest queued posts still on the page to the semantic tier, one batch at a time. */
     async function flushSemantic() {
+      semanticTimer = 0;
+      const quietFor = performance.now() - fastActiveAt;
+      if (queue.size || flushTimer || quietFor < SEMANTIC_QUIET_MS) {
+        semanticTimer = window.setTimeout(flushSemantic, Math.max(50, SEMANTIC_QUIET_MS - quietFor));
+        return;
+      }
       for (const seen of [...semanticQueue.values()]) if (!stillShown(seen)) semanticQueue.delete(seen.post.id);
       const batch = [...semanticQueue.values()].reverse().slice(0, SEMANTIC_BATCH);
       batch.forEach((seen) => semanticQueue.delete(seen.post.id));
@@ -168,7 +183,7 @@ var riskhintTimeline = (() => {
       } finally {
         semanticBusy = false;
       }
-      if (semanticQueue.size) setTimeout(flushSemantic, 0);
+      if (semanticQueue.size && !semanticTimer) semanticTimer = window.setTimeout(flushSemantic, 0);
     }
 
     /**
