@@ -150,6 +150,11 @@ fn count_and_percent(cell: &str, at: &str) -> (usize, f64) {
     (count, percent)
 }
 
+/// The cells of a Markdown table row, after its opening `|` and first cell's start.
+fn table_cells(rest: &str) -> Vec<&str> {
+    rest.trim_end_matches('|').split('|').map(str::trim).collect()
+}
+
 /// The counts table of the data card: rows like
 /// `| `crisis-signal.tsv` | 250 | 250 | 120 (48.0%) | 125 (50.0%) |`.
 fn readme_table() -> BTreeMap<String, (Counts, f64, f64)> {
@@ -161,11 +166,7 @@ fn readme_table() -> BTreeMap<String, (Counts, f64, f64)> {
         let Some(rest) = line.trim().strip_prefix("| `") else {
             continue;
         };
-        let cells: Vec<&str> = rest
-            .trim_end_matches('|')
-            .split('|')
-            .map(str::trim)
-            .collect();
+        let cells = table_cells(rest);
         assert_eq!(cells.len(), 5, "{at}: a counts row has 5 cells: {line:?}");
         let file = cells[0].trim_end_matches('`').to_string();
         let number = |cell: &str| -> usize {
@@ -250,11 +251,7 @@ fn readme_plain_row() -> (usize, usize, f64) {
         let Some(rest) = line.trim().strip_prefix("| posts.tsv |") else {
             continue;
         };
-        let cells: Vec<&str> = rest
-            .trim_end_matches('|')
-            .split('|')
-            .map(str::trim)
-            .collect();
+        let cells = table_cells(rest);
         assert_eq!(
             cells.len(),
             2,
