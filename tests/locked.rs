@@ -14,7 +14,7 @@ const REQUEST: &str = r#"{"today": "2026-06-01", "lang": "en"}"#;
 fn findings(admin: Option<&str>, request: &str) -> Vec<(String, bool)> {
     let (engine, outcome) = json::configure(admin, Some(USER), None, &[]);
     let engine = engine.unwrap_or_else(|| panic!("{outcome}"));
-    let report: Value = serde_json::from_str(&json::check_draft(&engine, DRAFT, request, Offsets::Utf16)).unwrap();
+    let report: Value = serde_json::from_str(&json::check_draft(&engine, None, DRAFT, request, Offsets::Utf16)).unwrap();
     report["findings"]
         .as_array()
         .unwrap()

@@ -75,7 +75,7 @@ fuzz_target!(|data: &[u8]| {
             .collect();
         let draft = draft.join(" ");
         let request = r#"{"today": "2026-12-21", "role": "executive"}"#;
-        assert_report(&draft, &check_draft(&engine, &draft, request, Offsets::Utf16), Offsets::Utf16);
+        assert_report(&draft, &check_draft(&engine, None, &draft, request, Offsets::Utf16), Offsets::Utf16);
     } else {
         assert!(engine.is_none(), "an engine from a refused policy");
         assert!(matches!(out["layer"].as_str(), Some("admin" | "user")), "which layer failed: {out}");
