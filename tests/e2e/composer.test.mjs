@@ -155,7 +155,8 @@ test('a safe draft posts at once, with no prompt', async () => {
 });
 
 test('a stopped service worker recovers: the next check is answered', async () => {
-  const page = await compose('/home', 'Project Falcon');
+  // The composer alone (/home's timeline would send posts to the semantic tier, waking the worker).
+  const page = await compose('/compose/post', 'Project Falcon');
   await verdict(page, 'block');
   // Once the semantic verdict is in too, no message is on its way to wake the worker again.
   await page.waitForSelector(`${EDITOR}[data-riskhint-tier="semantic"]`, { timeout: 30_000 });
