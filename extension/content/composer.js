@@ -15,6 +15,7 @@
  *   blockSelector: string,
  *   postButtonSelector: string,
  *   postButtonFor: (editor: Element) => HTMLElement | null,
+ *   controlsFor: (editor: Element) => Element[],
  *   editorsFor: (button: Element) => HTMLElement[],
  *   replyTo: (editor: Element) => string | null,
  *   replace: (editor: HTMLElement, range: Range, text: string) => Promise<void>,
@@ -180,7 +181,10 @@ var riskhintComposer = (() => {
         }
       }
       paintHighlights();
-      draft.pill = riskhintUi.pill(draft.pill, editor, verdict, findings, (f) => openFinding(draft, f, true));
+      // The site's controls the pill keeps clear of, found once a check (their rects are read as
+      // the pill moves).
+      const controls = findings.length ? [site.postButtonFor(editor), ...site.controlsFor(editor)].filter((el) => el !== null) : [];
+      draft.pill = riskhintUi.pill(draft.pill, editor, verdict, findings, (f) => openFinding(draft, f, true), () => controls);
     }
 
     /** Underlines every composer's findings: one highlight per severity (highlights.css styles them). */
@@ -227,8 +231,13 @@ var riskhintComposer = (() => {
     function openFinding(draft, finding, fromList = false) {
       const model = textOf(draft.editor);
       const range = model.text === draft.checkedText ? riskhintText.range(model, finding.start, finding.end) : null;
-      const rect = range?.getBoundingClientRect() ?? draft.editor.getBoundingClientRect();
-      riskhintUi.findingCard(finding, rect, {
+      // The card follows the finding's words as the page scrolls (the editor, once they are gone).
+      const anchor = () => {
+        const rect = range?.startContainer.isConnected ? range.getBoundingClientRect() : null;
+        if (rect && (rect.width || rect.height)) return rect;
+        return draft.editor.isConnected ? draft.editor.getBoundingClientRect() : null;
+      };
+      riskhintUi.findingCard(finding, anchor, {
         apply: (suggestion) => apply(draft, suggestion).catch((error) => console.warn('riskhint: could not apply the fix', error)),
         // Kept from now on (options lists it); the worker leaves it out of the next check.
         ignore: async () => {
@@ -317,6 +326,45 @@ var riskhintComposer = (() => {
       const draft = editor && drafts.get(editor);
       if (draft?.composing) endComposition(draft);
     }, true);
+
+    // Alt+Shift+R: from a draft with findings to its list (focus on the first finding), and back
+    // (overlay.js: the list's own keys), the caret where it was. Only the user's own key, never
+    // during an IME composition.
+    document.addEventListener('keydown', (event) => {
+      if (!event.isTrusted || !riskhintUi.isListShortcut(event)) return;
+      const editor = /** @type {HTMLElement | null} */ (targetOf(event).closest?.(site.editorSelector));
+      const draft = editor && drafts.get(editor);
+      if (!draft?.pill?.isConnected || draft.composing || !findingsOf(draft).length) return;
+      event.preventDefault();
+      event.stopPropagation();
+      const caret = caretIn(draft.editor);
+      riskhintUi.openPillList(draft.pill, () => restoreCaret(draft.editor, caret));
+    }, true);
+
+    /**
+     * The selection in `editor` (a copy), to put back later.
+     * @param {HTMLElement} editor
+     */
+    function caretIn(editor) {
+      const root = /** @type {Document | (ShadowRoot & {getSelection?: () => Selection | null})} */ (editor.getRootNode());
+      const selection = root.getSelection?.() ?? getSelection();
+      const range = selection?.rangeCount ? selection.getRangeAt(0) : null;
+      return range && editor.contains(range.startContainer) ? range.cloneRange() : null;
+    }
+
+    /**
+     * Focus back in `editor`, with the selection `caret` (when its nodes are still there).
+     * @param {HTMLElement} editor
+     * @param {Range | null} caret
+     */
+    function restoreCaret(editor, caret) {
+      editor.focus();
+      if (!caret || !editor.contains(caret.startContainer) || !editor.contains(caret.endContainer)) return;
+      const root = /** @type {Document | (ShadowRoot & {getSelection?: () => Selection | null})} */ (editor.getRootNode());
+      const selection = root.getSelection?.() ?? getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(caret);
+    }
 
     /** @param {Draft} draft */
     function endComposition(draft) {
@@ -462,6 +510,21 @@ var riskhintComposer = (() => {
   }
 
   /**
+   * The elements matching `selector` around an editor: in its nearest ancestor that also holds its
+   * Post button (the composer), or its parent when it has none; never one that holds the editor.
+   * How a site finds the controls the pill keeps clear of.
+   * @param {Element} editor
+   * @param {string} selector
+   * @param {Element | null} button the editor's Post button
+   * @returns {Element[]}
+   */
+  function around(editor, selector, button) {
+    let scope = editor.parentElement;
+    while (scope && button && !scope.contains(button)) scope = scope.parentElement;
+    return scope ? [...scope.querySelectorAll(selector)].filter((el) => !el.contains(editor)) : [];
+  }
+
+  /**
    * Puts the user's selection on `range` in `editor`, then gives the editor a frame to take it in
    * (DraftJS, Lexical and Quill read the selection on selectionchange) before an edit is sent.
    * @param {HTMLElement} editor
@@ -475,5 +538,5 @@ var riskhintComposer = (() => {
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
   }
 
-  return { start, pasteable, nearest, select };
+  return { start, pasteable, nearest, around, select };
 })();

@@ -53,7 +53,7 @@ var riskhintUi = (() => {
     button.action.primary { background: #0f1419; color: #fff; border-color: #0f1419; }
     button.action:focus-visible { outline: 2px solid #1d9bf0; outline-offset: 2px; }
     .pill { display: inline-flex; gap: 6px; align-items: center; padding: 3px 10px; border-radius: 999px; font-size: 12px;
-      cursor: pointer; pointer-events: auto; box-shadow: 0 1px 4px rgba(0,0,0,.15); }
+      cursor: pointer; pointer-events: auto; box-shadow: 0 1px 4px rgba(0,0,0,.15); white-space: nowrap; }
     .pill.block { background: #fdecea; border-color: #c62828; color: #8e1b1b; }
     .pill.review { background: #fff4e0; border-color: #b26a00; color: #6d4100; }
     .pill.ok { background: #e8f5e9; border-color: #2e7d32; color: #1b5e20; }
@@ -152,14 +152,33 @@ var riskhintUi = (() => {
     el.style.top = `${top}px`;
   }
 
+  /**
+   * Where a card belongs: the rect of what it points at now, or null once that is gone (removed
+   * from the page). Read again on every scroll, so it must be cheap.
+   * @typedef {() => DOMRect | null} Anchor
+   */
+
+  /**
+   * An anchor for an element: its rect while it is in the page.
+   * @param {Element} el
+   * @returns {Anchor}
+   */
+  const anchorOf = (el) => () => (el.isConnected ? el.getBoundingClientRect() : null);
+
+  /** @param {DOMRect} rect entirely outside the viewport */
+  const offScreen = (rect) => rect.bottom <= 0 || rect.top >= innerHeight || rect.right <= 0 || rect.left >= innerWidth;
+
   /** @type {HTMLElement | null} */
   let openCard = null;
+  /** @type {Anchor | null} what the open card points at */
+  let openAnchor = null;
   /** @type {Array<() => void>} */
   const onCardClose = [];
   function closeCard() {
     if (!openCard) return;
     openCard.remove();
     openCard = null;
+    openAnchor = null;
     onCardClose.splice(0).forEach((run) => run());
   }
   /** Closes the open card unless the pointer is on it (leaving a badge for its card). */
@@ -168,19 +187,33 @@ var riskhintUi = (() => {
   }
 
   /**
-   * Shows a card near `rect`, replacing any open one.
+   * Shows a card near its anchor, replacing any open one. While open, it follows the anchor as the
+   * page scrolls, and closes when the anchor leaves the viewport or the page.
    * @param {HTMLElement} card
-   * @param {DOMRect} rect
+   * @param {Anchor} anchor
    * @param {() => void} [onClose] runs when the card goes away
    */
-  function showCard(card, rect, onClose = () => {}) {
+  function showCard(card, anchor, onClose = () => {}) {
     closeCard();
     onCardClose.push(onClose);
     layer().append(card);
-    place(card, rect);
     openCard = card;
+    openAnchor = anchor;
+    const rect = anchor();
+    if (rect) place(card, rect);
+    else closeCard();
     return card;
   }
+
+  /** Puts the open card back next to its anchor (scroll, resize), or closes it when that is gone. */
+  function followAnchor() {
+    if (!openCard || !openAnchor) return;
+    const rect = openAnchor();
+    if (!rect || offScreen(rect)) closeCard();
+    else place(openCard, rect);
+  }
+  addEventListener('scroll', followAnchor, { passive: true, capture: true });
+  addEventListener('resize', followAnchor, { passive: true });
 
   /** @param {number} risk */
   const riskClass = (risk) => (risk >= 70 ? 'risk-high' : risk >= 40 ? 'risk-medium' : 'risk-low');
@@ -265,11 +298,11 @@ var riskhintUi = (() => {
    * The card for a post: every label, the hint, the words behind each label, and the reasons.
    * @param {PostReport} report
    * @param {string} text the post's text, for the highlighted words
-   * @param {DOMRect} rect
+   * @param {Element} anchor what the card points at (the post's badge)
    * @param {boolean} promoted
    * @param {() => void} onClose
    */
-  function postCard(report, text, rect, promoted, onClose) {
+  function postCard(report, text, anchor, promoted, onClose) {
     const words = h('p', { class: 'words' });
     let at = 0;
     const spans = [...report.evidence].sort((a, b) => a.start - b.start);
@@ -288,17 +321,17 @@ var riskhintUi = (() => {
       spans.length ? words : null,
       ...reasons.map((f) => h('p', {}, h('span', { class: `sev ${f.severity}`, title: severityName(f.severity), text: f.code }), f.message)));
     card.addEventListener('mouseleave', closeCard);
-    return showCard(card, rect, onClose);
+    return showCard(card, anchorOf(anchor), onClose);
   }
 
   /**
    * The card for one finding in a draft, with its suggestions.
    * @param {Finding} finding its `locked` (the engine's word): no Ignore, no Turn off
-   * @param {DOMRect} rect
+   * @param {Anchor} anchor the finding's words in the draft, now
    * @param {{apply: (suggestion: Suggestion) => void, ignore: () => void, turnOff: () => void}} actions
    * @param {boolean} [focus] move keyboard focus into the card (when opened from the list)
    */
-  function findingCard(finding, rect, actions, focus = false) {
+  function findingCard(finding, anchor, actions, focus = false) {
     /**
      * @param {string} ui its data-riskhint-ui name
      * @param {string} text
@@ -325,25 +358,28 @@ var riskhintUi = (() => {
       ...(finding.confidence === undefined ? [] : [h('p', { class: 'muted', 'data-riskhint-ui': 'semantic', text: t('semanticConfidence', Math.round(finding.confidence * 100)) })]),
       h('div', { class: 'actions' }, ...buttons, ...dismiss));
     card.addEventListener('keydown', (e) => e.key === 'Escape' && closeCard());
-    showCard(card, rect);
+    showCard(card, anchor);
     if (focus) /** @type {HTMLElement | null} */ (card.querySelector('button'))?.focus();
     return card;
   }
 
   /**
-   * A short note near `rect` saying why an action did not happen; screen readers hear it too. It
+   * A short note near `near` saying why an action did not happen; screen readers hear it too. It
    * goes away like a card, or after a few seconds.
    * @param {string} text
-   * @param {DOMRect} rect
+   * @param {DOMRect | Element} near what it is about (the editor, or its rect then)
    */
-  function notice(text, rect) {
+  function notice(text, near) {
     const note = h('div', { class: 'card', 'data-riskhint-ui': 'notice', text });
-    showCard(note, rect);
+    showCard(note, near instanceof Element ? anchorOf(near) : () => near);
     announce(text);
     setTimeout(() => openCard === note && closeCard(), NOTICE_MS);
     return note;
   }
   const NOTICE_MS = 5000;
+
+  /** @type {WeakMap<HTMLElement, (back?: () => void) => void>} how each pill opens its list */
+  const listOpeners = new WeakMap();
 
   /**
    * The verdict pill beside a composer; clicking it lists the findings.
@@ -352,8 +388,10 @@ var riskhintUi = (() => {
    * @param {string} verdict
    * @param {Finding[]} findings
    * @param {(finding: Finding) => void} onPick
+   * @param {() => Element[]} [controls] the site's controls around the composer (its Post button,
+   *   toolbar, counter…), which the pill must never cover
    */
-  function pill(pill, editor, verdict, findings, onPick) {
+  function pill(pill, editor, verdict, findings, onPick, controls = () => []) {
     const before = pill ? `${pill.dataset.verdict}:${pill.dataset.count}` : null;
     if (!findings.length) {
       if (pill) announce(t('draftClear'));
@@ -370,7 +408,12 @@ var riskhintUi = (() => {
     button.setAttribute('aria-label', t('pillName', summary, findings.length));
     // Screen readers hear a change of verdict or count, not every keystroke's check.
     if (before !== `${verdict}:${findings.length}`) announce(t('draftStatus', summary, findings.length));
-    button.onclick = fromUser(() => {
+    /**
+     * Opens the list of findings with focus on the first. `back` (the composer's shortcut) is
+     * where Escape and the shortcut take focus afterwards; without it Escape goes to the pill.
+     * @param {() => void} [back]
+     */
+    const openList = (back) => {
       const items = findings.map((f) => {
         const item = h('button', { role: 'menuitem', 'data-riskhint-ui': 'finding', 'data-code': f.code, tabindex: '-1' },
           h('span', { class: `sev ${f.severity}`, text: severityName(f.severity) }), f.message.includes(f.text) ? f.message : `${f.message} — “${f.text}”`);
@@ -378,37 +421,113 @@ var riskhintUi = (() => {
         return item;
       });
       const list = h('div', { class: 'list', role: 'menu', 'data-riskhint-ui': 'finding-list', 'aria-label': t('findingListName') }, ...items);
-      // A menu's keys: arrows, Home and End move; Escape goes back to the pill.
+      // A menu's keys: arrows, Home and End move; Escape goes back to the pill (or to the draft,
+      // when the shortcut opened the list); the shortcut goes back to the draft.
       list.addEventListener('keydown', (e) => {
         const at = items.indexOf(/** @type {HTMLElement} */ (layer().activeElement));
         const next = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: items.length - 1 }[e.key];
         if (next !== undefined) {
           e.preventDefault();
           items[(next + items.length) % items.length].focus();
+        } else if (isListShortcut(e) && e.isTrusted) {
+          e.preventDefault();
+          closeCard();
+          (back ?? (() => /** @type {HTMLElement} */ (editor).focus()))();
         } else if (e.key === 'Escape' || e.key === 'Tab') {
           closeCard();
-          button.focus();
+          if (back && e.key === 'Escape') back();
+          else button.focus();
         }
       });
       button.setAttribute('aria-expanded', 'true');
-      showCard(list, button.getBoundingClientRect(), () => button.setAttribute('aria-expanded', 'false'));
+      showCard(list, anchorOf(button), () => button.setAttribute('aria-expanded', 'false'));
       items[0]?.focus();
-    });
+    };
+    listOpeners.set(button, openList);
+    button.onclick = fromUser(() => openList());
+    pillControls.set(button, controls);
     if (!button.isConnected) layer().append(button);
     placePill(button, editor);
     return button;
   }
 
   /**
-   * Keeps the pill under the editor's bottom-left corner, clear of the site's Post button.
+   * The shortcut between a draft and its list of findings: Alt+Shift+R, by the key's place (Alt
+   * changes event.key on some layouts), never during an IME composition.
+   * @param {KeyboardEvent} e
+   */
+  const isListShortcut = (e) => e.code === 'KeyR' && e.altKey && e.shiftKey && !e.ctrlKey && !e.metaKey && !e.isComposing;
+
+  /**
+   * Opens a pill's list of findings from the composer's shortcut (a trusted key event: the
+   * composer checks), focus on its first item; `back` returns focus to the draft.
+   * @param {HTMLElement} pill
+   * @param {() => void} back
+   */
+  function openPillList(pill, back) {
+    listOpeners.get(pill)?.(back);
+  }
+
+  /** @type {WeakMap<HTMLElement, () => Element[]>} the controls each pill keeps clear of */
+  const pillControls = new WeakMap();
+
+  /**
+   * How much two rects overlap (area; 0 when apart or only touching).
+   * @param {{left: number, top: number, right: number, bottom: number}} a
+   * @param {{left: number, top: number, right: number, bottom: number}} b
+   */
+  const overlap = (a, b) => Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+
+  /**
+   * Puts the pill by the editor where it covers none of the site's controls (the Post button, the
+   * toolbar, the counter…): the first free place of below-left, below-right, above-right,
+   * above-left, inside bottom-right and inside bottom-left that lies in the viewport; when none is
+   * free, the one that covers least. A few rects per call: it runs on every scroll.
    * @param {HTMLElement} pill
    * @param {Element} editor
    */
   function placePill(pill, editor) {
+    const margin = 8;
+    const gap = 4;
     const rect = editor.getBoundingClientRect();
     const box = pill.getBoundingClientRect();
-    pill.style.left = `${Math.max(8, Math.min(rect.left, innerWidth - box.width - 8))}px`;
-    pill.style.top = `${Math.min(rect.bottom + 4, innerHeight - box.height - 8)}px`;
+    const w = box.width;
+    const hgt = box.height;
+    const obstacles = (pillControls.get(pill)?.() ?? [])
+      .filter((el) => el.isConnected)
+      .map((el) => el.getBoundingClientRect())
+      .filter((r) => r.width > 0 && r.height > 0);
+    const below = rect.bottom + gap;
+    const above = rect.top - hgt - gap;
+    const inside = rect.bottom - hgt - gap;
+    const candidates = [
+      [rect.left, below], [rect.right - w, below],
+      [rect.right - w, above], [rect.left, above],
+      [rect.right - w - gap, inside], [rect.left + gap, inside],
+    ];
+    const clampX = (/** @type {number} */ x) => Math.max(margin, Math.min(x, innerWidth - w - margin));
+    const clampY = (/** @type {number} */ y) => Math.max(margin, Math.min(y, innerHeight - hgt - margin));
+    /** @param {number} x @param {number} y */
+    const covered = (x, y) => {
+      const r = { left: x, top: y, right: x + w, bottom: y + hgt };
+      return obstacles.reduce((sum, o) => sum + overlap(r, o), 0);
+    };
+    let best = { x: clampX(rect.left), y: clampY(below), cost: Infinity };
+    for (const [cx, cy] of candidates) {
+      const x = clampX(cx);
+      const y = clampY(cy);
+      const cost = covered(x, y);
+      if (cost === 0 && y === cy) {
+        best = { x, y, cost };
+        break;
+      }
+      // Moved into the viewport: usable only when nothing better is found.
+      if (cost + (y === cy ? 0 : 0.5) < best.cost) best = { x, y, cost: cost + (y === cy ? 0 : 0.5) };
+    }
+    pill.style.left = `${best.x}px`;
+    pill.style.top = `${best.y}px`;
+    // A list open from this pill follows it.
+    if (openCard && openAnchor) followAnchor();
   }
 
   /**
@@ -462,5 +581,5 @@ var riskhintUi = (() => {
     if (openCard && !e.composedPath().includes(openCard)) closeCard();
   }, true);
 
-  return { badge, badgeOf, removeBadge, postCard, findingCard, notice, pill, placePill, review, closeCard, closeCardUnlessHovered };
+  return { badge, badgeOf, removeBadge, postCard, findingCard, notice, pill, placePill, openPillList, isListShortcut, review, closeCard, closeCardUnlessHovered };
 })();

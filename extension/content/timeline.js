@@ -227,7 +227,7 @@ var riskhintTimeline = (() => {
         }
       }
       CSS.highlights.set(EVIDENCE_HIGHLIGHT, highlight);
-      riskhintUi.postCard(report, seen.post.text, badge.getBoundingClientRect(), Boolean(seen.post.promoted), () => CSS.highlights.delete(EVIDENCE_HIGHLIGHT));
+      riskhintUi.postCard(report, seen.post.text, badge, Boolean(seen.post.promoted), () => CSS.highlights.delete(EVIDENCE_HIGHLIGHT));
     }
 
     /** Finds posts not seen yet, and posts whose cell now shows another id. */

@@ -34,6 +34,10 @@
     editorBlock: 'p, p > br:not([data-lexical-managed-linebreak]):not(:only-child):not(:last-child)',
     /** The label is localised: English and Korean. */
     postButton: 'div[role="button"][aria-label="Post"], div[role="button"][aria-label="게시"]',
+    /** The composer's other controls, which the pill keeps clear of: "Add to your post" (photo,
+     * tag, feeling…), the emoji and background buttons, the audience selector. Facebook draws them all
+     * as div[role=button]; looked for only in the composer around the editor. */
+    composerControls: 'div[role="button"], [role="toolbar"], [role="switch"]',
     dialog: '[role="dialog"]',
   };
 
@@ -186,6 +190,12 @@
   const postButtonFor = (editor) => riskhintComposer.nearest(editor, SELECTORS.postButton, editor.closest(SELECTORS.dialog))[0] ?? null;
 
   /**
+   * The controls around an editor (the composer's buttons), for the pill to keep clear of.
+   * @param {Element} editor
+   */
+  const controlsFor = (editor) => riskhintComposer.around(editor, SELECTORS.composerControls, postButtonFor(editor));
+
+  /**
    * The editors a Post button posts: those in the nearest ancestor holding any.
    * @param {Element} button
    */
@@ -234,6 +244,7 @@
       blockSelector: SELECTORS.editorBlock,
       postButtonSelector: SELECTORS.postButton,
       postButtonFor,
+      controlsFor,
       editorsFor,
       replyTo,
       replace,

@@ -50,6 +50,9 @@
     postButton: 'button.share-actions__primary-action, button[data-riskhint-post-button]',
     /** Any button: the Post button is found by its name when its class is hashed. */
     button: 'button',
+    /** The share box's other controls, which the pill keeps clear of: the emoji, media, event and
+     * "more" buttons, the scheduler, the audience selector. */
+    composerControls: 'button, [role="button"], [role="toolbar"]',
     dialog: '[role="dialog"]',
   };
 
@@ -166,9 +169,15 @@
   function postButtonFor(editor) {
     const buttons = [...scopeOf(editor).querySelectorAll(/** @type {'button'} */ (SELECTORS.button))];
     const button = buttons.find((b) => b.matches(SELECTORS.postButton)) ?? buttons.find(isNamedPost);
-    button?.setAttribute('data-riskhint-post-button', '');
+    if (button && !button.hasAttribute('data-riskhint-post-button')) button.setAttribute('data-riskhint-post-button', '');
     return button ?? null;
   }
+
+  /**
+   * The controls around an editor (the share box's buttons), for the pill to keep clear of.
+   * @param {Element} editor
+   */
+  const controlsFor = (editor) => riskhintComposer.around(editor, SELECTORS.composerControls, postButtonFor(editor));
 
   /**
    * The editors a Post button posts.
@@ -246,6 +255,7 @@
       blockSelector: SELECTORS.editorBlock,
       postButtonSelector: SELECTORS.postButton,
       postButtonFor,
+      controlsFor,
       editorsFor,
       // A share box answers no one (a repost's commentary is judged on its own).
       replyTo: () => null,

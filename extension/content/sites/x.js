@@ -29,6 +29,9 @@
     editor: '[data-testid^="tweetTextarea_"][contenteditable="true"]',
     editorBlock: '[data-block="true"]',
     postButton: 'button[data-testid="tweetButtonInline"], button[data-testid="tweetButton"]',
+    /** The composer's other controls, which the pill keeps clear of: the toolbar's media, GIF,
+     * poll and emoji buttons, "add another post", the character counter. */
+    composerControls: '[data-testid="toolBar"] button, [data-testid="toolBar"] [role="button"], [data-testid="addButton"], [data-testid="char-count"], [role="progressbar"]',
     dialog: '[role="dialog"]',
   };
 
@@ -136,6 +139,12 @@
   const postButtonFor = (editor) => riskhintComposer.nearest(editor, SELECTORS.postButton)[0] ?? null;
 
   /**
+   * The controls around an editor (its composer's toolbar, counter…), for the pill to keep clear of.
+   * @param {Element} editor
+   */
+  const controlsFor = (editor) => riskhintComposer.around(editor, SELECTORS.composerControls, postButtonFor(editor));
+
+  /**
    * The editors a Post button posts: all of them in the nearest ancestor holding any (a thread
    * posts every item at once).
    * @param {Element} button
@@ -185,6 +194,7 @@
       blockSelector: SELECTORS.editorBlock,
       postButtonSelector: SELECTORS.postButton,
       postButtonFor,
+      controlsFor,
       editorsFor,
       replyTo,
       replace,
