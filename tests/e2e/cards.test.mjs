@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sharedBrowser, annotation, waitForVerdict } from './helpers.mjs';
 import { timelinePosts } from './fixtures/timeline-posts.mjs';
+import { startComposition } from './ime.mjs';
 
 const browser = sharedBrowser(undefined, { tiers: 'fast' });
 
@@ -193,5 +194,28 @@ test('Alt+Shift+R moves focus from the draft to its first finding and back, the 
     await page.keyboard.press('Backspace');
     assert.equal(await draftText(), draft, 'the caret was still after the typed X');
   }
+  await page.close();
+});
+
+test('Alt+Shift+R does nothing during an IME composition: the syllable being composed keeps focus', async () => {
+  const EDITOR = '[data-testid="tweetTextarea_0"]';
+  const page = await browser.page('/home');
+  await page.locator(EDITOR).click();
+  await page.keyboard.type('다음 달 팰컨 출시 확정! ');
+  await waitForVerdict(page, EDITOR, 'block');
+  const cdp = await startComposition(page, '김');
+  await page.keyboard.press('Alt+Shift+KeyR');
+  await frame(page);
+  assert.equal(await page.locator('[data-riskhint-ui="finding-list"]').count(), 0, 'no list opens mid-composition');
+  assert.equal(await focusOf(page, EDITOR), 'editor');
+  await cdp.send('Input.insertText', { text: '김' });
+  await cdp.detach();
+  await page.waitForFunction(() => window.__composer.text().endsWith('김'), null, { timeout: 5000 }).catch(() => {});
+  await waitForVerdict(page, EDITOR, 'block');
+  assert.equal(await page.evaluate(() => window.__composer.text()), '다음 달 팰컨 출시 확정! 김');
+  // Once the syllable is committed, the shortcut works.
+  await page.keyboard.press('Alt+Shift+KeyR');
+  await page.locator('[data-riskhint-ui="finding-list"]').waitFor();
+  assert.equal(await focusOf(page, EDITOR), 'finding:0');
   await page.close();
 });
