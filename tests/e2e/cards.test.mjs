@@ -6,7 +6,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { sharedBrowser, annotation, waitForVerdict } from './helpers.mjs';
+import { sharedBrowser, annotation, waitForVerdict, findingCard } from './helpers.mjs';
 import { timelinePosts } from './fixtures/timeline-posts.mjs';
 import { startComposition } from './ime.mjs';
 
@@ -136,6 +136,27 @@ test('a post card follows its badge as the page scrolls, and closes when the bad
     `the card moved ${cardAfter.y - cardBefore.y} px with its badge's ${badgeAfter.y - badgeBefore.y} px`);
   // The badge scrolls out of view (above the top): the card goes.
   await page.evaluate((bottom) => scrollBy(0, bottom + 50), badgeAfter.y + badgeAfter.height);
+  await card.waitFor({ state: 'detached', timeout: 2000 });
+  await page.close();
+});
+
+test('a finding card follows its words as the page scrolls, and closes when they leave the viewport', async () => {
+  const EDITOR = '[data-testid="tweetTextarea_0"]';
+  const page = await browser.page('/home');
+  await page.locator(EDITOR).click();
+  await page.keyboard.type(RISKY);
+  await waitForVerdict(page, EDITOR, 'block');
+  const card = await findingCard(page, EDITOR, 'fucking', 'TONE001');
+  const editorBefore = await page.locator(EDITOR).boundingBox();
+  const cardBefore = await card.boundingBox();
+  await page.evaluate(() => scrollBy(0, 30));
+  await frame(page);
+  const editorAfter = await page.locator(EDITOR).boundingBox();
+  const cardAfter = await card.boundingBox();
+  const moved = editorAfter.y - editorBefore.y;
+  assert.ok(moved < -20, `the page scrolled (the editor moved ${moved} px)`);
+  assert.ok(Math.abs((cardAfter.y - cardBefore.y) - moved) <= 2, `the card moved ${cardAfter.y - cardBefore.y} px with its words' ${moved} px`);
+  await page.evaluate((bottom) => scrollBy(0, bottom + 50), editorAfter.y + editorAfter.height);
   await card.waitFor({ state: 'detached', timeout: 2000 });
   await page.close();
 });
