@@ -186,6 +186,7 @@ impl Engine {
         report.findings.extend(added);
         report.findings.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(a.code.cmp(b.code)));
         report.verdict = Verdict::of(&report.findings);
+        self.finish_fixes(crate::engine::clip(text, crate::MAX_TEXT_BYTES), context, report);
     }
 
     /// The hostility heads on each sentence: a hostile sentence no tone rule flagged becomes a

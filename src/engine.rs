@@ -55,7 +55,30 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// Whether only the first [`MAX_TEXT_BYTES`] were checked.
     pub truncated: bool,
+    /// Every safe fix of the report made at once, as one edit of the draft ("Apply all safe
+    /// fixes"); `None` when no finding has one.
+    pub fix_all: Option<FixAll>,
+    /// The least severe finding that asks "review before posting?" for this author (the policy's
+    /// `review`, by role).
+    pub review_from: Severity,
+    /// "Post anyway" needs a short reason (the policy's `review.require_reason`).
+    pub require_reason: bool,
 }
+
+/// The safe fixes of a report (see [`crate::Suggestion::is_safe`]) made together: one edit, so one
+/// Ctrl+Z undoes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FixAll {
+    pub edit: crate::finding::Suggestion,
+    /// How many findings it fixes.
+    pub fixes: usize,
+}
+
+/// A suggestion is previewed (the draft re-checked as if it were made, to say what new finding it
+/// would bring) only within these bounds: a pasted book with hundreds of findings is not re-checked
+/// hundreds of times. Beyond them a suggestion says nothing of what it creates and is not "safe".
+const PREVIEW_MAX_BYTES: usize = 32 * 1024;
+const PREVIEW_MAX_SUGGESTIONS: usize = 32;
 
 /// A policy compiled for checking. Cheap to share; building one takes a few milliseconds.
 #[derive(Debug, Clone)]
@@ -188,8 +211,18 @@ impl Engine {
         !finding.locked && dismissed.iter().any(|d| d.code == finding.code && d.text == words)
     }
 
-    /// Checks a draft the user is about to post.
+    /// Checks a draft the user is about to post. Its suggestions are clean edits
+    /// ([`crate::fix::tidy`]), each knows what it would bring, and the safe ones are also offered
+    /// all at once ([`Report::fix_all`]).
     pub fn check_draft(&self, text: &str, context: &CheckContext) -> Report {
+        let mut report = self.check_rules(text, context);
+        let checked = clip(text, MAX_TEXT_BYTES);
+        self.finish_fixes(checked, context, &mut report);
+        report
+    }
+
+    /// The fast tier's check alone: findings with their suggestions as the rules wrote them.
+    fn check_rules(&self, text: &str, context: &CheckContext) -> Report {
         let checked = clip(text, MAX_TEXT_BYTES);
         let draft = self.analyse(checked);
         let reply = context.reply_to.as_deref().map(|r| self.analyse(clip(r, MAX_TEXT_BYTES)));
@@ -198,8 +231,112 @@ impl Engine {
         if !context.dismissed.is_empty() {
             findings.retain(|f| !self.is_dismissed(f, checked, &context.dismissed));
         }
-        Report { verdict: Verdict::of(&findings), language: draft.language, findings, truncated: checked.len() < text.len() }
+        let review = &self.policy.review;
+        let review_from = match review.from_for(context.role) {
+            crate::policy::ReviewFrom::Warn => Severity::Warn,
+            crate::policy::ReviewFrom::Block => Severity::Block,
+        };
+        Report {
+            verdict: Verdict::of(&findings),
+            language: draft.language,
+            findings,
+            truncated: checked.len() < text.len(),
+            fix_all: None,
+            review_from,
+            require_reason: review.require_reason,
+        }
     }
+
+    /// Makes every suggestion of `report` (on `text`, the checked part of the draft) a clean edit,
+    /// previews the ones not yet previewed, and gathers the safe ones into [`Report::fix_all`]. Run
+    /// again after the semantic tier adds findings.
+    pub(crate) fn finish_fixes(&self, text: &str, context: &CheckContext, report: &mut Report) {
+        for s in report.findings.iter_mut().flat_map(|f| f.suggestions.iter_mut()).filter(|s| s.prompt.is_none()) {
+            let removal = s.replacement.is_empty();
+            (s.range, s.replacement) = crate::fix::tidy(text, s.range.clone(), &s.replacement);
+            // A removal that would strand a word takes its clause or sentence instead.
+            if removal && !crate::fix::introduced_by(text, &s.range, &s.replacement).is_empty() {
+                if let Some((wider, replacement, label)) = crate::fix::widen_removal(text, &s.range) {
+                    (s.range, s.replacement, s.label) = (wider, replacement, label);
+                }
+            }
+        }
+        if text.len() <= PREVIEW_MAX_BYTES {
+            let before = code_counts(&report.findings);
+            let mut previews = PREVIEW_MAX_SUGGESTIONS;
+            for finding in &mut report.findings {
+                for s in finding.suggestions.iter_mut().filter(|s| s.prompt.is_none() && s.creates.is_none()) {
+                    if previews == 0 {
+                        break;
+                    }
+                    previews -= 1;
+                    let after = self.check_rules(&s.apply(text), context).findings;
+                    s.creates = Some(created(&before, &after));
+                }
+                // An edit that brings a finding of the same family fixes nothing ("stupid" softened
+                // to a word that still reads as hostile).
+                let family = &finding.code[..4];
+                finding.suggestions.retain(|s| !s.creates.iter().flatten().any(|c| c.code.starts_with(family)));
+            }
+        }
+        report.fix_all = self.fix_all(text, context, &report.findings);
+    }
+
+    /// Every finding's first suggestion that is safe, made from the end of the draft back (so the
+    /// ranges of the ones before stay true), each only where it meets no other and leaves the
+    /// text with no flaw it did not have; kept only if the draft then has no finding it lacked.
+    fn fix_all(&self, text: &str, context: &CheckContext, findings: &[Finding]) -> Option<FixAll> {
+        let mut fixed = text.to_string();
+        let mut fixes = 0;
+        let mut limit = text.len() + 1;
+        for finding in findings.iter().rev() {
+            let Some(s) = finding.suggestions.iter().find(|s| s.is_safe()) else { continue };
+            if s.range.end > limit {
+                continue; // overlaps a later edit: its own Apply is still there
+            }
+            if !crate::fix::introduced_by(&fixed, &s.range, &s.replacement).is_empty() {
+                continue;
+            }
+            fixed = s.apply(&fixed);
+            limit = s.range.start;
+            fixes += 1;
+        }
+        if fixes == 0 {
+            return None;
+        }
+        let after = self.check_rules(&fixed, context).findings;
+        if !created(&code_counts(findings), &after).is_empty() {
+            return None;
+        }
+        let (range, replacement) = crate::fix::difference(text, &fixed);
+        let label = crate::finding::Bilingual::fixed("Apply all safe fixes", "안전한 수정 모두 적용");
+        Some(FixAll { edit: crate::finding::Suggestion::new(label, range, replacement), fixes })
+    }
+}
+
+/// How many findings each rule has.
+fn code_counts(findings: &[Finding]) -> Vec<(&'static str, usize)> {
+    let mut counts: Vec<(&'static str, usize)> = Vec::new();
+    for f in findings {
+        match counts.iter_mut().find(|(code, _)| *code == f.code) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((f.code, 1)),
+        }
+    }
+    counts
+}
+
+/// The findings of `after` whose rule has more findings than it had `before`.
+fn created(before: &[(&'static str, usize)], after: &[Finding]) -> Vec<crate::finding::Created> {
+    let had = |code: &str| before.iter().find(|(c, _)| *c == code).map_or(0, |(_, n)| *n);
+    let mut new = Vec::new();
+    for (code, n) in code_counts(after) {
+        if n > had(code) {
+            let message = after.iter().find(|f| f.code == code).map(|f| f.message.clone()).expect("counted");
+            new.push(crate::finding::Created { code, message });
+        }
+    }
+    new
 }
 
 /// The codes of the built-in rules: the only ones a policy may set a level for, and ones a custom

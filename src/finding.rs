@@ -103,15 +103,29 @@ impl Bilingual {
 }
 
 /// A proposed edit: replace `range` of the draft with `replacement`. An empty range inserts, an
-/// empty replacement removes.
+/// empty replacement removes. The engine makes every edit clean before it reports it
+/// ([`crate::fix::tidy`]): made verbatim, it leaves well-formed text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Suggestion {
-    /// A short button label, e.g. "Add #HanbitEmployee".
+    /// A short button label that says what the edit changes, e.g. "Add #HanbitEmployee".
     pub label: Bilingual,
     /// Byte range of the original draft to replace.
     pub range: Range<usize>,
-    /// The new text.
+    /// The new text (empty for a prompt until the user fills it in).
     pub replacement: String,
+    /// A fix that needs the user's own words (what will change, by when): the card asks for them
+    /// and inserts only what was filled in ([`crate::fix::Prompt::fill`]), never a placeholder.
+    pub prompt: Option<&'static crate::fix::Prompt>,
+    /// The findings the draft would get that it does not have now, if this edit were made; `None`
+    /// until the engine has looked ([`crate::Engine::check_draft`] does, for drafts of usual size).
+    pub creates: Option<Vec<Created>>,
+}
+
+/// A finding an edit would bring: its rule and what it would say.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Created {
+    pub code: &'static str,
+    pub message: Bilingual,
 }
 
 /// What a suggestion does, for UIs that show an icon per kind.
@@ -121,16 +135,25 @@ pub enum EditKind {
     Replace,
     Insert,
     Remove,
+    /// Asks the user for words first (see [`Suggestion::prompt`]).
+    Prompt,
 }
 
 impl Suggestion {
     pub fn new(label: Bilingual, range: Range<usize>, replacement: impl Into<String>) -> Self {
-        Suggestion { label, range, replacement: replacement.into() }
+        Suggestion { label, range, replacement: replacement.into(), prompt: None, creates: None }
     }
 
-    /// Whether it replaces, inserts or removes.
+    /// A fix that asks for the user's words and inserts them at `at`.
+    pub fn prompt(label: Bilingual, at: usize, prompt: &'static crate::fix::Prompt) -> Self {
+        Suggestion { label, range: at..at, replacement: String::new(), prompt: Some(prompt), creates: None }
+    }
+
+    /// Whether it replaces, inserts, removes or asks first.
     pub fn kind(&self) -> EditKind {
-        if self.range.is_empty() {
+        if self.prompt.is_some() {
+            EditKind::Prompt
+        } else if self.range.is_empty() {
             EditKind::Insert
         } else if self.replacement.is_empty() {
             EditKind::Remove
@@ -139,13 +162,15 @@ impl Suggestion {
         }
     }
 
+    /// Whether "Apply all safe fixes" may make it: it needs no words from the user and the engine
+    /// looked and found it brings no new finding.
+    pub fn is_safe(&self) -> bool {
+        self.prompt.is_none() && self.creates.as_ref().is_some_and(Vec::is_empty)
+    }
+
     /// The draft with this edit made.
     pub fn apply(&self, draft: &str) -> String {
-        let mut out = String::with_capacity(draft.len() + self.replacement.len());
-        out.push_str(&draft[..self.range.start]);
-        out.push_str(&self.replacement);
-        out.push_str(&draft[self.range.end..]);
-        out
+        crate::fix::apply(draft, &self.range, &self.replacement)
     }
 }
 

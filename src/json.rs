@@ -54,13 +54,59 @@ pub struct FindingJson<'a> {
     confidence: Option<f32>,
 }
 
+/// A suggested edit. Made verbatim it leaves well-formed text; a `prompt` has no replacement until
+/// the user fills in its fields ([`fill_prompt`]).
 #[derive(Serialize)]
 struct SuggestionJson<'a> {
     label: &'a str,
     kind: EditKind,
     start: usize,
     end: usize,
-    replacement: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    replacement: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    prompt: Option<PromptJson<'a>>,
+    /// The findings the draft would get that it lacks now; absent where the engine did not look.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    creates: Option<Vec<CreatedJson<'a>>>,
+    /// Whether "Apply all safe fixes" may make it.
+    safe: bool,
+}
+
+#[derive(Serialize)]
+struct PromptJson<'a> {
+    id: &'static str,
+    fields: Vec<FieldJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct FieldJson<'a> {
+    name: &'static str,
+    label: &'a str,
+    example: &'a str,
+    required: bool,
+}
+
+#[derive(Serialize)]
+struct CreatedJson<'a> {
+    code: &'static str,
+    message: &'a str,
+}
+
+fn suggestion<'a>(s: &'a crate::finding::Suggestion, lang: Language, offsets: &OffsetMap) -> SuggestionJson<'a> {
+    SuggestionJson {
+        label: s.label.get(lang),
+        kind: s.kind(),
+        start: offsets.of(s.range.start),
+        end: offsets.of(s.range.end),
+        replacement: s.prompt.is_none().then_some(s.replacement.as_str()),
+        prompt: s.prompt.map(|p| PromptJson {
+            id: p.id,
+            fields: p.fields.iter().map(|f| FieldJson { name: f.name, label: f.label.get(lang), example: f.example.get(lang), required: f.required }).collect(),
+        }),
+        creates: s.creates.as_ref().map(|list| list.iter().map(|c| CreatedJson { code: c.code, message: c.message.get(lang) }).collect()),
+        safe: s.is_safe(),
+    }
 }
 
 fn finding<'a>(text: &'a str, f: &'a Finding, lang: Language, offsets: &OffsetMap) -> FindingJson<'a> {
@@ -75,17 +121,7 @@ fn finding<'a>(text: &'a str, f: &'a Finding, lang: Language, offsets: &OffsetMa
         messages: &f.message,
         reason: f.reason.get(lang),
         source: f.source.get(lang),
-        suggestions: f
-            .suggestions
-            .iter()
-            .map(|s| SuggestionJson {
-                label: s.label.get(lang),
-                kind: s.kind(),
-                start: offsets.of(s.range.start),
-                end: offsets.of(s.range.end),
-                replacement: &s.replacement,
-            })
-            .collect(),
+        suggestions: f.suggestions.iter().map(|s| suggestion(s, lang, offsets)).collect(),
         locked: f.locked,
         confidence: f.confidence.map(|permille| permille as f32 / 1000.0),
     }
@@ -98,6 +134,25 @@ pub struct ReportJson<'a> {
     language: Language,
     truncated: bool,
     findings: Vec<FindingJson<'a>>,
+    /// Every safe fix at once, as one edit ("Apply all safe fixes"), and how many findings it fixes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix_all: Option<FixAllJson<'a>>,
+    /// When to ask before posting: the least severe finding that asks, and whether "Post anyway"
+    /// needs a reason.
+    review: ReviewJson,
+}
+
+#[derive(Serialize)]
+struct FixAllJson<'a> {
+    #[serde(flatten)]
+    edit: SuggestionJson<'a>,
+    fixes: usize,
+}
+
+#[derive(Serialize)]
+struct ReviewJson {
+    from: &'static str,
+    require_reason: bool,
 }
 
 pub fn report<'a>(text: &'a str, report: &'a Report, lang: Option<Language>, unit: Offsets) -> ReportJson<'a> {
@@ -108,6 +163,8 @@ pub fn report<'a>(text: &'a str, report: &'a Report, lang: Option<Language>, uni
         language: report.language,
         truncated: report.truncated,
         findings: report.findings.iter().map(|f| finding(text, f, lang, &offsets)).collect(),
+        fix_all: report.fix_all.as_ref().map(|all| FixAllJson { edit: suggestion(&all.edit, lang, &offsets), fixes: all.fixes }),
+        review: ReviewJson { from: report.review_from.as_str(), require_reason: report.require_reason },
     }
 }
 
@@ -205,6 +262,51 @@ pub fn check_draft(engine: &Engine, semantic: Option<&Semantic>, text: &str, req
         }
         Err(e) => json!({"error": e}).to_string(),
     }
+}
+
+/// The edit a prompt makes once filled in (the extension's `Checker.fill_prompt`): `request` is
+/// `{"id", "start", "end", "lang", "values": {"field": "text"}}` with offsets in `unit` into
+/// `text`. Returns `{"start", "end", "replacement"}`, `{"empty": true}` when a required field is
+/// empty, or `{"error": "…"}`.
+pub fn fill_prompt(text: &str, request: &str, unit: Offsets) -> String {
+    #[derive(serde::Deserialize)]
+    struct Fill {
+        id: String,
+        start: usize,
+        end: usize,
+        lang: Option<Language>,
+        #[serde(default)]
+        values: std::collections::BTreeMap<String, String>,
+    }
+    let fill: Fill = match serde_json::from_str(request) {
+        Ok(fill) => fill,
+        Err(e) => return json!({"error": format!("bad request: {e}")}).to_string(),
+    };
+    let Some(prompt) = crate::rules::prompt(&fill.id) else { return json!({"error": format!("no prompt {:?}", fill.id)}).to_string() };
+    let (Some(start), Some(end)) = (byte_at(text, fill.start, unit), byte_at(text, fill.end, unit)) else {
+        return json!({"error": "the range is outside the text"}).to_string();
+    };
+    if start > end {
+        return json!({"error": "the range ends before it starts"}).to_string();
+    }
+    let language = fill.lang.unwrap_or_else(|| riskhint_text::text::language(text));
+    let values: Vec<(&str, &str)> = fill.values.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let Some(sentence) = prompt.fill(language, &values) else { return json!({"empty": true}).to_string() };
+    let (range, replacement) = crate::fix::tidy(text, start..end, &sentence);
+    let offsets = unit.map(text);
+    json!({"start": offsets.of(range.start), "end": offsets.of(range.end), "replacement": replacement}).to_string()
+}
+
+/// The byte offset of `text` that is `units` units in, if it falls on a character boundary.
+fn byte_at(text: &str, units: usize, unit: Offsets) -> Option<usize> {
+    let mut counted = 0;
+    for (at, c) in text.char_indices() {
+        if counted == units {
+            return Some(at);
+        }
+        counted += if unit == Offsets::Utf16 { c.len_utf16() } else { 1 };
+    }
+    (counted == units).then_some(text.len())
 }
 
 /// The extension's feed check (`Checker.classify_posts`): `posts` is `[{"id", "text", "author",

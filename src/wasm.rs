@@ -114,6 +114,11 @@ impl Checker {
         json::check_draft(&self.engine, self.semantic.as_ref(), text, request, Offsets::Utf16)
     }
 
+    /// The edit a fill-in prompt makes with the user's words (see [`json::fill_prompt`]); UTF-16 offsets.
+    pub fn fill_prompt(&self, text: &str, request: &str) -> String {
+        json::fill_prompt(text, request, Offsets::Utf16)
+    }
+
     /// Classifies a batch of posts (`[{"id", "text", "author", "replies", "reposts", "likes",
     /// "views", "promoted"}]`) with the fast tier. Returns `[report]` in the same order, or
     /// `{"error": "…"}`.

@@ -283,3 +283,100 @@ fn rule_documentation_names_public_sources_only_in_both_languages() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// What went wrong with one suggestion made on `text`, if anything: a flaw it leaves, the finding it
+/// was for still there, or a finding it brings that it did not say it would.
+fn fix_problem(engine: &Engine, context: &CheckContext, text: &str, finding: &riskhint::Finding, s: &riskhint::Suggestion, language: Language) -> Option<String> {
+    let (range, replacement) = match s.prompt {
+        // A prompt is filled in as a user would, with the fields' own examples.
+        Some(prompt) => {
+            let values: Vec<(&str, &str)> = prompt.fields.iter().map(|f| (f.name, f.example.get(language))).collect();
+            let filled = prompt.fill(language, &values)?;
+            riskhint::fix::tidy(text, s.range.clone(), &filled)
+        }
+        None => (s.range.clone(), s.replacement.clone()),
+    };
+    let after = riskhint::fix::apply(text, &range, &replacement);
+    let flaws = riskhint::fix::introduced(text, &after);
+    if !flaws.is_empty() {
+        return Some(format!("leaves {flaws:?}: {after:?}"));
+    }
+    let before = engine.check_draft(text, context).findings.iter().filter(|f| f.code == finding.code).count();
+    let report = engine.check_draft(&after, context);
+    let left = report.findings.iter().filter(|f| f.code == finding.code).count();
+    if left >= before {
+        return Some(format!("{} is still there: {after:?}", finding.code));
+    }
+    let said = s.creates.iter().flatten().map(|c| c.code).collect::<Vec<_>>();
+    for f in &report.findings {
+        let had = engine.check_draft(text, context).findings.iter().filter(|g| g.code == f.code).count();
+        let has = report.findings.iter().filter(|g| g.code == f.code).count();
+        if has > had && s.prompt.is_none() && !said.contains(&f.code) {
+            return Some(format!("brings {} without saying so: {after:?}", f.code));
+        }
+    }
+    None
+}
+
+/// Every draft of the rule cases and every rule's documented example, with its engine and context.
+fn every_draft() -> Vec<(String, &'static Engine, CheckContext, String)> {
+    let engines = engines();
+    let mut drafts = Vec::new();
+    for (name, line, fields) in all_cases() {
+        if name == "feed.tsv" || fields.len() < 4 || !matches!(fields[1].as_str(), "hit" | "fix") {
+            continue;
+        }
+        let Ok(o) = parse_options(&fields[2]) else { continue };
+        let engine = if o.nopolicy { &engines.none } else if o.crisis { &engines.crisis } else { &engines.hanbit };
+        let mut context = CheckContext::new(o.now.unwrap_or(Date::parse("2026-06-01").unwrap()));
+        context.role = o.role.unwrap_or_default();
+        context.reply_to = o.reply.clone();
+        context.platform = o.platform.unwrap_or_default();
+        drafts.push((format!("{name}:{line}"), engine, context, fields[3].clone()));
+    }
+    for rule in riskhint::rules::all() {
+        for language in [Language::En, Language::Ko] {
+            let (engine, context) = example_context(rule.doc().code, language);
+            drafts.push((format!("{} example {language:?}", rule.doc().code), engine, context, rule.doc().example.get(language).to_string()));
+        }
+    }
+    drafts
+}
+
+#[test]
+fn every_fix_alone_leaves_well_formed_text_and_takes_its_finding_away() {
+    let (mut total, mut failures) = (0, Vec::new());
+    for (place, engine, context, text) in every_draft() {
+        let report = engine.check_draft(&text, &context);
+        for finding in &report.findings {
+            for s in &finding.suggestions {
+                total += 1;
+                if let Some(problem) = fix_problem(engine, &context, &text, finding, s, report.language) {
+                    failures.push(format!("{place} {} “{}” {:?}\n    {problem}", finding.code, s.label.en, text));
+                }
+            }
+        }
+    }
+    assert!(total >= 150, "only {total} suggestions");
+    assert!(failures.is_empty(), "{} of {total} fixes fail:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn apply_all_safe_fixes_leaves_well_formed_text_and_fixes_what_it_counts() {
+    let (mut total, mut failures) = (0, Vec::new());
+    for (place, engine, context, text) in every_draft() {
+        let report = engine.check_draft(&text, &context);
+        let Some(all) = &report.fix_all else { continue };
+        total += 1;
+        let after = all.edit.apply(&text);
+        let flaws = riskhint::fix::introduced(&text, &after);
+        let again = engine.check_draft(&after, &context);
+        if !flaws.is_empty() {
+            failures.push(format!("{place} {text:?}\n    leaves {flaws:?}: {after:?}"));
+        } else if again.findings.len() + all.fixes > report.findings.len() {
+            failures.push(format!("{place} {text:?}\n    {} fixes, {} findings before, {} after: {after:?}", all.fixes, report.findings.len(), again.findings.len()));
+        }
+    }
+    assert!(total >= 80, "only {total} drafts with safe fixes");
+    assert!(failures.is_empty(), "{} of {total} fail:\n{}", failures.len(), failures.join("\n"));
+}

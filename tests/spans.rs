@@ -225,7 +225,23 @@ fn check_all_ways(text: &str, context: &CheckContext) -> Result<(), TestCaseErro
                 // The fixed text is checkable too.
                 let again = engine.check_draft(&fixed, context);
                 assert_spans_valid(&fixed, &again);
+                // A prompt filled with anything inserts on char boundaries.
+                if let Some(prompt) = s.prompt {
+                    let values: Vec<(&str, &str)> = prompt.fields.iter().map(|f| (f.name, text)).collect();
+                    if let Some(filled) = prompt.fill(report.language, &values) {
+                        let (range, replacement) = riskhint::fix::tidy(text, s.range.clone(), &filled);
+                        prop_assert!(text.is_char_boundary(range.start) && text.is_char_boundary(range.end) && range.end <= text.len());
+                        riskhint::fix::apply(text, &range, &replacement);
+                    }
+                }
             }
+        }
+        if let Some(all) = &report.fix_all {
+            let r = &all.edit.range;
+            prop_assert!(r.start <= r.end && r.end <= text.len() && text.is_char_boundary(r.start) && text.is_char_boundary(r.end), "fix_all {:?} on {:?}", r, text);
+            prop_assert!(all.fixes >= 1);
+            let fixed = all.edit.apply(text);
+            assert_spans_valid(&fixed, &engine.check_draft(&fixed, context));
         }
     }
     Ok(())
@@ -241,6 +257,25 @@ proptest! {
     ) {
         let context = CheckContext { role, today, reply_to: reply, platform, dismissed: Vec::new() };
         check_all_ways(&text, &context)?;
+    }
+
+    #[test]
+    fn any_edit_tidied_stays_on_char_boundaries_and_flaws_never_panic(text in draft(), a in 0usize..200, b in 0usize..200, replacement in draft()) {
+        // Any range of the text on char boundaries, as a rule could name it.
+        let boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        let (x, y) = (boundaries[a % boundaries.len()], boundaries[b % boundaries.len()]);
+        for replacement in [String::new(), replacement] {
+            let (range, tidied) = riskhint::fix::tidy(&text, x.min(y)..x.max(y), &replacement);
+            prop_assert!(range.start <= x.min(y) && range.end >= x.max(y) && range.end <= text.len(), "{:?} widened to {:?}", x.min(y)..x.max(y), range);
+            prop_assert!(text.is_char_boundary(range.start) && text.is_char_boundary(range.end));
+            let fixed = riskhint::fix::apply(&text, &range, &tidied);
+            riskhint::fix::flaws(&fixed);
+            if tidied.is_empty() {
+                riskhint::fix::widen_removal(&text, &range);
+            }
+            let (diff, inserted) = riskhint::fix::difference(&text, &fixed);
+            prop_assert_eq!(riskhint::fix::apply(&text, &diff, &inserted), fixed);
+        }
     }
 
     #[test]

@@ -113,7 +113,14 @@ pub fn assert_finding(units: &Units, f: &Value) {
     assert!(SEVERITIES.contains(&f["severity"].as_str().unwrap_or("")), "unknown severity: {f}");
     for s in f["suggestions"].as_array().unwrap_or_else(|| panic!("no suggestions list: {f}")) {
         let (start, end) = (offset(s, "start", "a suggestion"), offset(s, "end", "a suggestion"));
-        let replacement = s["replacement"].as_str().unwrap_or_else(|| panic!("a suggestion without a replacement: {s}"));
+        let prompt = s["kind"] == "prompt";
+        // A prompt has no replacement until the user fills it in; its fields say what it asks.
+        let replacement = if prompt {
+            assert!(s["replacement"].is_null() && !s["prompt"]["fields"].as_array().is_none_or(Vec::is_empty), "a prompt with a replacement or no fields: {s}");
+            ""
+        } else {
+            s["replacement"].as_str().unwrap_or_else(|| panic!("a suggestion without a replacement: {s}"))
+        };
         // Applying it cuts the text at both ends (checked without building the result: a draft
         // can have thousands of suggestions).
         assert!(
@@ -123,7 +130,7 @@ pub fn assert_finding(units: &Units, f: &Value) {
         );
         non_empty_str(s, "label", "a suggestion");
         let kind = s["kind"].as_str().unwrap_or("");
-        let expected = if start == end { "insert" } else if replacement.is_empty() { "remove" } else { "replace" };
+        let expected = if prompt { "prompt" } else if start == end { "insert" } else if replacement.is_empty() { "remove" } else { "replace" };
         assert_eq!(kind, expected, "a suggestion's kind does not match its edit: {s}");
     }
 }

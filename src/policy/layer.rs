@@ -194,6 +194,17 @@ impl Merge<'_> {
         if wrote(written, "quiet_periods") {
             self.list("quiet_periods", &mut base.quiet_periods, &top.quiet_periods);
         }
+        if let Some(w) = written.get("review") {
+            let (b, t) = (&mut base.review, &top.review);
+            for (key, base, top) in [("employee", &mut b.employee, t.employee), ("executive", &mut b.executive, t.executive), ("pr", &mut b.pr, t.pr)] {
+                if wrote(w, key) {
+                    self.scalar(&format!("review.{key}"), base, top);
+                }
+            }
+            if wrote(w, "require_reason") {
+                self.scalar("review.require_reason", &mut b.require_reason, t.require_reason);
+            }
+        }
         if wrote(written, "rules") {
             for (code, &level) in &top.rules {
                 let path = format!("rules.{}", code.0);

@@ -42,6 +42,8 @@ pub struct Policy {
     pub quiet_periods: Vec<QuietPeriod>,
     /// Crisis mode: drafts stick to facts and official links.
     pub crisis: Crisis,
+    /// When riskhint asks "review before posting?", by the author's role, and what "Post anyway" needs.
+    pub review: Review,
     /// Rule levels by rule code: "off", "info", "warn" or "block".
     #[cfg_attr(feature = "cli", schemars(schema_with = "crate::policy::rules_schema"))]
     pub rules: BTreeMap<RuleCode, Level>,
@@ -231,6 +233,50 @@ impl QuietPeriod {
     }
 }
 
+/// The review dialog before posting. It always opens for a draft with a blocking finding; for the
+/// roles set to "warn" it opens for warn-level findings too (an executive's or PR post speaks for
+/// the company: a blame-shifting apology or a jab at a competitor should not go out unasked).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct Review {
+    /// The least severe finding that opens the dialog for an employee: "warn" or "block".
+    pub employee: ReviewFrom,
+    /// The same for an executive.
+    pub executive: ReviewFrom,
+    /// The same for PR and social media staff.
+    pub pr: ReviewFrom,
+    /// "Post anyway" asks for a short reason. The reason is kept only in the extension's local
+    /// history on this device, never sent anywhere.
+    pub require_reason: bool,
+}
+
+impl Default for Review {
+    fn default() -> Self {
+        Review { employee: ReviewFrom::Block, executive: ReviewFrom::Warn, pr: ReviewFrom::Warn, require_reason: false }
+    }
+}
+
+impl Review {
+    /// The least severe finding that opens the dialog for `role`.
+    pub fn from_for(&self, role: crate::draft::Role) -> ReviewFrom {
+        match role {
+            crate::draft::Role::Employee => self.employee,
+            crate::draft::Role::Executive => self.executive,
+            crate::draft::Role::Pr => self.pr,
+        }
+    }
+}
+
+/// Which findings open the review dialog: warn-level and blocking ones, or blocking ones only.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum ReviewFrom {
+    Warn,
+    Block,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "cli", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields, default)]
@@ -325,11 +371,12 @@ impl<'de> DeserializeSeed<'de> for RuleCodes {
             Disclosure,
             QuietPeriods,
             Crisis,
+            Review,
             Rules,
             CustomRules,
             Locked,
         }
-        const FIELDS: &[&str] = &["organization", "confidential", "disclosure", "quiet_periods", "crisis", "rules", "custom_rules", "locked"];
+        const FIELDS: &[&str] = &["organization", "confidential", "disclosure", "quiet_periods", "crisis", "review", "rules", "custom_rules", "locked"];
 
         struct Fields(RuleCodes);
         impl<'de> Visitor<'de> for Fields {
@@ -351,6 +398,7 @@ impl<'de> DeserializeSeed<'de> for RuleCodes {
                         Field::Disclosure => policy.disclosure = map.next_value()?,
                         Field::QuietPeriods => policy.quiet_periods = map.next_value()?,
                         Field::Crisis => policy.crisis = map.next_value()?,
+                        Field::Review => policy.review = map.next_value()?,
                         Field::Rules => policy.rules = map.next_value_seed(Levels(self.0))?,
                         Field::CustomRules => policy.custom_rules = map.next_value()?,
                         Field::Locked => policy.locked = map.next_value()?,

@@ -1,6 +1,7 @@
 //! APOL005 no-corrective-action: an apology that does not say what will change.
 
 use super::*;
+use crate::fix::{Field, Piece, Prompt};
 
 pub static DOC: RuleDoc = RuleDoc {
     code: "APOL005",
@@ -36,9 +37,31 @@ pub fn check(draft: &Draft, _cx: &Context, out: &mut Findings) {
         "The apology doesn't say what will change.",
         "무엇을 어떻게 바로잡을지가 빠진 사과입니다.",
     ))
-    .suggest(
-        bi("Add the corrective action", "조치 내용 추가"),
-        end..end,
-        draft.in_language(" We will [what we will change] by [date].", " [날짜]까지 [바꿀 내용]을 시행하겠습니다."),
-    );
+    .ask(bi("Say what you will change", "바로잡을 조치 덧붙이기"), end, &CORRECTIVE_ACTION);
 }
+
+/// The corrective action in the user's words: what, and by when if they say. "We will" and
+/// "재발 방지" are corrective-action words, so the filled-in sentence answers this rule.
+pub static CORRECTIVE_ACTION: Prompt = Prompt {
+    id: "corrective-action",
+    fields: &[
+        Field {
+            name: "what",
+            label: Bilingual::fixed("What you will change", "바로잡을 내용"),
+            example: Bilingual::fixed("refund every affected order", "전 매장 원산지 표기 점검"),
+            required: true,
+        },
+        Field { name: "when", label: Bilingual::fixed("By when", "언제까지"), example: Bilingual::fixed("June 12", "6월 12일"), required: false },
+    ],
+    english: &[
+        Piece::Text(" We will "),
+        Piece::Slot { field: "what", before: "", particle: None, after: "" },
+        Piece::Slot { field: "when", before: " by ", particle: None, after: "" },
+        Piece::Text("."),
+    ],
+    korean: &[
+        Piece::Text(" 재발 방지를 위해 "),
+        Piece::Slot { field: "when", before: "", particle: None, after: "까지 " },
+        Piece::Slot { field: "what", before: "", particle: Some(Particle::Object), after: " 진행하겠습니다." },
+    ],
+};

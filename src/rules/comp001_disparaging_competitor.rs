@@ -32,10 +32,13 @@ pub fn check(draft: &Draft, _cx: &Context, out: &mut Findings) {
             .find_map(|&l| hits_in(draft, l, &sentence).next());
         let Some(put_down) = put_down else { continue };
         let (name, word) = (&draft.text[competitor.range.clone()], &draft.text[put_down.range.clone()]);
-        out.add(&DOC, cover(&competitor.range, &put_down.range), bi(
+        let finding = out.add(&DOC, cover(&competitor.range, &put_down.range), bi(
             format!("Runs down {name}: “{word}”."),
             format!("경쟁사 {name}{} 비방하는 표현입니다: “{word}”.", crate::particle::particle(name, Particle::Object)),
-        ))
-        .suggest(bi("Remove the put-down", "비방 표현 삭제"), put_down.range.clone(), "");
+        ));
+        if let Some((softer, replacement)) = family::tone::softer(draft, &put_down.range) {
+            finding.suggest(softer, put_down.range.clone(), replacement);
+        }
+        finding.suggest(bi("Remove the put-down", "비방 표현 삭제"), put_down.range.clone(), "");
     }
 }

@@ -128,7 +128,9 @@ pub fn check(draft: &Draft, _cx: &Context, out: &mut Findings) {
         let span = cover(&metric.range, &amount);
         let figure = &draft.text[span.clone()];
         out.add(&DOC, span, bi(format!("Unpublished financial figure: “{figure}”."), format!("공시 전 재무 수치: “{figure}”.")))
-        .suggest(bi("Remove the figure", "수치 삭제"), amount.clone(), "");
+        // The sentence goes: its figures are the news, and one left without them ("came in at
+        // won") says nothing and still says too much.
+        .suggest(bi("Remove this sentence", "이 문장 삭제"), sentence.clone(), "");
     }
 }
 

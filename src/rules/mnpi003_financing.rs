@@ -30,22 +30,31 @@ fn is_quote(c: char) -> bool {
 }
 
 pub fn check(draft: &Draft, cx: &Context, out: &mut Findings) {
-    for (hit, sentence) in draft.hits_with_sentence(Lex::Financing) {
-        // Quoting the phrase ("Musk's 'funding secured' tweet") is talking about it, not saying it.
-        let quoted = riskhint_text::text::char_before(draft.text, hit.range.start).is_some_and(is_quote)
-            && riskhint_text::text::char_after(draft.text, hit.range.end).is_some_and(is_quote);
-        if quoted {
-            continue;
+    let news: Vec<(&crate::lexicon::Hit, Range<usize>)> = draft.hits_with_sentence(Lex::Financing).filter(|(hit, sentence)| is_news(draft, cx, hit, sentence)).collect();
+    // The sentences that carry the news, when they follow one another: "taking the company private
+    // at $420. Funding secured." is one piece of news in two sentences, and goes whole.
+    let mut sentences: Vec<Range<usize>> = news.iter().map(|(_, s)| s.clone()).collect();
+    sentences.dedup();
+    let adjacent = sentences.windows(2).all(|w| draft.text[w[0].end..w[1].start].trim().is_empty());
+    let together = (sentences.len() > 1 && adjacent).then(|| sentences[0].start..sentences[sentences.len() - 1].end);
+    for (hit, sentence) in news {
+        let words = &draft.text[hit.range.clone()];
+        let finding = out.add(&DOC, hit.range.clone(), bi(format!("Financing news before it is announced: “{words}”."), format!("발표 전 자금 조달 소식: “{words}”.")));
+        if let Some(all) = &together {
+            let n = sentences.len();
+            let label = if n == 2 { bi("Remove both sentences", "두 문장 모두 삭제") } else { bi(format!("Remove these {n} sentences"), format!("이 {n}문장 모두 삭제")) };
+            finding.suggest(label, all.clone(), "");
         }
-        let decisive = ["secured", "private", "확정", "비상장"].iter().any(|w| hit.entry.contains(w));
-        let ours = draft.own_company_in(&sentence) || cx.role == Role::Executive;
-        if !decisive && !ours {
-            continue;
-        }
-        out.add(&DOC, hit.range.clone(), bi(
-            format!("Financing news before it is announced: “{}”.", &draft.text[hit.range.clone()]),
-            format!("발표 전 자금 조달 소식: “{}”.", &draft.text[hit.range.clone()]),
-        ))
-        .suggest(bi("Remove", "삭제"), hit.range.clone(), "");
+        finding.suggest(bi("Remove this sentence", "이 문장 삭제"), sentence, "");
     }
+}
+
+/// Whether a financing phrase is news from the company: not quoted ("Musk's 'funding secured'
+/// tweet" is talking about it), and decisive ("secured", "private") or about us.
+fn is_news(draft: &Draft, cx: &Context, hit: &crate::lexicon::Hit, sentence: &Range<usize>) -> bool {
+    let quoted = riskhint_text::text::char_before(draft.text, hit.range.start).is_some_and(is_quote)
+        && riskhint_text::text::char_after(draft.text, hit.range.end).is_some_and(is_quote);
+    let decisive = ["secured", "private", "확정", "비상장"].iter().any(|w| hit.entry.contains(w));
+    let ours = draft.own_company_in(sentence) || cx.role == Role::Executive;
+    !quoted && (decisive || ours)
 }

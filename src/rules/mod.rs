@@ -148,6 +148,12 @@ impl Finding {
         self.suggestions.push(Suggestion::new(label, range, replacement));
         self
     }
+
+    /// Adds a fix that asks the user for words (see [`crate::fix::Prompt`]) and inserts them at `at`.
+    pub fn ask(&mut self, label: Bilingual, at: usize, prompt: &'static crate::fix::Prompt) -> &mut Self {
+        self.suggestions.push(Suggestion::prompt(label, at, prompt));
+        self
+    }
 }
 
 /// Shorthand for a bilingual text.
@@ -218,6 +224,12 @@ pub fn all() -> &'static [&'static dyn Rule] {
         .collect()
     });
     &ALL
+}
+
+/// The fixes that ask for the user's words, by [`crate::fix::Prompt::id`].
+pub fn prompt(id: &str) -> Option<&'static crate::fix::Prompt> {
+    static PROMPTS: &[&crate::fix::Prompt] = &[&apol005_no_corrective_action::CORRECTIVE_ACTION];
+    PROMPTS.iter().copied().find(|p| p.id == id)
 }
 
 /// The documentation of the rule with `code`.

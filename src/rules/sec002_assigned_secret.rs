@@ -112,8 +112,10 @@ pub fn check(draft: &Draft, _cx: &Context, out: &mut Findings) {
         if !secret.is_ascii() || !looks_random(&secret) {
             continue;
         }
+        // The whole token goes, however long: a token cut short is still most of a token.
+        let token_end = value.end + draft.text[value.end..].find(char::is_whitespace).unwrap_or(draft.text.len() - value.end);
         out.add(&DOC, value.clone(), bi("This looks like a real password or token.", "실제 비밀번호나 토큰으로 보입니다."))
-            .suggest(bi("Remove the value", "값 삭제"), value, "");
+            .suggest(bi("Remove the value", "값 삭제"), value.start..token_end, "");
     }
 }
 

@@ -20,6 +20,13 @@ pub(super) enum Edit {
     Remove(Bilingual),
     /// Put other words in their place: the label, then the English and Korean replacement.
     Replace(Bilingual, &'static str, &'static str),
+    /// Like `Replace`, with the replacement picked by how the words found end: the first row whose
+    /// ending they have (an empty ending takes any), then its English and Korean words.
+    ReplaceByEnding(Bilingual, &'static [(&'static str, &'static str, &'static str)]),
+    /// Put a whole sentence of reply in place of the sentence the words are in.
+    ReplaceSentence(Bilingual, &'static str, &'static str),
+    /// A softer word where one fits ([`family::tone::softer`]), then the removal the label names.
+    SoftenOrRemove(Bilingual),
 }
 
 /// A rule that flags the hits of its lexicons.
@@ -60,6 +67,21 @@ impl Rule for WordRule {
                     }
                     Edit::Replace(label, en, ko) => {
                         finding.suggest(label.clone(), hit.range.clone(), draft.in_language(en, ko));
+                    }
+                    Edit::ReplaceByEnding(label, rows) => {
+                        if let Some((_, en, ko)) = rows.iter().find(|(ending, _, _)| words.ends_with(ending)) {
+                            finding.suggest(label.clone(), hit.range.clone(), draft.in_language(en, ko));
+                        }
+                    }
+                    Edit::ReplaceSentence(label, en, ko) => {
+                        let sentence = crate::fix::sentence_around(draft.text, hit.range.start);
+                        finding.suggest(label.clone(), crate::rules::cover(&sentence, &hit.range), draft.in_language(en, ko));
+                    }
+                    Edit::SoftenOrRemove(label) => {
+                        if let Some((softer, replacement)) = family::tone::softer(draft, &hit.range) {
+                            finding.suggest(softer, hit.range.clone(), replacement);
+                        }
+                        finding.suggest(label.clone(), family::tone::removal(draft, &hit.range), "");
                     }
                 }
             }
@@ -169,7 +191,8 @@ pub(super) static TABLE: &[WordRule] = &[
         lexicons: &[Lex::BlameShift],
         when: When::Apology,
         message: ("“{m}” shifts the blame.", "{m은} 책임을 떠넘기는 표현입니다."),
-        edit: Edit::Replace(Bilingual::fixed("Say “we”", "“저희”로 바꾸기"), "we", "저희"),
+        // "직원의 실수로" becomes "저희의 잘못으로" (the particle refitted by riskhint::fix::tidy), not "저희로".
+        edit: Edit::ReplaceByEnding(Bilingual::fixed("Say “we”", "“저희”로 바꾸기"), &[("실수", "our mistake", "저희의 잘못"), ("", "we", "저희")]),
     },
     WordRule {
         doc: &RuleDoc {
@@ -465,7 +488,7 @@ pub(super) static TABLE: &[WordRule] = &[
         lexicons: &[Lex::ProfanityEn, Lex::ProfanityKo],
         when: When::Always,
         message: ("Profanity: “{m}”.", "욕설: “{m}”."),
-        edit: Edit::Remove(Bilingual::fixed("Remove the word", "단어 삭제")),
+        edit: Edit::SoftenOrRemove(Bilingual::fixed("Remove the word", "단어 삭제")),
     },
     WordRule {
         doc: &RuleDoc {
@@ -490,7 +513,7 @@ pub(super) static TABLE: &[WordRule] = &[
         lexicons: &[Lex::InsultEn, Lex::InsultKo],
         when: When::Always,
         message: ("Insult: “{m}”.", "모욕 표현: “{m}”."),
-        edit: Edit::Remove(Bilingual::fixed("Remove the insult", "표현 삭제")),
+        edit: Edit::SoftenOrRemove(Bilingual::fixed("Remove the insult", "표현 삭제")),
     },
     WordRule {
         doc: &RuleDoc {
@@ -571,7 +594,7 @@ pub(super) static TABLE: &[WordRule] = &[
         lexicons: &[Lex::Dismissive],
         when: When::Reply,
         message: ("“{m}” brushes off the person you are replying to.", "{m은} 상대의 불만을 무시하는 말로 읽힙니다."),
-        edit: Edit::Replace(Bilingual::fixed("Acknowledge and help", "문제를 인정하고 돕겠다고 답하기"), "Sorry about this. Let's sort it out; could you send us the details?", "불편을 드려 죄송합니다. 자세한 내용을 알려주시면 바로 확인하겠습니다"),
+        edit: Edit::ReplaceSentence(Bilingual::fixed("Acknowledge and help", "문제를 인정하고 돕겠다고 답하기"), "Sorry about this. Let's sort it out; could you send us the details?", "불편을 드려 죄송합니다. 자세한 내용을 알려주시면 바로 확인하겠습니다."),
     },
 ];
 

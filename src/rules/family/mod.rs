@@ -5,3 +5,4 @@ pub(crate) mod disclosure;
 pub(crate) mod confidential;
 pub(crate) mod personal;
 pub(crate) mod mnpi;
+pub(crate) mod tone;
