@@ -228,6 +228,25 @@ async function ignore({ code, text, site }) {
   return { ok: true };
 }
 
+/** How many "Post anyway" entries the local history keeps. */
+const MAX_POSTED_ANYWAY = 100;
+
+/**
+ * Remembers a post sent despite the review dialog, with the reason the user gave (where the policy
+ * asks for one). Local storage only: never synced, never sent.
+ * @param {{codes?: unknown, reason?: unknown, site?: unknown}} entry
+ * @returns {Promise<{ok: true} | WorkerFailure>}
+ */
+async function postedAnyway({ codes, reason, site }) {
+  if (!Array.isArray(codes) || !codes.every((c) => typeof c === 'string' && RULE_CODE.test(c)) || typeof reason !== 'string') {
+    return { ok: false, error: 'a post sent anyway needs its codes and reason' };
+  }
+  const { postedAnyway: kept } = /** @type {StoredSettings} */ (await chrome.storage.local.get(KEY.postedAnyway));
+  const entry = { at: new Date().toISOString(), site: typeof site === 'string' ? site : '', codes, reason: reason.slice(0, 500) };
+  await chrome.storage.local.set({ [KEY.postedAnyway]: [...(Array.isArray(kept) ? kept : []), entry].slice(-MAX_POSTED_ANYWAY) });
+  return { ok: true };
+}
+
 /**
  * Turns a rule off from a card, unless the administrator locked it (the engine's rule decides,
  * as it does for the card's buttons).
@@ -332,8 +351,15 @@ async function handle(message) {
   if (message.type === REQUEST.turnOff) return turnOff(message);
   if (message.type === REQUEST.saveSettings) return saveSettings(message);
   if (message.type === REQUEST.messages) return messagesOf(message.lang);
+  if (message.type === REQUEST.postedAnyway) return postedAnyway(message);
   const checker = await ready();
   if (message.type === REQUEST.warm) return { ok: true };
+  if (message.type === REQUEST.fill) {
+    const request = JSON.stringify({ id: message.id, start: message.start, end: message.end, lang: message.lang ?? null, values: message.values ?? {} });
+    const filled = JSON.parse(checker.fill_prompt(String(message.text ?? ''), request));
+    if (filled.error) return { ok: false, error: String(filled.error) };
+    return { ok: true, edit: filled.empty ? null : filled };
+  }
   const { role = 'employee', language, ignored } = await requestSettings();
   // The language chosen in options wins over the browser's, which the content script sends.
   const lang = language === 'ko' || language === 'en' ? language : message.type === REQUEST.classify || message.type === REQUEST.check ? message.lang : undefined;

@@ -25,6 +25,10 @@ globalThis.riskhintProtocol = Object.freeze({
     saveSettings: 'saveSettings',
     /** A composer got focus: start the engine now rather than at the first key. */
     warm: 'warm',
+    /** A fill-in fix's words: {text, id, start, end, values, lang} → {edit} (null: a required field is empty). */
+    fill: 'fill',
+    /** A post sent despite the review: {codes, reason, site}, kept in local history only. */
+    postedAnyway: 'postedAnyway',
   }),
 
   /** Requests from the popup to a tab's content script (chrome.tabs.sendMessage). */
@@ -57,6 +61,8 @@ globalThis.riskhintProtocol = Object.freeze({
     settingsChangedAt: 'settingsChangedAt',
     settingsBackup: 'settingsBackup',
     syncState: 'syncState',
+    // The local history of posts sent despite the review dialog (never synced, never sent).
+    postedAnyway: 'postedAnyway',
   }),
 
   /**

@@ -19,7 +19,28 @@ interface Bilingual {
 /** A proposed edit; spans are UTF-16 offsets into the text that was sent. */
 interface Suggestion {
   label: string;
-  kind: string;
+  kind: 'replace' | 'insert' | 'remove' | 'prompt';
+  start: number;
+  end: number;
+  /** Absent on a prompt, until the user fills it in (Checker.fill_prompt). */
+  replacement?: string;
+  prompt?: { id: string; fields: { name: string; label: string; example: string; required: boolean }[] };
+  /** The findings this edit would bring; absent where the engine did not look. */
+  creates?: { code: string; message: string }[];
+  /** "Apply all safe fixes" may make it. */
+  safe: boolean;
+}
+
+/** What a finding card's buttons do (overlay.js findingCard). */
+interface CardActions {
+  apply: (suggestion: Suggestion) => void;
+  fill: (suggestion: Suggestion, values: Record<string, string>) => void;
+  ignore: () => void;
+  turnOff: () => void;
+}
+
+/** An edit ready to make: offsets in UTF-16 units of the checked text. */
+interface Edit {
   start: number;
   end: number;
   replacement: string;
@@ -50,6 +71,10 @@ interface DraftReport {
   language: string;
   truncated: boolean;
   findings: Finding[];
+  /** Every safe fix at once, as one edit. */
+  fix_all?: Suggestion & { fixes: number };
+  /** The least severe finding that asks before posting, and whether "Post anyway" needs a reason. */
+  review?: { from: 'warn' | 'block' | 'info'; require_reason: boolean };
 }
 
 /** The words behind one of a post's labels. */
@@ -94,6 +119,14 @@ interface IgnoredFinding {
   at?: string;
 }
 
+/** A post the user sent despite the review dialog: kept on this device only. */
+interface PostedAnyway {
+  at: string;
+  site: string;
+  codes: string[];
+  reason: string;
+}
+
 /** The user's settings: written only by the worker, validated there (settings.js, VALID). */
 interface Settings {
   policy?: string;
@@ -136,6 +169,7 @@ interface StoredSettings extends Settings {
   settingsChangedAt?: number;
   settingsBackup?: { at: number; settings: Settings };
   syncState?: SyncState;
+  postedAnyway?: PostedAnyway[];
 }
 
 /** The requests the worker answers, by type. */
@@ -148,6 +182,8 @@ interface WorkerRequests {
   turnOff: { type: 'turnOff'; code: string };
   saveSettings: { type: 'saveSettings'; set?: Settings; remove?: (keyof Settings)[] };
   warm: { type: 'warm' };
+  fill: { type: 'fill'; text: string; id: string; start: number; end: number; values: Record<string, string>; lang?: string };
+  postedAnyway: { type: 'postedAnyway'; codes: string[]; reason: string; site: string };
 }
 type WorkerRequest = WorkerRequests[keyof WorkerRequests];
 
@@ -160,6 +196,8 @@ interface WorkerReplies {
   turnOff: {};
   saveSettings: {};
   warm: {};
+  fill: { edit: Edit | null };
+  postedAnyway: {};
 }
 /** `unavailable`: the semantic tier asked for is not there (no asset, or it failed to load) and will not be this session. */
 type WorkerFailure = { ok: false; error: string; unavailable?: true };

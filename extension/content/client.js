@@ -163,6 +163,25 @@ var riskhintClient = (() => {
       chrome.runtime.sendMessage({ type: REQUEST.warm }).catch(() => {});
     },
     /**
+     * The edit a fill-in fix makes with the user's words; null when a required field is empty.
+     * @param {string} text the checked draft
+     * @param {Suggestion} suggestion a prompt
+     * @param {Record<string, string>} values
+     * @returns {Promise<Edit | null>}
+     */
+    async fill(text, suggestion, values) {
+      const id = suggestion.prompt?.id ?? '';
+      return (await send({ type: REQUEST.fill, text, id, start: suggestion.start, end: suggestion.end, values })).edit;
+    },
+    /**
+     * Keeps, on this device only, that a post went out despite the review, and why.
+     * @param {string[]} codes
+     * @param {string} reason
+     */
+    async postedAnyway(codes, reason) {
+      await send({ type: REQUEST.postedAnyway, codes, reason, site: location.hostname });
+    },
+    /**
      * Checks a draft.
      * @param {string} text
      * @param {{platform?: PlatformName, replyTo?: string | null}} [context]

@@ -35,6 +35,8 @@ var riskhintComposer = (() => {
   const LONG_DRAFT_CHARS = 5_000;
   const LONG_DRAFT_PAUSE_MS = 200;
   const SEVERITIES = ['block', 'warn', 'info'];
+  /** @type {Record<string, number>} severities by weight, to compare with the review's threshold */
+  const RANK = { info: 0, warn: 1, block: 2 };
   // The semantic tier (a sentence encoder in the worker, tens of milliseconds a draft) answers at a
   // pause in typing: this long after the last key's fast verdict, if no key came since.
   const SEMANTIC_PAUSE_MS = 40;
@@ -184,7 +186,7 @@ var riskhintComposer = (() => {
       // The site's controls the pill keeps clear of, found once a check (their rects are read as
       // the pill moves).
       const controls = findings.length ? [site.postButtonFor(editor), ...site.controlsFor(editor)].filter((el) => el !== null) : [];
-      draft.pill = riskhintUi.pill(draft.pill, editor, verdict, findings, (f) => openFinding(draft, f, true), () => controls);
+      draft.pill = riskhintUi.pill(draft.pill, editor, verdict, findings, (f) => openFinding(draft, [f], true), () => controls);
     }
 
     /** Underlines every composer's findings: one highlight per severity (highlights.css styles them). */
@@ -224,42 +226,49 @@ var riskhintComposer = (() => {
     }
 
     /**
+     * Opens the card of `findings` (those under one word: a word several findings share shows
+     * them all), anchored on the first one's words.
      * @param {Draft} draft
-     * @param {Finding} finding
+     * @param {Finding[]} findings
      * @param {boolean} [fromList] opened from the pill's list: focus moves into the card
      */
-    function openFinding(draft, finding, fromList = false) {
+    function openFinding(draft, findings, fromList = false) {
       const model = textOf(draft.editor);
-      const range = model.text === draft.checkedText ? riskhintText.range(model, finding.start, finding.end) : null;
+      const [first] = findings;
+      const range = model.text === draft.checkedText ? riskhintText.range(model, first.start, first.end) : null;
       // The card follows the finding's words as the page scrolls (the editor, once they are gone).
       const anchor = () => {
         const rect = range?.startContainer.isConnected ? range.getBoundingClientRect() : null;
         if (rect && (rect.width || rect.height)) return rect;
         return draft.editor.isConnected ? draft.editor.getBoundingClientRect() : null;
       };
-      riskhintUi.findingCard(finding, anchor, {
-        apply: (suggestion) => apply(draft, suggestion).catch((error) => console.warn('riskhint: could not apply the fix', error)),
+      const failed = (/** @type {string} */ what) => (/** @type {unknown} */ error) => console.warn(`riskhint: could not ${what}`, error);
+      riskhintUi.findingCard(findings, anchor, (finding) => ({
+        apply: (suggestion) => apply(draft, suggestion).catch(failed('apply the fix')),
+        fill: (suggestion, values) => fill(draft, suggestion, values).catch(failed('fill in the fix')),
         // Kept from now on (options lists it); the worker leaves it out of the next check.
         ignore: async () => {
           draft.editor.focus();
-          await riskhintClient.ignore(finding).catch((error) => console.warn('riskhint: could not ignore the finding', error));
+          await riskhintClient.ignore(finding).catch(failed('ignore the finding'));
           draft.checkedText = null;
           schedule(draft, 0);
         },
         // The worker keeps it (options lists it) and re-checks open drafts once it is in force.
         turnOff: async () => {
-          await riskhintClient.turnOff(finding.code).catch((error) => console.warn('riskhint: could not turn the rule off', error));
+          await riskhintClient.turnOff(finding.code).catch(failed('turn the rule off'));
           draft.editor.focus();
         },
-      }, fromList);
+      }), fromList);
     }
 
     /**
-     * Replaces a suggestion's span through the editor's own input path; Ctrl+Z undoes it.
+     * Makes an edit of the engine's (a fix, or all safe fixes at once) through the editor's own
+     * input path; Ctrl+Z undoes it. The edit is made exactly as the engine wrote it: the text
+     * after it is the text the CLI's fix gives.
      * @param {Draft} draft
-     * @param {{start: number, end: number, replacement: string}} suggestion
+     * @param {{start: number, end: number, replacement?: string}} edit
      */
-    async function apply(draft, suggestion) {
+    async function apply(draft, edit) {
       if (draft.composing) {
         // The edit would land inside the syllable being composed (and break the IME).
         riskhintUi.notice(riskhintI18n.t('applyWhileComposing'), draft.editor.getBoundingClientRect());
@@ -267,10 +276,24 @@ var riskhintComposer = (() => {
       }
       const model = textOf(draft.editor);
       if (model.text !== draft.checkedText) return; // the draft moved on; a new check is coming
-      const edit = pasteable(model.text, suggestion.start, suggestion.end, suggestion.replacement);
-      const range = riskhintText.range(model, edit.start, edit.end);
+      const paste = pasteable(model.text, edit.start, edit.end, edit.replacement ?? '');
+      const range = riskhintText.range(model, paste.start, paste.end);
       if (!range) return;
-      await site.replace(draft.editor, range, edit.text);
+      await site.replace(draft.editor, range, paste.text);
+    }
+
+    /**
+     * Makes a fill-in fix with the words the user gave: the engine builds the sentence (Korean
+     * particles fitted to the words) and its clean edit.
+     * @param {Draft} draft
+     * @param {Suggestion} suggestion a prompt
+     * @param {Record<string, string>} values
+     */
+    async function fill(draft, suggestion, values) {
+      const text = draft.checkedText;
+      if (text === null || textOf(draft.editor).text !== text) return;
+      const edit = await riskhintClient.fill(text, suggestion, values);
+      if (edit) await apply(draft, edit);
     }
 
     /**
@@ -294,8 +317,8 @@ var riskhintComposer = (() => {
       const model = textOf(draft.editor);
       if (model.text !== draft.checkedText) return;
       const at = riskhintText.offsetOf(model, selection.anchorNode, selection.anchorOffset);
-      const finding = findingsOf(draft).find((f) => at >= f.start && at <= f.end && f.end > f.start);
-      if (finding) openFinding(draft, finding);
+      const here = findingsOf(draft).filter((f) => at >= f.start && at <= f.end && f.end > f.start);
+      if (here.length) openFinding(draft, here);
     });
 
     // Compositions: nothing is checked or written from compositionstart to compositionend. Chrome
@@ -419,10 +442,16 @@ var riskhintComposer = (() => {
     function guard(event, editors, button) {
       if (riskhintClient.isPaused()) return;
       const all = editors.map((editor) => attach(editor));
-      const blocking = () => all.flatMap((d) => findingsOf(d).filter((f) => f.severity === 'block'));
+      // The findings that ask before posting: blocking ones always; warn-level ones too where the
+      // policy says so for the author's role (executives and PR staff, by default).
+      const toReview = (/** @type {Draft} */ d) => {
+        const from = RANK[d.report?.review?.from ?? 'block'] ?? RANK.block;
+        return findingsOf(d).filter((f) => RANK[f.severity] >= from);
+      };
+      const found = () => all.flatMap(toReview);
       // A draft being composed keeps the verdict of its text before the syllable in progress.
       const fresh = all.every((d) => d.composing || d.checkedText === textOf(d.editor).text);
-      if (fresh && !blocking().length) return;
+      if (fresh && !found().length) return;
       event.preventDefault();
       event.stopImmediatePropagation();
       const post = () => {
@@ -431,11 +460,23 @@ var riskhintComposer = (() => {
       };
       Promise.all(all.map(check)).then(
         async () => {
-          const found = blocking();
-          if (!found.length) return post();
-          const choice = await riskhintUi.review(found);
-          if (choice === 'post') post();
-          else (all.find((d) => findingsOf(d).some((f) => f.severity === 'block'))?.editor ?? editors[0]).focus();
+          const findings = found();
+          if (!findings.length) return post();
+          const draftOf = (/** @type {Finding} */ f) => all.find((d) => findingsOf(d).includes(f)) ?? all[0];
+          const withFixes = all.find((d) => d.report?.fix_all);
+          const answer = await riskhintUi.review(findings, {
+            fixAll: withFixes?.report?.fix_all ?? null,
+            requireReason: all.some((d) => d.report?.review?.require_reason),
+            apply: (f, s) => apply(draftOf(f), s).catch((error) => console.warn('riskhint: could not apply the fix', error)),
+            applyAll: () => withFixes?.report?.fix_all && apply(withFixes, withFixes.report.fix_all).catch((error) => console.warn('riskhint: could not apply the fixes', error)),
+          });
+          if (answer.choice === 'post') {
+            // Kept in this device's history only, with the reason if one was asked for.
+            riskhintClient.postedAnyway([...new Set(findings.map((f) => f.code))], answer.reason).catch(() => {});
+            post();
+          } else {
+            (all.find((d) => toReview(d).length)?.editor ?? editors[0]).focus();
+          }
         },
         // The engine is unavailable: never stand between the user and their post.
         post,
@@ -461,24 +502,22 @@ var riskhintComposer = (() => {
   }
 
   /**
-   * An edit a paste can make. A paste of nothing does nothing in most editors, so a removal takes
-   * a neighbouring character along and pastes it back (and swallows one of two spaces).
+   * The same edit as one a paste can make. A paste of nothing does nothing in most editors, so a
+   * removal takes a neighbouring character along and pastes it back: the text after it is exactly
+   * the engine's (which already closed up the spaces).
    * @param {string} text
    * @param {number} start
    * @param {number} end
    * @param {string} replacement
    */
   function pasteable(text, start, end, replacement) {
-    if (replacement) return { start, end, text: replacement };
-    const charAt = (/** @type {number} */ i) => text.slice(i, i + (isLowSurrogate(text, i + 1) ? 2 : 1));
+    if (replacement || start === end) return { start, end, text: replacement };
     const before = start > 0 ? text.slice(start - (isLowSurrogate(text, start - 1) ? 2 : 1), start) : '';
-    const after = end < text.length ? charAt(end) : '';
-    if (before === ' ' && after === ' ') return { start: start - 1, end: end + 1, text: ' ' };
+    // A line break is taken along only when nothing else is there: pasting one splits a block.
+    if (before && before !== '\n') return { start: start - before.length, end, text: before };
+    const after = end < text.length ? text.slice(end, end + (isLowSurrogate(text, end + 1) ? 2 : 1)) : '';
+    if (after && after !== '\n') return { start, end: end + after.length, text: after };
     if (before) return { start: start - before.length, end, text: before };
-    // At the very start: drop the space that follows too, keeping the next character.
-    const next = after === ' ' && end + 1 < text.length ? charAt(end + 1) : '';
-    if (next) return { start, end: end + 1 + next.length, text: next };
-    if (after) return { start, end: end + after.length, text: after };
     return { start, end, text: '' };
   }
 

@@ -67,7 +67,14 @@ var riskhintUi = (() => {
     .backdrop { position: fixed; inset: 0; z-index: 2147483645; background: rgba(0,0,0,.35); pointer-events: auto; }
     .dialog { left: 50%; top: 20%; transform: translateX(-50%); width: min(440px, calc(100vw - 16px)); padding: 16px 18px; pointer-events: auto; }
     .dialog h2 { margin: 0 0 8px; font-size: 17px; }
-    .dialog ul { margin: 8px 0; padding-left: 18px; }
+    .dialog ul { margin: 8px 0; padding-left: 0; list-style: none; max-height: 50vh; overflow: auto; }
+    .dialog li { margin: 0 0 10px; }
+    .dialog li .actions { margin-top: 4px; }
+    .dialog textarea, .fill input { width: 100%; font: inherit; font-size: 13px; padding: 4px 8px; border: 1px solid #cfd9de; border-radius: 8px; }
+    .fill .field { display: block; margin: 6px 0; font-size: 12px; }
+    .fill .field span { display: block; margin-bottom: 2px; }
+    .card section + section { border-top: 1px solid #cfd9de; margin-top: 10px; padding-top: 8px; }
+    button.action:disabled { opacity: .5; cursor: default; }
     /* The site's dark theme (X's "Lights out", Facebook and LinkedIn dark mode). */
     :host([data-theme="dark"]) .card, :host([data-theme="dark"]) .dialog, :host([data-theme="dark"]) .list {
       color: #e7e9ea; background: #15202b; border-color: #38444d; box-shadow: 0 8px 28px rgba(0,0,0,.6); }
@@ -325,42 +332,93 @@ var riskhintUi = (() => {
   }
 
   /**
-   * The card for one finding in a draft, with its suggestions.
-   * @param {Finding} finding its `locked` (the engine's word): no Ignore, no Turn off
-   * @param {Anchor} anchor the finding's words in the draft, now
-   * @param {{apply: (suggestion: Suggestion) => void, ignore: () => void, turnOff: () => void}} actions
+   * The card for the findings under a word of a draft (one, or several sharing the word), each with
+   * its reason, its fixes and what a fix would bring. A fix that needs the user's words opens a
+   * small form in the card and inserts only what was filled in.
+   * @param {Finding[]} findings the first names the card (data-code); each has its `locked` (the engine's word): no Ignore, no Turn off
+   * @param {Anchor} anchor the findings' words in the draft, now
+   * @param {(finding: Finding) => CardActions} actionsFor
    * @param {boolean} [focus] move keyboard focus into the card (when opened from the list)
    */
-  function findingCard(finding, anchor, actions, focus = false) {
+  function findingCard(findings, anchor, actionsFor, focus = false) {
     /**
      * @param {string} ui its data-riskhint-ui name
      * @param {string} text
      * @param {() => void} run
      * @param {string} [kind]
+     * @param {boolean} [closes] the card closes first
      */
-    const action = (ui, text, run, kind = 'action') => {
+    const action = (ui, text, run, kind = 'action', closes = true) => {
       const b = h('button', { class: kind, 'data-riskhint-ui': ui, text });
       // A click leaves focus in the editor, as an editor's toolbar does: taking it would end the
       // user's IME composition behind their back (the composer refuses Apply during one).
       b.addEventListener('mousedown', (e) => e.preventDefault());
-      b.addEventListener('click', fromUser(() => { closeCard(); run(); }));
+      b.addEventListener('click', fromUser(() => {
+        if (closes) closeCard();
+        run();
+      }));
       return b;
     };
-    const buttons = finding.suggestions.map((s) => action('apply', s.label, () => actions.apply(s), 'action primary'));
-    const dismiss = finding.locked
-      ? [h('p', { class: 'muted', 'data-riskhint-ui': 'required', text: t('requiredByOrganisation') })]
-      : [action('ignore', t('ignore'), actions.ignore), action('turn-off', t('turnOffRule', finding.code), actions.turnOff)];
-    const card = h('div', { class: 'card', role: 'dialog', 'data-riskhint-ui': 'finding-card', 'data-code': finding.code, 'aria-label': finding.message },
-      h('h2', {}, h('span', { class: `sev ${finding.severity}`, text: severityName(finding.severity) }), finding.message),
-      h('p', { text: finding.reason }),
-      h('p', { class: 'muted', text: `${finding.code} · ${finding.source}` }),
-      // A finding of the semantic tier says so: a reading, not a listed word.
-      ...(finding.confidence === undefined ? [] : [h('p', { class: 'muted', 'data-riskhint-ui': 'semantic', text: t('semanticConfidence', Math.round(finding.confidence * 100)) })]),
-      h('div', { class: 'actions' }, ...buttons, ...dismiss));
+    /** @param {Finding} finding */
+    const section = (finding) => {
+      const actions = actionsFor(finding);
+      const fixes = finding.suggestions.map((s) => s.kind === 'prompt'
+        ? action('apply', s.label, () => askFor(part, s, actions), 'action primary', false)
+        : action('apply', s.label, () => actions.apply(s), 'action primary'));
+      // What a fix would bring, said before Apply.
+      const brings = finding.suggestions.filter((s) => s.creates?.length).map((s) =>
+        h('p', { class: 'muted', 'data-riskhint-ui': 'creates', text: t('fixCreates', s.label, (s.creates ?? []).map((c) => c.message).join(' ')) }));
+      const dismiss = finding.locked
+        ? [h('p', { class: 'muted', 'data-riskhint-ui': 'required', text: t('requiredByOrganisation') })]
+        : [action('ignore', t('ignore'), actions.ignore), action('turn-off', t('turnOffRule', finding.code), actions.turnOff)];
+      const part = h('section', { 'data-riskhint-ui': 'card-finding', 'data-code': finding.code },
+        h('h2', {}, h('span', { class: `sev ${finding.severity}`, text: severityName(finding.severity) }), finding.message),
+        h('p', { text: finding.reason }),
+        h('p', { class: 'muted', text: `${finding.code} · ${finding.source}` }),
+        // A finding of the semantic tier says so: a reading, not a listed word.
+        ...(finding.confidence === undefined ? [] : [h('p', { class: 'muted', 'data-riskhint-ui': 'semantic', text: t('semanticConfidence', Math.round(finding.confidence * 100)) })]),
+        ...brings,
+        h('div', { class: 'actions' }, ...fixes, ...dismiss));
+      return part;
+    };
+    const card = h('div', { class: 'card', role: 'dialog', 'data-riskhint-ui': 'finding-card', 'data-code': findings[0].code, 'aria-label': findings.map((f) => f.message).join(' ') },
+      ...findings.map(section));
     card.addEventListener('keydown', (e) => e.key === 'Escape' && closeCard());
     showCard(card, anchor);
     if (focus) /** @type {HTMLElement | null} */ (card.querySelector('button'))?.focus();
     return card;
+  }
+
+  /**
+   * The fill-in form of a fix that needs the user's words, in place of its section's buttons: one
+   * field per thing it asks; Insert once the required ones are filled.
+   * @param {HTMLElement} part the finding's section of the card
+   * @param {Suggestion} suggestion a prompt
+   * @param {CardActions} actions
+   */
+  function askFor(part, suggestion, actions) {
+    const inputs = (suggestion.prompt?.fields ?? []).map((field) => {
+      const input = /** @type {HTMLInputElement} */ (h('input', { type: 'text', name: field.name, placeholder: field.example, 'aria-label': field.label, maxlength: '200' }));
+      return { field, input, row: h('label', { class: 'field' }, h('span', { text: field.label }), input) };
+    });
+    const insert = /** @type {HTMLButtonElement} */ (h('button', { class: 'action primary', 'data-riskhint-ui': 'fill', text: t('insertFilled') }));
+    const ready = () => inputs.every(({ field, input }) => !field.required || input.value.trim());
+    const update = () => { insert.disabled = !ready(); };
+    const submit = () => {
+      if (!ready()) return;
+      closeCard();
+      actions.fill(suggestion, Object.fromEntries(inputs.map(({ field, input }) => [field.name, input.value])));
+    };
+    for (const { input } of inputs) {
+      input.addEventListener('input', update);
+      // Enter inserts, unless an IME is committing a syllable with it.
+      input.addEventListener('keydown', fromUser((/** @type {KeyboardEvent} */ e) => e.key === 'Enter' && !e.isComposing && submit()));
+    }
+    insert.addEventListener('click', fromUser(submit));
+    const form = h('div', { class: 'fill', 'data-riskhint-ui': 'prompt' }, ...inputs.map(({ row }) => row), h('div', { class: 'actions' }, insert));
+    part.querySelector('.actions')?.replaceWith(form);
+    update();
+    inputs[0]?.input.focus();
   }
 
   /**
@@ -531,43 +589,75 @@ var riskhintUi = (() => {
   }
 
   /**
-   * Asks before a post with blocking findings goes out. Resolves 'edit' (the default, also on
-   * Escape) or 'post'.
-   * @param {Finding[]} findings the blocking ones
-   * @returns {Promise<'edit' | 'post'>}
+   * Asks before a post with findings to review goes out: each finding with its reason and fixes,
+   * "Apply all safe fixes", Edit (the default, also on Escape) and Post anyway, which needs a short
+   * reason where the policy says so. Resolves what the user chose.
+   * @param {Finding[]} findings the ones to review
+   * @param {{fixAll: (Suggestion & {fixes: number}) | null, requireReason: boolean, apply: (finding: Finding, suggestion: Suggestion) => void, applyAll: () => void}} options
+   * @returns {Promise<{choice: 'edit'} | {choice: 'post', reason: string}>}
    */
-  function review(findings) {
+  function review(findings, options) {
     closeCard();
     return new Promise((resolve) => {
       const backdrop = h('div', { class: 'backdrop' });
       const edit = h('button', { class: 'action primary', 'data-riskhint-ui': 'edit', text: t('edit') });
-      const post = h('button', { class: 'action', 'data-riskhint-ui': 'post-anyway', text: t('postAnyway') });
+      const post = /** @type {HTMLButtonElement} */ (h('button', { class: 'action', 'data-riskhint-ui': 'post-anyway', text: t('postAnyway') }));
+      const reason = options.requireReason
+        ? /** @type {HTMLTextAreaElement} */ (h('textarea', { 'data-riskhint-ui': 'reason', rows: '2', maxlength: '500', 'aria-label': t('postAnywayReason'), placeholder: t('postAnywayReason') }))
+        : null;
+      const reasonGiven = () => !reason || reason.value.trim().length >= 3;
+      post.disabled = !reasonGiven();
+      reason?.addEventListener('input', () => { post.disabled = !reasonGiven(); });
+      /**
+       * A fix button: the dialog closes (back to the draft, which is checked again) and the fix is made.
+       * @param {string} ui
+       * @param {string} text
+       * @param {() => void} run
+       */
+      const fixButton = (ui, text, run) => {
+        const b = h('button', { class: 'action', 'data-riskhint-ui': ui, text });
+        b.addEventListener('click', fromUser(() => {
+          finish({ choice: 'edit' });
+          run();
+        }));
+        return b;
+      };
+      const items = findings.map((f) => h('li', { 'data-code': f.code },
+        h('span', { class: `sev ${f.severity}`, text: severityName(f.severity) }),
+        h('strong', { text: f.message }),
+        h('p', { class: 'muted', 'data-riskhint-ui': 'reason-line', text: f.reason }),
+        h('div', { class: 'actions' }, ...f.suggestions.filter((s) => s.kind !== 'prompt').slice(0, 2).map((s) => fixButton('review-apply', s.label, () => options.apply(f, s))))));
+      const applyAll = options.fixAll ? fixButton('apply-all', t('applyAllSafe', options.fixAll.fixes), options.applyAll) : null;
       const dialog = h('div', { class: 'dialog', role: 'alertdialog', 'aria-modal': 'true', 'data-riskhint-ui': 'review', 'aria-labelledby': 'riskhint-review-title' },
         h('h2', { id: 'riskhint-review-title', text: t('reviewTitle') }),
         h('p', { text: t('reviewIntro') }),
-        h('ul', {}, ...findings.map((f) => h('li', { 'data-code': f.code }, h('strong', { text: `“${f.text}” ` }), f.message))),
-        h('div', { class: 'actions' }, edit, post));
+        h('ul', {}, ...items),
+        reason,
+        h('div', { class: 'actions' }, applyAll, edit, post));
       // A modal keeps focus: an editor that takes it back (DraftJS does when an IME composition
       // ends, which a click on Post can cause) must not get the keys meant for the dialog.
       const keep = (/** @type {FocusEvent} */ e) => {
         if (!e.composedPath().includes(dialog)) edit.focus();
       };
       document.addEventListener('focusin', keep, true);
-      const finish = (/** @type {'edit' | 'post'} */ choice) => {
+      /** @param {{choice: 'edit'} | {choice: 'post', reason: string}} choice */
+      const finish = (choice) => {
         document.removeEventListener('focusin', keep, true);
         backdrop.remove();
         dialog.remove();
         resolve(choice);
       };
-      edit.addEventListener('click', fromUser(() => finish('edit')));
-      post.addEventListener('click', fromUser(() => finish('post')));
-      backdrop.addEventListener('click', fromUser(() => finish('edit')));
+      edit.addEventListener('click', fromUser(() => finish({ choice: 'edit' })));
+      post.addEventListener('click', fromUser(() => reasonGiven() && finish({ choice: 'post', reason: reason?.value.trim() ?? '' })));
+      backdrop.addEventListener('click', fromUser(() => finish({ choice: 'edit' })));
       dialog.addEventListener('keydown', fromUser((e) => {
-        if (e.key === 'Escape') finish('edit');
+        if (e.key === 'Escape') finish({ choice: 'edit' });
         // Keep Tab inside the dialog.
         if (e.key === 'Tab') {
           e.preventDefault();
-          (layer().activeElement === edit ? post : edit).focus();
+          const stops = /** @type {HTMLElement[]} */ ([...dialog.querySelectorAll('button:not([disabled]), textarea')]);
+          const at = stops.indexOf(/** @type {HTMLElement} */ (layer().activeElement));
+          stops[(at + (e.shiftKey ? -1 : 1) + stops.length) % stops.length]?.focus();
         }
         e.stopPropagation();
       }));

@@ -34,6 +34,20 @@ pub fn check(draft: &Draft, cx: &Context, out: &mut Findings) {
     // The sentences that carry the news, when they follow one another: "taking the company private
     // at $420. Funding secured." is one piece of news in two sentences, and goes whole.
     let mut sentences: Vec<Range<usize>> = news.iter().map(|(_, s)| s.clone()).collect();
+    // The sentence just before or after that makes it material goes too ("Am considering taking
+    // Hanbit private at $420." before "Funding secured.").
+    let all = draft.sentences();
+    let material = |r: &Range<usize>| {
+        let words = draft.text[r.clone()].to_lowercase();
+        draft.has_in(Lex::Financing, r) || draft.has_in(Lex::DealTerms, r) || words.contains(" private") || words.contains("비상장")
+    };
+    for (i, sentence) in all.iter().enumerate() {
+        let next_to_news = [i.checked_sub(1), Some(i + 1)].into_iter().flatten().filter_map(|j| all.get(j)).any(|n| sentences.contains(n));
+        if next_to_news && !sentences.contains(sentence) && material(sentence) {
+            sentences.push(sentence.clone());
+        }
+    }
+    sentences.sort_by_key(|r| r.start);
     sentences.dedup();
     let adjacent = sentences.windows(2).all(|w| draft.text[w[0].end..w[1].start].trim().is_empty());
     let together = (sentences.len() > 1 && adjacent).then(|| sentences[0].start..sentences[sentences.len() - 1].end);
