@@ -471,9 +471,18 @@ pub fn introduced_by(text: &str, range: &Range<usize>, replacement: &str) -> Vec
 /// The byte range of the sentence of `text` around `at` (its words, without the spaces between it
 /// and the next).
 pub fn sentence_around(text: &str, at: usize) -> Range<usize> {
-    // Sentences end at line breaks, so the line holding `at` is enough to read.
-    let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
-    let line_end = text[at..].find('\n').map_or(text.len(), |n| at + n);
+    // Sentences end at line breaks, so the line holding `at` is enough to read; of a line longer
+    // than a few paragraphs (a pasted book with no breaks), the part around `at`, so that finding
+    // a sentence costs the same in any text.
+    let (mut from, mut to) = (at.saturating_sub(NEARBY_BYTES * 5), (at + NEARBY_BYTES * 5).min(text.len()));
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    while !text.is_char_boundary(to) {
+        to += 1;
+    }
+    let line_start = text[from..at].rfind('\n').map_or(from, |n| from + n + 1);
+    let line_end = text[at..to].find('\n').map_or(to, |n| at + n);
     let units = riskhint_text::text::sentences(&text[line_start..line_end]);
     let unit = units
         .iter()
