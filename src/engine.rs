@@ -310,7 +310,9 @@ impl Engine {
         }
         let (range, replacement) = crate::fix::difference(text, &fixed);
         let label = crate::finding::Bilingual::fixed("Apply all safe fixes", "안전한 수정 모두 적용");
-        Some(FixAll { edit: crate::finding::Suggestion::new(label, range, replacement), fixes })
+        // Checked just above: it brings nothing new.
+        let edit = crate::finding::Suggestion { creates: Some(Vec::new()), ..crate::finding::Suggestion::new(label, range, replacement) };
+        Some(FixAll { edit, fixes })
     }
 }
 

@@ -47,6 +47,7 @@ const SITES = {
       await page.keyboard.type(text);
       return page;
     },
+    global: '__composer',
     text: (page) => page.evaluate(() => window.__composer.text()),
   },
   facebook: {
@@ -58,6 +59,7 @@ const SITES = {
       await page.keyboard.type(text);
       return page;
     },
+    global: '__lexical',
     text: (page) => page.evaluate(() => window.__lexical.text()),
   },
   linkedin: {
@@ -69,6 +71,7 @@ const SITES = {
       await page.keyboard.type(text);
       return page;
     },
+    global: '__quill',
     text: (page) => page.evaluate(() => window.__quill.text()),
   },
 };
@@ -89,7 +92,7 @@ async function applyMatchesEngine(platform, draft, word, code) {
   const expected = expectedAfter(draft, code, platform);
   const card = await findingCard(page, site.editor, word, code);
   await card.locator('[data-riskhint-ui="apply"]').first().click();
-  await page.waitForFunction(([read, want]) => window[read].text() === want, [platform === 'x' ? '__composer' : platform === 'facebook' ? '__lexical' : '__quill', expected], { timeout: 5000 }).catch(() => {});
+  await page.waitForFunction(([read, want]) => window[read].text() === want, [site.global, expected], { timeout: 5000 }).catch(() => {});
   assert.equal(await site.text(page), expected, `${platform}: the editor after Apply is the engine's text`);
   // Checked again: the finding it fixed is gone, and the page agrees with the engine on the rest.
   await checked(page, site.editor);
@@ -98,7 +101,7 @@ async function applyMatchesEngine(platform, draft, word, code) {
   assert.equal(Number(await page.locator(site.editor).first().getAttribute('data-riskhint-findings')), left.length);
   await page.locator(site.editor).first().focus();
   await page.keyboard.press('Control+z');
-  await page.waitForFunction(([read, want]) => window[read].text() === want, [platform === 'x' ? '__composer' : platform === 'facebook' ? '__lexical' : '__quill', draft]);
+  await page.waitForFunction(([read, want]) => window[read].text() === want, [site.global, draft]);
   await page.close();
 }
 
