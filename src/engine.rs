@@ -75,10 +75,12 @@ pub struct FixAll {
 }
 
 /// A suggestion is previewed (the draft re-checked as if it were made, to say what new finding it
-/// would bring) only within these bounds: a pasted book with hundreds of findings is not re-checked
-/// hundreds of times. Beyond them a suggestion says nothing of what it creates and is not "safe".
-const PREVIEW_MAX_BYTES: usize = 32 * 1024;
-const PREVIEW_MAX_SUGGESTIONS: usize = 32;
+/// would bring) on the whole draft up to this size, and beyond it on the lines around the edit.
+const PREVIEW_WHOLE_BYTES: usize = 4 * 1024;
+/// Findings that start beyond this are not previewed (nor "safe"): a pasted book with thousands of
+/// findings is not re-checked thousands of times. A bound by place, not by count, so that each
+/// finding's preview never depends on the others.
+const PREVIEW_WITHIN_BYTES: usize = 16 * 1024;
 
 /// A policy compiled for checking. Cheap to share; building one takes a few milliseconds.
 #[derive(Debug, Clone)]
@@ -261,23 +263,25 @@ impl Engine {
                 }
             }
         }
-        if text.len() <= PREVIEW_MAX_BYTES {
-            let before = code_counts(&report.findings);
-            let mut previews = PREVIEW_MAX_SUGGESTIONS;
-            for finding in &mut report.findings {
-                for s in finding.suggestions.iter_mut().filter(|s| s.prompt.is_none() && s.creates.is_none()) {
-                    if previews == 0 {
-                        break;
-                    }
-                    previews -= 1;
-                    let after = self.check_rules(&s.apply(text), context).findings;
-                    s.creates = Some(created(&before, &after));
-                }
-                // An edit that brings a finding of the same family fixes nothing ("stupid" softened
-                // to a word that still reads as hostile).
-                let family = &finding.code[..4];
-                finding.suggestions.retain(|s| !s.creates.iter().flatten().any(|c| c.code.starts_with(family)));
+        // Each suggestion is previewed on its own, whatever the others are (ignoring one finding
+        // changes nothing of the rest): a post-sized draft is re-checked whole, a longer one on
+        // the lines around the edit, so that previews cost the same per edit in any draft.
+        let whole = text.len() <= PREVIEW_WHOLE_BYTES;
+        let before = code_counts(&report.findings);
+        for finding in report.findings.iter_mut().filter(|f| f.range.start < PREVIEW_WITHIN_BYTES) {
+            for s in finding.suggestions.iter_mut().filter(|s| s.prompt.is_none() && s.creates.is_none()) {
+                s.creates = Some(if whole {
+                    created(&before, &self.check_rules(&s.apply(text), context).findings)
+                } else {
+                    let (window, edit) = crate::fix::around(text, &s.range);
+                    let had = code_counts(&self.check_rules(&text[window.clone()], context).findings);
+                    created(&had, &self.check_rules(&crate::fix::apply(&text[window], &edit, &s.replacement), context).findings)
+                });
             }
+            // An edit that brings a finding of the same family fixes nothing ("stupid" softened
+            // to a word that still reads as hostile).
+            let family = &finding.code[..4];
+            finding.suggestions.retain(|s| !s.creates.iter().flatten().any(|c| c.code.starts_with(family)));
         }
         report.fix_all = self.fix_all(text, context, &report.findings);
     }

@@ -450,9 +450,9 @@ pub fn introduced(before: &str, after: &str) -> Vec<(Flaw, usize)> {
 /// the same in a tweet and in a pasted book.
 const NEARBY_BYTES: usize = 400;
 
-/// The flaws that making `replacement` of `range` would bring to `text`, judged on the lines around
-/// the edit only.
-pub fn introduced_by(text: &str, range: &Range<usize>, replacement: &str) -> Vec<(Flaw, usize)> {
+/// The lines of `text` around `range` (a few hundred bytes each side, cut at line breaks where
+/// there are some), and `range` within them: where an edit is judged.
+pub fn around(text: &str, range: &Range<usize>) -> (Range<usize>, Range<usize>) {
     let floor = |mut at: usize| {
         while !text.is_char_boundary(at) {
             at -= 1;
@@ -463,9 +463,15 @@ pub fn introduced_by(text: &str, range: &Range<usize>, replacement: &str) -> Vec
     let from = text[from..range.start].find('\n').map_or(from, |n| if from == 0 { 0 } else { from + n + 1 });
     let to = floor((range.end + NEARBY_BYTES).min(text.len()));
     let to = text[range.end..to].rfind('\n').filter(|_| to < text.len()).map_or(to, |n| range.end + n);
-    let before = &text[from..to];
-    let after = apply(before, &(range.start - from..range.end - from), replacement);
-    introduced(before, &after)
+    (from..to, range.start - from..range.end - from)
+}
+
+/// The flaws that making `replacement` of `range` would bring to `text`, judged on the lines around
+/// the edit only.
+pub fn introduced_by(text: &str, range: &Range<usize>, replacement: &str) -> Vec<(Flaw, usize)> {
+    let (window, edit) = around(text, range);
+    let before = &text[window];
+    introduced(before, &apply(before, &edit, replacement))
 }
 
 /// The byte range of the sentence of `text` around `at` (its words, without the spaces between it
