@@ -267,15 +267,21 @@ impl Engine {
         // changes nothing of the rest): a post-sized draft is re-checked whole, a longer one on
         // the lines around the edit, so that previews cost the same per edit in any draft.
         let whole = text.len() <= PREVIEW_WHOLE_BYTES;
-        let before = code_counts(&report.findings);
+        // Judged with nothing ignored, so that ignoring one finding changes no other's preview.
+        let plain = &CheckContext { dismissed: Vec::new(), ..context.clone() };
+        let before = if whole && report.findings.iter().any(|f| f.suggestions.iter().any(|s| s.prompt.is_none() && s.creates.is_none())) {
+            code_counts(&self.check_rules(text, plain).findings)
+        } else {
+            Vec::new()
+        };
         for finding in report.findings.iter_mut().filter(|f| f.range.start < PREVIEW_WITHIN_BYTES) {
             for s in finding.suggestions.iter_mut().filter(|s| s.prompt.is_none() && s.creates.is_none()) {
                 s.creates = Some(if whole {
-                    created(&before, &self.check_rules(&s.apply(text), context).findings)
+                    created(&before, &self.check_rules(&s.apply(text), plain).findings)
                 } else {
                     let (window, edit) = crate::fix::around(text, &s.range);
-                    let had = code_counts(&self.check_rules(&text[window.clone()], context).findings);
-                    created(&had, &self.check_rules(&crate::fix::apply(&text[window], &edit, &s.replacement), context).findings)
+                    let had = code_counts(&self.check_rules(&text[window.clone()], plain).findings);
+                    created(&had, &self.check_rules(&crate::fix::apply(&text[window], &edit, &s.replacement), plain).findings)
                 });
             }
             // An edit that brings a finding of the same family fixes nothing ("stupid" softened
