@@ -276,7 +276,7 @@ pub fn fill_prompt(text: &str, request: &str, unit: Offsets) -> String {
         end: usize,
         lang: Option<Language>,
         #[serde(default)]
-        values: std::collections::BTreeMap<String, String>,
+        values: Value,
     }
     let fill: Fill = match serde_json::from_str(request) {
         Ok(fill) => fill,
@@ -290,7 +290,7 @@ pub fn fill_prompt(text: &str, request: &str, unit: Offsets) -> String {
         return json!({"error": "the range ends before it starts"}).to_string();
     }
     let language = fill.lang.unwrap_or_else(|| riskhint_text::text::language(text));
-    let values: Vec<(&str, &str)> = fill.values.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let values: Vec<(&str, &str)> = fill.values.as_object().into_iter().flatten().filter_map(|(k, v)| Some((k.as_str(), v.as_str()?))).collect();
     let Some(sentence) = prompt.fill(language, &values) else { return json!({"empty": true}).to_string() };
     let (range, replacement) = crate::fix::tidy(text, start..end, &sentence);
     let offsets = unit.map(text);
