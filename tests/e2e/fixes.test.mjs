@@ -200,7 +200,9 @@ test('"Post anyway" needs a reason where the policy asks for one; the reason sta
   const generation = async () => (await worker.evaluate(() => chrome.storage.local.get('policyState'))).policyState?.generation ?? 0;
   const before = await generation();
   // The user's own policy stands in for the shipped one: the shipped one with the review's reason asked.
-  const policy = readFileSync(`${ROOT}dist/default-policy.jsonc`, 'utf8').replace(/^\{$/m, '{\n  "review": { "require_reason": true },');
+  const shipped = readFileSync(`${ROOT}dist/default-policy.jsonc`, 'utf8');
+  const policy = shipped.replace('"require_reason": false', '"require_reason": true');
+  assert.notEqual(policy, shipped, 'the shipped policy writes review.require_reason');
   await worker.evaluate((policy) => chrome.storage.local.set({ policy }), policy);
   for (let waited = 0; (await generation()) === before; waited += 50) {
     assert.ok(waited < 10_000, 'the policy comes into force');
