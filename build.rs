@@ -1,6 +1,10 @@
 //! Derives the `Lex` variants from the files in `data/lexicons/`, so that adding a word list is
 //! adding a file: `threat.ko.txt` becomes `Lex::ThreatKo`. A list matched in the tone view (where
 //! leetspeak is undone) says so in a header line `# view: tone`; the default is the compact view.
+//! Also compiles gitleaks' credential formats (build/secrets.rs).
+
+#[path = "build/secrets.rs"]
+mod secrets;
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -28,6 +32,7 @@ fn main() {
     }
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("lexicons.rs");
     std::fs::write(out, format!("lexicons! {{\n{rows}}}\n")).expect("OUT_DIR is writable");
+    secrets::compile(Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")));
 }
 
 /// The value of a `# key: value` line in the comment block that opens a file.

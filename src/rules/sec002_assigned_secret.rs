@@ -84,18 +84,15 @@ fn assigned_values<'t>(text: &'t str, tone: &'t View) -> impl Iterator<Item = (S
     })
 }
 
-/// Shannon entropy in bits per character.
-fn entropy(value: &str) -> f64 {
-    let mut counts = std::collections::HashMap::new();
-    for c in value.chars() {
-        *counts.entry(c).or_insert(0usize) += 1;
-    }
-    let n = value.chars().count() as f64;
-    counts.values().map(|&k| { let p = k as f64 / n; -p * p.log2() }).sum()
-}
-
-/// Random-looking: mixes at least three character classes and has high entropy for its length.
+/// Random-looking: mixes at least three character classes and has high entropy for its length,
+/// and is none of what gitleaks' generic rule allows: an identifier path of letters, `_`, `.` and
+/// `-` (`process.env.SLACK_TOKEN`), a URL, a variable or template reference (`$PASSWORD`, `{{ x }}`).
 fn looks_random(value: &str) -> bool {
+    let identifier = value.bytes().all(|b| b.is_ascii_alphabetic() || b"_.-".contains(&b));
+    if identifier || value.contains("://") || family::credentials::placeholder(value) {
+        return false;
+    }
+    let entropy = family::credentials::entropy;
     let classes = [
         value.chars().any(|c| c.is_ascii_lowercase()),
         value.chars().any(|c| c.is_ascii_uppercase()),

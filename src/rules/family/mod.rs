@@ -1,6 +1,7 @@
 //! Helpers that several rules of a family (and the feed) share, so that no rule calls another.
 
 pub(crate) mod apology;
+pub(crate) mod credentials;
 pub(crate) mod disclosure;
 pub(crate) mod confidential;
 pub(crate) mod personal;
