@@ -8,7 +8,8 @@
 #                       (headless without a display: screenshots go to demo/)
 #   ./build.sh bench    figures, not a test: native, the WASM engine in Node beside four npm tools,
 #                       the extension in Chromium, the WASM size by dependency → bench/results.json
-#   ./build.sh compare  riskhint beside alt-profanity-check and obscenity: F1 and rows/s (not a test)
+#   ./build.sh compare  riskhint beside alt-profanity-check and obscenity (abuse), detect-secrets (secrets)
+#                       and Presidio (personal data): precision, recall, F1 and rows/s (not a test)
 #   ./build.sh fuzz [TARGET] [SECONDS]
 #                       fuzz one target (check_draft, scan_posts, policy) or all, 600 s each by default
 # Installing lives in scripts/setup.sh, the size budgets in scripts/budgets.sh and fuzz driving in

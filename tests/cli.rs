@@ -225,6 +225,26 @@ fn eval_prints_precision_recall_and_f1() {
 }
 
 #[test]
+fn eval_counts_secret_and_pii_findings_by_category() {
+    // One file, a label column per leak kind: each task counts only its own category's findings.
+    let tsv = "text\tsecret\tpii\n\
+               staging token ghp_aB3dE5fG7hJ9kL1mN3pQ5rS7tU9vW1xY3z5A please\t1\t0\n\
+               export GITHUB_TOKEN=$GITHUB_TOKEN before running\t0\t0\n\
+               제 번호 010-2345-6789로 연락 주세요\t0\t1\n\
+               lovely day at the park\t0\t0\n";
+    let path = temp_file("eval-leaks.tsv", tsv);
+    for task in ["secret", "pii"] {
+        let out = riskhint(&["eval", "--tier", "fast", "--task", task, "--input", path.to_str().unwrap(), "--text-col", "text", "--label-col", task, "--positive", "1"], "");
+        let text = stdout(&out);
+        assert!(text.contains("4 rows, 1 positive"), "{task}: {text}");
+        assert!(text.contains("precision 1.000  recall 1.000"), "{task}: {text}");
+    }
+    let unknown = riskhint(&["eval", "--task", "password", "--input", path.to_str().unwrap(), "--text-col", "text", "--label-col", "secret", "--positive", "1"], "");
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).contains("a finding category (secret, pii)"), "{}", stderr(&unknown));
+}
+
+#[test]
 fn train_writes_a_model_from_a_data_directory_and_reports_held_out_figures() {
     // A data directory shaped like ../shared/data, small enough to train in a moment.
     let data = std::env::temp_dir().join(format!("riskhint-train-{}", std::process::id()));

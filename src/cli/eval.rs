@@ -1,9 +1,25 @@
 //! `riskhint eval`: precision, recall, F1 and rows/s of a label on labelled data.
 
-use crate::options::{engine, semantic, tier, Options};
+use crate::options::{engine, semantic, tier, today, Options};
 use crate::{BadInput, Result, value};
-use riskhint::{Label, Post};
+use riskhint::{Category, CheckContext, Label, Post, Severity};
 use std::time::Instant;
+
+/// What a row is judged by: a feed label on the text as a post, or, for the leak checks (secret,
+/// pii), a finding of that category at warn or above on the text as a draft. Info-level findings
+/// (a documented test card number) are quiet hints, not a flag.
+enum Task {
+    Feed(Label),
+    Finding(Category),
+}
+
+impl Task {
+    const FINDING_TASKS: [Category; 2] = [Category::Secret, Category::Pii];
+
+    fn parse(name: &str) -> Option<Task> {
+        Label::parse(name).map(Task::Feed).or_else(|| Task::FINDING_TASKS.into_iter().find(|c| c.as_str() == name).map(Task::Finding))
+    }
+}
 
 /// Rows of a labelled TSV: (text, is positive).
 pub(crate) fn read_labelled(path: &str, text_col: &str, label_col: &str, positive: &[String]) -> Result<Vec<(String, bool)>> {
@@ -44,24 +60,43 @@ pub(crate) fn eval(mut args: lexopt::Parser) -> Result<u8> {
     }
     let need = |o: Option<String>, name: &str| o.ok_or(BadInput(format!("eval needs --{name}")));
     let task = need(task, "task")?;
-    let label = Label::parse(&task).ok_or_else(|| {
+    let judged_by = Task::parse(&task).ok_or_else(|| {
         let labels: Vec<&str> = Label::ALL.iter().map(|l| l.as_str()).collect();
-        BadInput(format!("--task takes a feed label ({}), not {task:?}", labels.join(", ")))
+        let categories: Vec<&str> = Task::FINDING_TASKS.iter().map(|c| c.as_str()).collect();
+        BadInput(format!("--task takes a feed label ({}) or a finding category ({}), not {task:?}", labels.join(", "), categories.join(", ")))
     })?;
     let input = need(input, "input")?;
     let positive: Vec<String> = need(positive, "positive")?.split(',').map(|s| s.trim().to_string()).collect();
     let rows = read_labelled(&input, &need(text_col, "text-col")?, &need(label_col, "label-col")?, &positive)?;
     let engine = engine(&Options { policy, ..Options::default() })?;
-    let posts: Vec<Post> = rows.iter().enumerate().map(|(i, (text, _))| Post { id: i.to_string(), text: text.clone(), ..Post::default() }).collect();
+    let semantic = semantic(fast_only, encoder.as_deref());
     let started = Instant::now();
-    let mut reports = engine.classify_posts(&posts);
-    if let Some(semantic) = semantic(fast_only, encoder.as_deref()) {
-        engine.refine_posts(&semantic, &posts, &mut reports);
-    }
+    let flagged: Vec<bool> = match judged_by {
+        Task::Feed(label) => {
+            let posts: Vec<Post> = rows.iter().enumerate().map(|(i, (text, _))| Post { id: i.to_string(), text: text.clone(), ..Post::default() }).collect();
+            let mut reports = engine.classify_posts(&posts);
+            if let Some(semantic) = &semantic {
+                engine.refine_posts(semantic, &posts, &mut reports);
+            }
+            reports.iter().map(|r| r.labels.contains(&label)).collect()
+        }
+        Task::Finding(category) => {
+            let context = CheckContext::new(today());
+            rows.iter()
+                .map(|(text, _)| {
+                    let mut report = engine.check_draft(text, &context);
+                    if let Some(semantic) = &semantic {
+                        engine.refine_draft(semantic, text, &context, &mut report);
+                    }
+                    report.findings.iter().any(|f| f.category == category && f.severity >= Severity::Warn)
+                })
+                .collect()
+        }
+    };
     let elapsed = started.elapsed();
     let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
-    for ((_, truth), report) in rows.iter().zip(&reports) {
-        match (report.labels.contains(&label), *truth) {
+    for ((_, truth), flagged) in rows.iter().zip(flagged) {
+        match (flagged, *truth) {
             (true, true) => tp += 1,
             (true, false) => fp += 1,
             (false, true) => fn_ += 1,

@@ -36,7 +36,7 @@ usage:
   riskhint train --model hostile-en|hostile-ko|complaint-en|complaint-ko [--data DIR] [--out FILE]
                  [--bits N] [--epochs N] [--learning-rate X] [--l2 X]
                                                       train a classifier (writes models/NAME.rhm)
-  riskhint eval  --task LABEL (hostile, complaint, crisis-signal, …) --input FILE.tsv --text-col NAME --label-col NAME --positive V[,V]
+  riskhint eval  --task LABEL (hostile, complaint, crisis-signal, …; or secret, pii: a finding at warn or above) --input FILE.tsv --text-col NAME --label-col NAME --positive V[,V]
                  [--policy FILE] [--json]             precision, recall, F1 and rows/s on labelled data
   check, scan and eval take [--tier fast|both] (default both: the semantic tier refines the fast one)
                  and [--encoder FILE] (default $RISKHINT_ENCODER, else target/semantic/encoder.bin)
