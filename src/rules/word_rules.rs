@@ -481,8 +481,8 @@ pub(super) static TABLE: &[WordRule] = &[
             feed: Some(FeedLabel::Hostile),
             by_role: &[],
             what: Bilingual::for_docs(
-                "Swear words, including masked and obfuscated spellings (f***, sh1t, ㅅㅂ, 시1발, 씨@발).",
-                "욕설(가리거나 변형한 표기 포함: f***, sh1t, ㅅㅂ, 시1발, 씨@발).",
+                "Swear words, including masked and obfuscated spellings (f***, sh1t, ㅅㅂ, 시1발, 씨@발) and Korean ones written as numbers that sound like them (씨8, 18놈).",
+                "욕설(가리거나 변형한 표기 포함: f***, sh1t, ㅅㅂ, 시1발, 씨@발, 숫자로 쓴 욕 씨8·18놈).",
             ),
             why: Bilingual::fixed(
                 "Company guidelines forbid profanity: under your name it reads as the company's tone.",
