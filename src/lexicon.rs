@@ -6,13 +6,16 @@
 //! what may follow it is set by the header comment `# hangul: stem|particle|free`: `stem` (the
 //! default for data files) lets any ending follow, as verbs and adjectives need (죄송+합니다);
 //! `particle` (the default for names from the policy) allows only particles (팰컨은, not 팰컨스);
-//! `free` also drops the start-of-word condition (profanity glued to a noun).
+//! `free` also drops the start-of-word condition (profanity glued to a noun); `number` is for curses
+//! spelled with digits (씨8, 18놈): unspaced, and a number on neither side (see [`number_stands_alone`]).
 //! Latin entries must stand as whole words unless they carry a `*` on that edge (`fuck*` matches
 //! "fucking"). `!word` lists an innocent longer word: a hit inside it is dropped (`!시발점`).
 //! Entries match through the `riskhint_text::text` views, so spacing, full-width forms, invisible
 //! characters and (for tone lists) leetspeak do not hide them.
 
-use riskhint_text::text::{char_after, char_before, compose_spelled_hangul, is_hangul, is_invisible, is_latin_word_char, View, Views};
+use riskhint_text::text::{
+    char_after, char_before, compose_spelled_hangul, is_hangul, is_invisible, is_latin_word_char, leet_skeleton, leet_stands_for, View, Views,
+};
 use riskhint_text::trie::Trie;
 use std::borrow::Cow;
 use std::ops::Range;
@@ -75,6 +78,10 @@ enum HangulEdges {
     Stem,
     /// Anywhere, also inside a longer word.
     Free,
+    /// A curse spelled with digits (씨8, 18놈): written without spaces, touching no letter or digit
+    /// before it; one that ends in a digit touches none after it either (18세, 씨 8개, 3시 8분 stay
+    /// numbers), one that ends in Hangul takes only particles.
+    Number,
 }
 
 #[derive(Debug, Clone)]
@@ -123,9 +130,10 @@ impl std::ops::Deref for Written {
 pub struct PhraseIndex {
     data: &'static DataAutomata,
     policy: Automaton,
-    /// The codenames and confidential terms again, keyed and matched in the tone view, so
-    /// leetspeak does not hide them ("F4lc0n"). Other names are not: "@HanbitElec" would read
-    /// "ahanbitelec" there.
+    /// The codenames and confidential terms again, keyed by their leet skeleton ([`leet_skeleton`]
+    /// of the tone view) and matched in the skeletons of the tone and compact views, so leetspeak
+    /// does not hide them ("F4lc0n", "Fa1con", "r04dm4p"); each match is checked letter by letter
+    /// ([`spells_in_leet`]). Other names are not: "@HanbitElec" would read "ahanbitelec" there.
     policy_leet: Automaton,
 }
 
@@ -162,12 +170,26 @@ impl Automaton {
     }
 
     fn find(&self, original: &str, view: &View, found: &mut [Vec<Hit>], excluded: &mut [Vec<Range<usize>>]) {
+        self.find_in(original, view, &view.text, |_, _| true, found, excluded);
+    }
+
+    /// Like [`Automaton::find`], searching `searched` (a byte-for-byte rewrite of `view.text`) and
+    /// keeping the matches `keep` accepts.
+    fn find_in(
+        &self,
+        original: &str,
+        view: &View,
+        searched: &str,
+        keep: impl Fn(&Range<usize>, &Entry) -> bool,
+        found: &mut [Vec<Hit>],
+        excluded: &mut [Vec<Range<usize>>],
+    ) {
         let mut matches = Vec::new();
-        self.trie.find_all(&view.text, &mut matches);
+        self.trie.find_all(searched, &mut matches);
         for (start, end, key) in matches {
             let range = view.to_original(start as usize..end as usize);
             let entry = &self.entries[key as usize];
-            if !fits(original, &range, entry) {
+            if !fits(original, &range, entry) || !keep(&range, entry) {
                 continue;
             }
             let slot = entry.lexicon.index();
@@ -205,6 +227,9 @@ fn fits(original: &str, range: &Range<usize>, entry: &Entry) -> bool {
     if range.is_empty() {
         return false;
     }
+    if entry.hangul == HangulEdges::Number && !number_stands_alone(original, range) {
+        return false;
+    }
     let (first, last) = (char_after(original, range.start), char_before(original, range.end));
     let (before, after) = (char_before(original, range.start), char_after(original, range.end));
     let left_ok = entry.left_free
@@ -215,7 +240,7 @@ fn fits(original: &str, range: &Range<usize>, entry: &Entry) -> bool {
     let right_ok = entry.right_free
         || match last {
             Some(c) if is_hangul(c) => {
-                entry.hangul != HangulEdges::Particle || {
+                !matches!(entry.hangul, HangulEdges::Particle | HangulEdges::Number) || {
                     // Particles chain at most three deep (에서는요): a longer run is another word.
                     // Spelled-out jamo (ㅇㅣ for 이) are read as the syllables they spell.
                     let rest = &original[range.end..];
@@ -231,6 +256,23 @@ fn fits(original: &str, range: &Range<usize>, entry: &Entry) -> bool {
             _ => !after.is_some_and(is_latin_word_char),
         };
     left_ok && right_ok && !spelled_word_continues(original, range)
+}
+
+/// Whether the curse-number at `range` is written as one unspaced word that no letter or number
+/// continues before it, nor after it when it ends in a digit: "씨8" and "18놈아" but not "3시 8분",
+/// "2018년", "씨 8개", "3.18%" or "씨8.5".
+fn number_stands_alone(original: &str, range: &Range<usize>) -> bool {
+    let word = |c: char| c.is_alphanumeric() || is_hangul(c);
+    let (before, after) = (char_before(original, range.start), char_after(original, range.end));
+    // A decimal point, time or thousands separator between digits joins them into one number.
+    let joins_digits = |mark: Option<char>, beyond: Option<char>| mark.is_some_and(|c| matches!(c, '.' | ',' | ':')) && beyond.is_some_and(|c| c.is_ascii_digit());
+    let before_mark = before.and_then(|c| original[..range.start].rfind(c)).and_then(|at| char_before(original, at));
+    let after_mark = after.and_then(|c| original[range.end..].find(c).map(|at| range.end + at + c.len_utf8())).and_then(|at| char_after(original, at));
+    let ends_in_digit = char_before(original, range.end).is_some_and(|c| c.is_numeric());
+    !original[range.clone()].contains(char::is_whitespace)
+        && !before.is_some_and(word)
+        && !joins_digits(before, before_mark)
+        && !(ends_in_digit && (after.is_some_and(|c| word(c) || c == '%') || joins_digits(after, after_mark)))
 }
 
 /// Whether a match written in spaced-out letters ("F a l c o n") is part of a longer word
@@ -326,6 +368,7 @@ fn parse(lexicon: Lex, text: &'static str, view: ViewKind, out: &mut Vec<(Cow<'s
     let hangul = match mode {
         Some("free") => HangulEdges::Free,
         Some("particle") => HangulEdges::Particle,
+        Some("number") => HangulEdges::Number,
         _ => HangulEdges::Stem,
     };
     for line in lines().filter(|l| !l.is_empty() && !comment(l)) {
@@ -370,7 +413,7 @@ impl PhraseIndex {
                         hangul: HangulEdges::Particle,
                     };
                     if matches!(lexicon, Lex::Codenames | Lex::ConfidentialTerms) {
-                        leet.push((Cow::Owned(views.tone.text), entry.clone()));
+                        leet.push((Cow::Owned(leet_skeleton(&views.tone.text)), entry.clone()));
                     }
                     names.push((Cow::Owned(views.compact.text), entry));
                 }
@@ -386,8 +429,16 @@ impl PhraseIndex {
         self.data.compact.find(original, &views.compact, &mut found, &mut excluded);
         self.data.tone.find(original, &views.tone, &mut found, &mut excluded);
         self.policy.find(original, &views.compact, &mut found, &mut excluded);
-        if views.tone_rewrites && !self.policy_leet.entries.is_empty() {
-            self.policy_leet.find(original, &views.tone, &mut found, &mut excluded);
+        if !self.policy_leet.entries.is_empty() {
+            let spelled = |range: &Range<usize>, entry: &Entry| spells_in_leet(&original[range.clone()], &entry.written);
+            // The tone view reads symbols as letters (F@lcon); the compact view keeps runs of
+            // digits, which the tone view drops ("r04dm4p", "M00n").
+            if views.tone_rewrites {
+                self.policy_leet.find_in(original, &views.tone, &leet_skeleton(&views.tone.text), spelled, &mut found, &mut excluded);
+            }
+            if digit_touches_letter(&views.compact.text) {
+                self.policy_leet.find_in(original, &views.compact, &leet_skeleton(&views.compact.text), spelled, &mut found, &mut excluded);
+            }
         }
         for (hits, excluded) in found.iter_mut().zip(excluded.iter_mut()) {
             if hits.len() > 1 || !excluded.is_empty() {
@@ -398,6 +449,47 @@ impl PhraseIndex {
         Hits { found }
     }
 
+}
+
+/// Whether an ASCII digit and an ASCII letter touch somewhere in `text` ("Q4", "r04d").
+fn digit_touches_letter(text: &str) -> bool {
+    text.as_bytes().windows(2).any(|pair| pair[0].is_ascii_digit() != pair[1].is_ascii_digit() && pair.iter().all(u8::is_ascii_alphanumeric))
+}
+
+/// Whether `span`, which the leet automaton found as the policy term `term`, spells it letter by
+/// letter: each character is the term's or stands for it in leetspeak ([`leet_stands_for`]), each
+/// digit of the term is that digit ("QA roadmap" is not "Q4 roadmap"), and a space the term does
+/// not have sits only between letters written as in the term ("F4 icon" is not "Falcon", "Q 4
+/// r0adm4p" is "Q4 roadmap"). Spans whose letters do not pair off one to one (a collapsed run of
+/// letters, a digit dropped between Hangul syllables) need only keep the term's digits.
+fn spells_in_leet(span: &str, term: &str) -> bool {
+    let (span, term) = (leet_letters(span), leet_letters(term));
+    if span.len() != term.len() {
+        let digits = |letters: &[(char, bool)]| letters.iter().map(|l| l.0).filter(char::is_ascii_digit).collect::<Vec<_>>();
+        let (mut written, meant) = (digits(&span).into_iter(), digits(&term));
+        return meant.iter().all(|d| written.any(|w| w == *d));
+    }
+    let exact = |i: usize| span[i].0 == term[i].0;
+    span.iter().zip(&term).enumerate().all(|(i, (&(written, spaced), &(meant, term_spaced)))| {
+        let letter = if meant.is_ascii_digit() { written == meant } else { leet_stands_for(written, meant) };
+        letter && (!spaced || term_spaced || (exact(i) && exact(i - 1)))
+    })
+}
+
+/// The letters, digits and leetspeak symbols of `text`, folded, each with whether white space
+/// comes before it.
+fn leet_letters(text: &str) -> Vec<(char, bool)> {
+    let mut letters = Vec::with_capacity(text.len());
+    let mut spaced = false;
+    for c in Views::new(text).folded.text.chars() {
+        if c.is_alphanumeric() || matches!(c, '@' | '$' | '!' | '|' | '+') {
+            letters.push((c, spaced && !letters.is_empty()));
+            spaced = false;
+        } else {
+            spaced |= c.is_whitespace();
+        }
+    }
+    letters
 }
 
 /// Drops hits that lie inside a longer hit of the same lexicon, and duplicates; sorts by position.
@@ -520,6 +612,49 @@ mod tests {
         assert_eq!(found(&index, Lex::Codenames, "Project  Falcon ships"), ["Project  Falcon"]);
         assert_eq!(found(&index, Lex::Codenames, "ＦＡＬＣＯＮ!"), ["ＦＡＬＣＯＮ"]);
         assert!(found(&index, Lex::Codenames, "falconry is fun").is_empty());
+    }
+
+    #[test]
+    fn leetspeak_spells_policy_terms_but_keeps_their_digits() {
+        let index = index(&[
+            (Lex::Codenames, vec!["Project Sunset".into(), "Moonlight".into(), "Falcon 프로젝트".into()]),
+            (Lex::ConfidentialTerms, vec!["Q4 roadmap".into()]),
+        ]);
+        for (text, lexicon, span) in [
+            ("Pr0j3c7 5un537 is on track", Lex::Codenames, "Pr0j3c7 5un537"),
+            ("M00n1ight ships soon", Lex::Codenames, "M00n1ight"),
+            ("M0onl!ght ships soon", Lex::Codenames, "M0onl!ght"),
+            ("F4lc0n 프로젝트는 다음 달", Lex::Codenames, "F4lc0n 프로젝트"),
+            ("Q4 r04dm4p leaked", Lex::ConfidentialTerms, "Q4 r04dm4p"),
+            ("Q 4 r0adm4p leaked", Lex::ConfidentialTerms, "Q 4 r0adm4p"),
+        ] {
+            assert_eq!(found(&index, lexicon, text), [span], "{text}");
+        }
+        for (text, lexicon) in [
+            // The term's own digit must be that digit.
+            ("QA r0admap is d0ne", Lex::ConfidentialTerms),
+            ("Q5 r0admap is d0ne", Lex::ConfidentialTerms),
+            // A space the term does not have, beside a leet letter.
+            ("Moon 1ight sh0w", Lex::Codenames),
+            // An i is not an l: only 1, ! and | stand for both.
+            ("Mooniight sh0w", Lex::Codenames),
+            // Numbers stay numbers; a longer word stays longer.
+            ("5un5et 2026 Pr0ject 5un5etting", Lex::Codenames),
+            ("1000 m00nlights", Lex::Codenames),
+        ] {
+            assert!(found(&index, lexicon, text).is_empty(), "{text}: {:?}", found(&index, lexicon, text));
+        }
+    }
+
+    #[test]
+    fn curses_in_numbers_stand_alone() {
+        let index = index(&[]);
+        for (text, span) in [("야 이 18놈아", "18놈"), ("아 씨8 진짜", "씨8"), ("씨8.", "씨8"), ("(ㅅ8)", "ㅅ8"), ("개18!", "개18")] {
+            assert_eq!(found(&index, Lex::ProfanityNumericKo, text), [span], "{text}");
+        }
+        for text in ["2018놈", "a18놈", "씨8개", "씨 8", "씨8.5", "씨8%", "3.18놈", "12:18놈", "18놈팽이", "가씨8", "씨80"] {
+            assert!(found(&index, Lex::ProfanityNumericKo, text).is_empty(), "{text}");
+        }
     }
 
     #[test]

@@ -27,7 +27,7 @@ pub static DOC: RuleDoc = RuleDoc {
 
 pub fn check(draft: &Draft, _cx: &Context, out: &mut Findings) {
     for (competitor, sentence) in draft.hits_with_sentence(Lex::Competitors) {
-        let put_down = [Lex::Disparagement, Lex::InsultEn, Lex::InsultKo, Lex::ProfanityEn, Lex::ProfanityKo]
+        let put_down = [Lex::Disparagement, Lex::InsultEn, Lex::InsultKo, Lex::ProfanityEn, Lex::ProfanityKo, Lex::ProfanityNumericKo]
             .iter()
             .find_map(|&l| hits_in(draft, l, &sentence).next());
         let Some(put_down) = put_down else { continue };

@@ -1,6 +1,7 @@
 //! CONF003 internal-domain: a host, URL or email address under an internal domain of the policy.
 
 use super::*;
+use riskhint_text::text::{leet_skeleton, leet_stands_for};
 
 pub static DOC: RuleDoc = RuleDoc {
     code: "CONF003",
@@ -41,12 +42,35 @@ fn token_around(text: &str, range: &std::ops::Range<usize>) -> std::ops::Range<u
     start..start + trimmed.len()
 }
 
+/// Whether a digit touches a Latin letter somewhere in `text`: leetspeak may be hiding a host.
+fn has_leet_digit(text: &str) -> bool {
+    text.as_bytes().windows(2).any(|pair| (pair[0].is_ascii_digit() && pair[1].is_ascii_alphabetic()) || (pair[0].is_ascii_alphabetic() && pair[1].is_ascii_digit()))
+}
+
+/// Whether `written` (ASCII, as long as `domain`) is `domain` with some letters written as
+/// leetspeak digits ("c0rp.hanb1t.examp1e"); the domain's own digits stay digits.
+fn spells_domain(written: &str, domain: &str) -> bool {
+    written.chars().zip(domain.chars()).all(|(w, d)| if d.is_ascii_digit() { w == d } else { leet_stands_for(w, d) })
+}
+
 pub fn check(draft: &Draft, cx: &Context, out: &mut Findings) {
     let folded = &draft.views.folded;
+    // A reader undoes leetspeak in a host name, so "c0rp.hanb1t.example" gives the internal host
+    // away: where digits touch letters, domains are searched in a skeleton where both meet, and
+    // each match is checked letter by letter.
+    let skeleton = has_leet_digit(&folded.text).then(|| leet_skeleton(&folded.text));
+    let searched = skeleton.as_deref().unwrap_or(&folded.text);
     // The settings hold the internal domains lower case, without a leading dot, none empty.
     for domain in &cx.settings.confidential.internal_domains {
-        for (at, _) in folded.text.match_indices(domain.as_str()) {
-            let end = at + domain.len();
+        let key = match skeleton {
+            Some(_) => std::borrow::Cow::Owned(leet_skeleton(domain)),
+            None => std::borrow::Cow::Borrowed(domain.as_str()),
+        };
+        for (at, _) in searched.match_indices(&*key) {
+            let end = at + key.len();
+            if skeleton.is_some() && !spells_domain(&folded.text[at..end], domain) {
+                continue;
+            }
             let before = folded.text[..at].chars().next_back();
             let after = folded.text[end..].chars().next();
             let starts_label = before.is_none_or(|c| !(c.is_ascii_alphanumeric() || c == '-'));

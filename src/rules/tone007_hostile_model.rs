@@ -28,7 +28,7 @@ pub static DOC: RuleDoc = RuleDoc {
 };
 
 /// Words that already explain hostility: a sentence with one of these is left to TONE001–005.
-const EXPLAINED: &[Lex] = &[Lex::ProfanityEn, Lex::ProfanityKo, Lex::InsultEn, Lex::InsultKo, Lex::ThreatEn, Lex::ThreatKo, Lex::IdentityEn, Lex::IdentityKo];
+const EXPLAINED: &[Lex] = &[Lex::ProfanityEn, Lex::ProfanityKo, Lex::ProfanityNumericKo, Lex::InsultEn, Lex::InsultKo, Lex::ThreatEn, Lex::ThreatKo, Lex::IdentityEn, Lex::IdentityKo];
 
 /// Texts up to this size (a long tweet, a comment) are scored whole.
 const WHOLE_TEXT_BYTES: usize = 600;

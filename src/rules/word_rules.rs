@@ -55,34 +55,44 @@ impl Rule for WordRule {
         if !applies {
             return;
         }
-        for &lexicon in self.lexicons {
-            for hit in draft.hits(lexicon) {
-                let words = &draft.text[hit.range.clone()];
-                let message = bi(fill(self.message.0, words), fill(self.message.1, words));
-                let finding = out.add(self.doc(), hit.range.clone(), message);
-                match &self.edit {
-                    Edit::None => {}
-                    Edit::Remove(label) => {
-                        finding.suggest(label.clone(), hit.range.clone(), "");
-                    }
-                    Edit::Replace(label, en, ko) => {
+        // One finding per place: a hit inside another list's longer hit ("새끼" in "18새끼") is
+        // the same words found twice.
+        let mut hits: Vec<&Hit> = self.lexicons.iter().flat_map(|&lexicon| draft.hits(lexicon)).collect();
+        if self.lexicons.len() > 1 {
+            hits.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)));
+            let mut furthest_end = 0;
+            hits.retain(|hit| {
+                let inside = hit.range.end <= furthest_end;
+                furthest_end = furthest_end.max(hit.range.end);
+                !inside
+            });
+        }
+        for hit in hits {
+            let words = &draft.text[hit.range.clone()];
+            let message = bi(fill(self.message.0, words), fill(self.message.1, words));
+            let finding = out.add(self.doc(), hit.range.clone(), message);
+            match &self.edit {
+                Edit::None => {}
+                Edit::Remove(label) => {
+                    finding.suggest(label.clone(), hit.range.clone(), "");
+                }
+                Edit::Replace(label, en, ko) => {
+                    finding.suggest(label.clone(), hit.range.clone(), draft.in_language(en, ko));
+                }
+                Edit::ReplaceByEnding(label, rows) => {
+                    if let Some((_, en, ko)) = rows.iter().find(|(ending, _, _)| words.ends_with(ending)) {
                         finding.suggest(label.clone(), hit.range.clone(), draft.in_language(en, ko));
                     }
-                    Edit::ReplaceByEnding(label, rows) => {
-                        if let Some((_, en, ko)) = rows.iter().find(|(ending, _, _)| words.ends_with(ending)) {
-                            finding.suggest(label.clone(), hit.range.clone(), draft.in_language(en, ko));
-                        }
+                }
+                Edit::ReplaceSentence(label, en, ko) => {
+                    let sentence = crate::fix::sentence_around(draft.text, hit.range.start);
+                    finding.suggest(label.clone(), crate::rules::cover(&sentence, &hit.range), draft.in_language(en, ko));
+                }
+                Edit::SoftenOrRemove(label) => {
+                    if let Some((softer, replacement)) = family::tone::softer(draft, &hit.range) {
+                        finding.suggest(softer, hit.range.clone(), replacement);
                     }
-                    Edit::ReplaceSentence(label, en, ko) => {
-                        let sentence = crate::fix::sentence_around(draft.text, hit.range.start);
-                        finding.suggest(label.clone(), crate::rules::cover(&sentence, &hit.range), draft.in_language(en, ko));
-                    }
-                    Edit::SoftenOrRemove(label) => {
-                        if let Some((softer, replacement)) = family::tone::softer(draft, &hit.range) {
-                            finding.suggest(softer, hit.range.clone(), replacement);
-                        }
-                        finding.suggest(label.clone(), family::tone::removal(draft, &hit.range), "");
-                    }
+                    finding.suggest(label.clone(), family::tone::removal(draft, &hit.range), "");
                 }
             }
         }
@@ -471,8 +481,8 @@ pub(super) static TABLE: &[WordRule] = &[
             feed: Some(FeedLabel::Hostile),
             by_role: &[],
             what: Bilingual::for_docs(
-                "Swear words, including masked and obfuscated spellings (f***, sh1t, ㅅㅂ, 시1발, 씨@발).",
-                "욕설(가리거나 변형한 표기 포함: f***, sh1t, ㅅㅂ, 시1발, 씨@발).",
+                "Swear words, including masked and obfuscated spellings (f***, sh1t, ㅅㅂ, 시1발, 씨@발) and Korean ones written as numbers that sound like them (씨8, 18놈).",
+                "욕설(가리거나 변형한 표기 포함: f***, sh1t, ㅅㅂ, 시1발, 씨@발, 숫자로 쓴 욕 씨8·18놈).",
             ),
             why: Bilingual::fixed(
                 "Company guidelines forbid profanity: under your name it reads as the company's tone.",
@@ -485,7 +495,7 @@ pub(super) static TABLE: &[WordRule] = &[
             example: Bilingual::for_docs("this update is fucking broken", "이거 존나 좋다 ㅋㅋ"),
             fix: Bilingual::for_docs("Remove the word.", "단어를 지우세요."),
         },
-        lexicons: &[Lex::ProfanityEn, Lex::ProfanityKo],
+        lexicons: &[Lex::ProfanityEn, Lex::ProfanityKo, Lex::ProfanityNumericKo],
         when: When::Always,
         message: ("Profanity: “{m}”.", "욕설: “{m}”."),
         edit: Edit::SoftenOrRemove(Bilingual::fixed("Remove the word", "단어 삭제")),

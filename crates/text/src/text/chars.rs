@@ -106,6 +106,30 @@ pub(crate) fn leet(c: char) -> Option<char> {
     })
 }
 
+/// Whether `written` (folded: lower case) is `meant` or stands for it in leetspeak; `1`, `!` and
+/// `|` stand for `l` as well as `i` ("Fa1con", "m1ne").
+pub fn leet_stands_for(written: char, meant: char) -> bool {
+    written == meant || (matches!(written, '1' | '!' | '|') && meant == 'l') || leet(written) == Some(meant)
+}
+
+/// `text` with every leetspeak digit read as its letter and `l` read as `i`, byte for byte (the
+/// offsets stay those of `text`): a key under which `Fa1con`, `F4lc0n` and `Falcon` meet. Only a
+/// prefilter: a match must still be checked letter by letter ([`leet_stands_for`]).
+pub fn leet_skeleton(text: &str) -> String {
+    // ASCII for ASCII: every byte keeps its offset.
+    text.chars()
+        .map(|c| match c {
+            '0' => 'o',
+            '1' | 'l' => 'i',
+            '3' => 'e',
+            '4' => 'a',
+            '5' => 's',
+            '7' => 't',
+            other => other,
+        })
+        .collect()
+}
+
 /// The character of `original` before byte `at`, passing over invisible characters and combining marks.
 pub fn char_before(original: &str, at: usize) -> Option<char> {
     original[..at].chars().rev().find(|&c| !is_invisible(c) && !is_combining_mark(c))

@@ -64,6 +64,16 @@ mod tests {
     }
 
     #[test]
+    fn the_leet_skeleton_keeps_offsets_and_reads_1_as_i_or_l() {
+        let text = "Fa1c0n 팰컨 Q4 l";
+        let skeleton = leet_skeleton(text);
+        assert_eq!(skeleton, "Faicon 팰컨 Qa i");
+        assert_eq!(skeleton.len(), text.len());
+        assert!(leet_stands_for('1', 'l') && leet_stands_for('1', 'i') && leet_stands_for('@', 'a') && leet_stands_for('a', 'a'));
+        assert!(!leet_stands_for('i', 'l') && !leet_stands_for('4', 'e') && !leet_stands_for('8', 'b'));
+    }
+
+    #[test]
     fn symbols_between_hangul_are_dropped_in_the_tone_view() {
         let text = "시1발 씨@발";
         let views = Views::new(text);
