@@ -194,11 +194,12 @@ pub(crate) fn find(text: &str) -> Vec<(&'static Format, Range<usize>)> {
     for (start, end, key) in hits {
         by_format[owners[key as usize]].push((start as usize, end as usize));
     }
-    // (start, end, format): sorted, the longest secret at a start first, then the format listed first.
-    let mut found: Vec<(usize, std::cmp::Reverse<usize>, usize)> = Vec::new();
+    // Each format's secrets, in order of position.
+    let mut found: Vec<(usize, Vec<Range<usize>>)> = Vec::new();
     for (index, keywords) in by_format.iter().enumerate().filter(|(_, k)| !k.is_empty()) {
         let format = &formats()[index];
         let Some(compiled) = compiled(format) else { continue };
+        let mut secrets = Vec::new();
         for window in windows(text, keywords) {
             let haystack = &text[window.clone()];
             for c in compiled.pattern.captures_iter(haystack) {
@@ -213,18 +214,26 @@ pub(crate) fn find(text: &str) -> Vec<(&'static Format, Range<usize>)> {
                 }
                 let line_start = haystack[..secret.start()].rfind('\n').map_or(0, |i| i + 1);
                 let line_end = haystack[secret.end()..].find('\n').map_or(haystack.len(), |i| secret.end() + i);
-                if allowed(format, compiled, secret.as_str(), whole.as_str(), &haystack[line_start..line_end]) {
-                    continue;
+                if !allowed(format, compiled, secret.as_str(), whole.as_str(), &haystack[line_start..line_end]) {
+                    secrets.push(window.start + secret.start()..window.start + secret.end());
                 }
-                found.push((window.start + secret.start(), std::cmp::Reverse(window.start + secret.end()), index));
             }
         }
+        found.push((index, secrets));
     }
-    found.sort_unstable();
+    // Merged by position; where formats overlap (a token two rules describe), the longer secret,
+    // then the format listed first, is reported. (A merge, not a sort: the engine has no sort
+    // for these, and a few formats at most take part.)
+    let mut next = vec![0; found.len()];
     let mut kept: Vec<(&'static Format, Range<usize>)> = Vec::new();
-    for (start, std::cmp::Reverse(end), index) in found {
+    loop {
+        let first = (0..found.len())
+            .filter_map(|list| found[list].1.get(next[list]).map(|secret| (secret.start, std::cmp::Reverse(secret.end), list)))
+            .min();
+        let Some((start, std::cmp::Reverse(end), list)) = first else { break };
+        next[list] += 1;
         if kept.last().is_none_or(|(_, last)| start >= last.end) {
-            kept.push((&formats()[index], start..end));
+            kept.push((&formats()[found[list].0], start..end));
         }
     }
     kept
