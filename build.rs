@@ -18,6 +18,7 @@ fn main() {
         .filter_map(|name| name.strip_suffix(".txt").map(str::to_string))
         .collect();
     files.sort();
+    let out_dir = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).to_path_buf();
     let mut rows = String::new();
     for file in &files {
         let path = dir.join(format!("{file}.txt"));
@@ -29,10 +30,18 @@ fn main() {
             Some(other) => panic!("{}: `# view: {other}` is neither compact nor tone", path.display()),
         };
         writeln!(rows, "    {} = \"{file}\", {view};", variant(file)).expect("writing to a String");
+        // The engine carries each list without its documentation (what, why, source: ~7 KB of the
+        // WASM engine gzipped), keeping the header lines it reads (`# view:`, `# hangul:`).
+        let entries: String = text
+            .lines()
+            .filter(|line| !line.starts_with('#') || ["view:", "hangul:"].iter().any(|key| line[1..].trim_start().starts_with(key)))
+            .flat_map(|line| [line, "\n"])
+            .collect();
+        std::fs::create_dir_all(out_dir.join("lexicons")).expect("OUT_DIR is writable");
+        std::fs::write(out_dir.join("lexicons").join(format!("{file}.txt")), entries).expect("OUT_DIR is writable");
     }
-    let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("lexicons.rs");
-    std::fs::write(out, format!("lexicons! {{\n{rows}}}\n")).expect("OUT_DIR is writable");
-    secrets::compile(Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")));
+    std::fs::write(out_dir.join("lexicons.rs"), format!("lexicons! {{\n{rows}}}\n")).expect("OUT_DIR is writable");
+    secrets::compile(&out_dir);
 }
 
 /// The value of a `# key: value` line in the comment block that opens a file.

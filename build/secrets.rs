@@ -134,8 +134,8 @@ pub fn compile(out_dir: &Path) {
     let code = format!(
         "/// gitleaks' rule ids, in the table's order (not in the WASM engine, which names formats by riskhint's names).\n\
          #[cfg(not(target_arch = \"wasm32\"))]\npub(crate) static IDS: &[&str] = &[\n{ids}];\n\
-         /// Rules whose pattern or allow-list could not be translated, and why.\npub static UNTRANSLATED: &[(&str, &str)] = &[\n{untranslated}];\n\
-         /// Rules left out on purpose, and why.\npub static NOT_TAKEN: &[(&str, &str)] = &[\n{not_taken}];\n"
+         /// Rules whose pattern or allow-list could not be translated, and why.\n#[cfg(not(target_arch = \"wasm32\"))]\npub static UNTRANSLATED: &[(&str, &str)] = &[\n{untranslated}];\n\
+         /// Rules left out on purpose, and why.\n#[cfg(not(target_arch = \"wasm32\"))]\npub static NOT_TAKEN: &[(&str, &str)] = &[\n{not_taken}];\n"
     );
     std::fs::write(out_dir.join("secret_formats.rs"), code).expect("OUT_DIR is writable");
 }

@@ -40,9 +40,9 @@ macro_rules! lexicons {
             Codenames, ConfidentialTerms, EmployeeTags, CrisisTopics,
         }
 
-        /// The data lexicons: id, file name, text and view.
+        /// The data lexicons: id, file name, text (without its comments: build.rs) and view.
         const DATA: &[(Lex, &str, &str, ViewKind)] = &[
-            $( (Lex::$id, $file, include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/lexicons/", $file, ".txt")), ViewKind::$view), )*
+            $( (Lex::$id, $file, include_str!(concat!(env!("OUT_DIR"), "/lexicons/", $file, ".txt")), ViewKind::$view), )*
         ];
 
         const COUNT: usize = [$( stringify!($id), )*].len() + 9;
