@@ -35,11 +35,18 @@ if (!outcome.ok) throw new Error(`the example policy was rejected: ${JSON.string
 started = performance.now();
 checker.check_draft('first words', JSON.stringify({ today: '2026-06-01' }));
 const firstCheck = ms(started);
+// The first draft holding credentials reads SEC001's table (gitleaks' formats) and compiles the
+// patterns of the formats whose keywords it holds, and gitleaks' global allow-list: a cold cost
+// paid once, after the first verdict in a session that never meets a key.
+started = performance.now();
+checker.check_draft('bot posts to https://hooks.slack.com/services/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 and the key is AKIAZ7QK2MW9ZR4TL8VN',
+  JSON.stringify({ today: '2026-06-01' }));
+const firstCredential = ms(started);
 if (process.argv.includes('--startup-only')) {
-  console.log(JSON.stringify({ instantiate, configure, firstCheck }));
+  console.log(JSON.stringify({ instantiate, configure, firstCheck, firstCredential }));
   process.exit(0);
 }
-const runs = [{ instantiate, configure, firstCheck }];
+const runs = [{ instantiate, configure, firstCheck, firstCredential }];
 for (let i = 1; i < STARTUP_RUNS; i++) {
   runs.push(JSON.parse(execFileSync(process.execPath, [fileURLToPath(import.meta.url), engineDir, data, '--startup-only'], { encoding: 'utf8' })));
 }
@@ -50,6 +57,7 @@ const startup = {
   instantiate_ms: median(runs.map((r) => r.instantiate)),
   configure_ms: median(runs.map((r) => r.configure)),
   first_check_ms: median(runs.map((r) => r.firstCheck)),
+  first_credential_ms: median(runs.map((r) => r.firstCredential)),
   total_ms: { median: median(totals), max: Math.max(...totals) },
 };
 
@@ -121,6 +129,7 @@ console.log(`riskhint WASM engine in Node (${results.machine})`);
 row(`start-up (median of ${STARTUP_RUNS} processes): instantiate the module`, `${startup.instantiate_ms.toFixed(1)} ms`, '');
 row('start-up: compile the example policy', `${startup.configure_ms.toFixed(1)} ms`, '');
 row('start-up: first check (models, lexicons touched)', `${startup.first_check_ms.toFixed(1)} ms`, '');
+row('first draft with credentials (their formats compiled)', `${startup.first_credential_ms.toFixed(1)} ms`, '');
 row('start-up in all, median / slowest', `${startup.total_ms.median.toFixed(1)} / ${startup.total_ms.max.toFixed(1)} ms`, '≤ 50 ms (issue 5)');
 row('classify English tweets, batches of 40', `${Math.round(results.posts_per_s.english_tweets)} posts/s`, '≥ 20,000');
 row('classify Korean comments, batches of 40', `${Math.round(results.posts_per_s.korean_comments)} posts/s`, '≥ 20,000');
