@@ -40,7 +40,10 @@ pub fn check(draft: &Draft, _cx: &Context, out: &mut Findings) {
             continue;
         }
         let (area, group, serial) = (&c[1], &c[3], &c[5]);
-        if area == "000" || area == "666" || area.starts_with('9') || group == "00" || serial == "0000" {
+        // Never issued: area 000, 666 and 900–999, group 00, serial 0000; and the two numbers
+        // printed in advertisements and widely misused (Woolworth's wallet card, a 1962 ad).
+        let advertised = matches!((area, group, serial), ("078", "05", "1120") | ("219", "09", "9999"));
+        if area == "000" || area == "666" || area.starts_with('9') || group == "00" || serial == "0000" || advertised {
             continue;
         }
         family::personal::report(draft, &DOC, out, c.get(0).expect("whole match").range(), Removal {

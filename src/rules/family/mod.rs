@@ -4,5 +4,6 @@ pub(crate) mod apology;
 pub(crate) mod disclosure;
 pub(crate) mod confidential;
 pub(crate) mod personal;
+pub(crate) mod phones;
 pub(crate) mod mnpi;
 pub(crate) mod tone;
