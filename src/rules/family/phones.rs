@@ -20,7 +20,7 @@ struct Plan {
     compact: bool,
 }
 
-/// Leading digits (`?` any digit), with the national number's length when it is not the country's.
+/// Leading digits (`?` any digit but 0: Brazil's area codes have none), with the national number's length when it is not the country's.
 struct Prefix {
     digits: &'static str,
     lengths: Option<(usize, usize)>,
@@ -88,7 +88,7 @@ enum Kind {
 
 impl Prefix {
     fn matches(&self, nsn: &str) -> bool {
-        nsn.len() >= self.digits.len() && self.digits.bytes().zip(nsn.bytes()).all(|(p, d)| p == b'?' || p == d)
+        nsn.len() >= self.digits.len() && self.digits.bytes().zip(nsn.bytes()).all(|(p, d)| (p == b'?' && d != b'0') || p == d)
     }
 }
 
@@ -198,6 +198,9 @@ fn judge(text: &str, plus: bool, groups: &[Group]) -> Option<String> {
     // A national number may be read by several countries: the most specific prefix decides, and
     // a hotline wins a tie (precision first: "080-123-4567" is Korea's toll-free, not a Bavarian line).
     let all: String = groups.iter().map(digits).collect();
+    if all.starts_with("00") {
+        return None; // the international call prefix, or a reference number
+    }
     let (mut phone, mut hotline): (Option<(usize, String)>, usize) = (None, 0);
     for plan in PLANS.iter() {
         match national(plan, &all, groups, &lens) {
@@ -337,7 +340,7 @@ mod tests {
         for text in [
             "1588-1234", "080-123-4567", "1-800-555-0199", "+44 800 123 4567", "0120-123-456", "2026-06-01", "06.01.2026 10:30",
             "01 02 2024", "2019-2024", "1,234,567", "v2.10.1234", "10.20.30.40", "order 0412 345 678", "#0412 345 678",
-            "주문번호 010-1234-5678", "123-456-7890", "11 3456-7890", "+999 1234 5678", "0.12.3456", "12345 67890",
+            "주문번호 010-1234-5678", "123-456-7890", "11 3456-7890", "+999 1234 5678", "0.12.3456", "12345 67890", "2221 0012 3412 3456",
         ] {
             assert_eq!(found(text), Vec::<&str>::new(), "{text}");
         }
