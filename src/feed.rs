@@ -280,7 +280,9 @@ impl Engine {
             let model = model::builtin(model::Task::Complaint, draft.language);
             let words = draft.model_words();
             if draft.model_may_judge(words) && model.score_words(words).positive {
-                evidence.extend(model.top_words(words, 3).into_iter().map(|range| Evidence { label: Label::Complaint, range }));
+                // Numbers are not shown as a complaint's words: they may be someone's personal data.
+                let shown = model.top_words(words, 3).into_iter().filter(|r| !draft.text[r.clone()].bytes().any(|b| b.is_ascii_digit()));
+                evidence.extend(shown.map(|range| Evidence { label: Label::Complaint, range }));
             }
         }
     }

@@ -44,7 +44,7 @@ impl Contacts {
             if entry.contains('@') {
                 contacts.emails.push(entry.to_lowercase());
             } else {
-                contacts.phones.push(crate::rules::family::phones::national_digits(entry));
+                contacts.phones.push(crate::phones::national_digits(entry));
             }
         }
         contacts

@@ -2,7 +2,7 @@
 //! Korean digit words; hotlines and the organisation's own numbers are fine.
 
 use super::family::personal::Spelled;
-use super::family::phones;
+use crate::phones;
 use super::*;
 
 pub static DOC: RuleDoc = RuleDoc {

@@ -4,6 +4,5 @@ pub(crate) mod apology;
 pub(crate) mod disclosure;
 pub(crate) mod confidential;
 pub(crate) mod personal;
-pub(crate) mod phones;
 pub(crate) mod mnpi;
 pub(crate) mod tone;

@@ -1,4 +1,4 @@
-//! Phone numbers told from order numbers, dates and prices by a compact numbering plan
+//! Phone numbers (PII004, and the policy's own numbers) told from order numbers, dates and prices by a compact numbering plan
 //! (data/pii/phones.tsv: calling code, trunk prefix, lengths, mobile and fixed leading digits,
 //! what is never a person's number, and how each country writes its numbers). A hand-written
 //! scanner reads the groups of a number as people write them ("+44 (0)20 7946 0000",
@@ -57,7 +57,7 @@ fn shapes(field: &str) -> Shapes {
 }
 
 static PLANS: LazyLock<Vec<Plan>> = LazyLock::new(|| {
-    include_str!("../../../data/pii/phones.tsv")
+    include_str!("../data/pii/phones.tsv")
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .map(|line| {
