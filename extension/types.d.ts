@@ -94,6 +94,10 @@ interface PostReport {
   hints: Bilingual | null;
   findings: Finding[];
   evidence: Evidence[];
+  /** The kinds of personal data or secrets the post leaks ("card-number", "phone-number"…); absent when none. */
+  leaks?: string[];
+  /** The post's text with what it leaks masked ("***-****-5678"): what the summary and exports keep; absent when nothing is masked. */
+  masked?: string;
 }
 
 /** A post as the engine takes it. */

@@ -129,6 +129,55 @@ pub struct PostReport {
     pub findings: Vec<Finding>,
     /// The words behind each label.
     pub evidence: Vec<Evidence>,
+    /// What kinds of personal data or secrets the post leaks ("card-number", "phone-number", the
+    /// code of a custom rule), in text order without repeats.
+    pub leaks: Vec<&'static str>,
+    /// The post's text with every leaked number or secret masked ([`mask`]), for whatever keeps or
+    /// exports it; `None` when nothing is masked.
+    pub masked: Option<String>,
+}
+
+/// Whether a finding's words are personal data or a secret: shown and kept only masked.
+pub fn is_leak(finding: &Finding) -> bool {
+    matches!(finding.category, Category::Pii | Category::Secret)
+}
+
+/// How many letters and digits of a masked span stay visible: the last four, as on a receipt,
+/// and only of a span long enough that four of them do not identify it.
+pub const MASK_KEEPS: usize = 4;
+
+/// `span` with its letters and digits replaced by `*`, separators kept: "010-1234-5678" becomes
+/// "***-****-5678". The last [`MASK_KEEPS`] letters and digits stay when there are at least twice
+/// as many; a shorter span is masked whole.
+pub fn mask(span: &str) -> String {
+    let total = span.chars().filter(|c| c.is_alphanumeric()).count();
+    let keep_from = if total >= 2 * MASK_KEEPS { total - MASK_KEEPS } else { usize::MAX };
+    let mut seen = 0;
+    span.chars()
+        .map(|c| {
+            if !c.is_alphanumeric() {
+                return c;
+            }
+            seen += 1;
+            if seen > keep_from { c } else { '*' }
+        })
+        .collect()
+}
+
+/// `text` with each of `ranges` (sorted, not overlapping after the first) masked.
+pub fn mask_ranges(text: &str, ranges: &[Range<usize>]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for r in ranges {
+        if r.start < at {
+            continue;
+        }
+        out.push_str(&text[at..r.start]);
+        out.push_str(&mask(&text[r.clone()]));
+        at = r.end;
+    }
+    out.push_str(&text[at..]);
+    out
 }
 
 /// The label a policy's custom rule gives a post, by the rule's category: none for the categories
@@ -182,7 +231,18 @@ impl Engine {
         labels.dedup();
         let risk = risk(&labels, &post.counts);
         let hint = labels.first().map(|l| l.hint(risk));
-        PostReport { id: post.id.clone(), labels, risk, hint, findings, evidence }
+        let mut leaked: Vec<&Finding> = findings.iter().filter(|f| is_leak(f)).collect();
+        leaked.sort_by_key(|f| (f.range.start, std::cmp::Reverse(f.range.end)));
+        let mut leaks = Vec::new();
+        for f in &leaked {
+            let kind = rules::doc(f.code).map_or(f.code, |d| d.name);
+            if !leaks.contains(&kind) {
+                leaks.push(kind);
+            }
+        }
+        let ranges: Vec<Range<usize>> = leaked.iter().map(|f| f.range.clone()).collect();
+        let masked = (!ranges.is_empty()).then(|| mask_ranges(&post.text, &ranges));
+        PostReport { id: post.id.clone(), labels, risk, hint, findings, evidence, leaks, masked }
     }
 
     /// Labels that come from words rather than rules: brand, complaint, crisis, promotion, media.
@@ -220,7 +280,9 @@ impl Engine {
             let model = model::builtin(model::Task::Complaint, draft.language);
             let words = draft.model_words();
             if draft.model_may_judge(words) && model.score_words(words).positive {
-                evidence.extend(model.top_words(words, 3).into_iter().map(|range| Evidence { label: Label::Complaint, range }));
+                // Numbers are not shown as a complaint's words: they may be someone's personal data.
+                let shown = model.top_words(words, 3).into_iter().filter(|r| !draft.text[r.clone()].bytes().any(|b| b.is_ascii_digit()));
+                evidence.extend(shown.map(|range| Evidence { label: Label::Complaint, range }));
             }
         }
     }

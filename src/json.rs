@@ -41,7 +41,8 @@ pub struct FindingJson<'a> {
     severity: &'static str,
     start: usize,
     end: usize,
-    text: &'a str,
+    /// In a feed post's report, personal data and secrets only masked ([`crate::feed::mask`]).
+    text: std::borrow::Cow<'a, str>,
     message: &'a str,
     messages: &'a Bilingual,
     reason: &'a str,
@@ -116,7 +117,7 @@ fn finding<'a>(text: &'a str, f: &'a Finding, lang: Language, offsets: &OffsetMa
         severity: f.severity.as_str(),
         start: offsets.of(f.range.start),
         end: offsets.of(f.range.end),
-        text: &text[f.range.clone()],
+        text: text[f.range.clone()].into(),
         message: f.message.get(lang),
         messages: &f.message,
         reason: f.reason.get(lang),
@@ -178,6 +179,12 @@ pub struct PostReportJson<'a> {
     hints: &'a Option<Bilingual>,
     findings: Vec<FindingJson<'a>>,
     evidence: Vec<EvidenceJson<'a>>,
+    /// The kinds of personal data or secrets the post leaks.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    leaks: &'a [&'static str],
+    /// The post's text with what it leaks masked: what a summary or an export keeps.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    masked: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -185,23 +192,42 @@ struct EvidenceJson<'a> {
     label: &'static str,
     start: usize,
     end: usize,
-    text: &'a str,
+    text: std::borrow::Cow<'a, str>,
 }
 
 pub fn post_report<'a>(text: &'a str, report: &'a PostReport, lang: Language, unit: Offsets) -> PostReportJson<'a> {
     let offsets = unit.map(text);
+    // The spans of leaks, sorted, so each piece of evidence finds whether it is one in log time.
+    let mut leaked: Vec<(usize, usize)> = report.findings.iter().filter(|f| crate::feed::is_leak(f)).map(|f| (f.range.start, f.range.end)).collect();
+    leaked.sort_unstable();
     PostReportJson {
         id: &report.id,
         labels: report.labels.iter().map(|l| l.as_str()).collect(),
         risk: report.risk,
         hint: report.hint.as_ref().map(|h| h.get(lang)),
         hints: &report.hint,
-        findings: report.findings.iter().map(|f| finding(text, f, lang, &offsets)).collect(),
+        findings: report
+            .findings
+            .iter()
+            .map(|f| {
+                let mut json = finding(text, f, lang, &offsets);
+                if crate::feed::is_leak(f) {
+                    json.text = crate::feed::mask(&json.text).into();
+                }
+                json
+            })
+            .collect(),
         evidence: report
             .evidence
             .iter()
-            .map(|e| EvidenceJson { label: e.label.as_str(), start: offsets.of(e.range.start), end: offsets.of(e.range.end), text: &text[e.range.clone()] })
+            .map(|e| {
+                let words = &text[e.range.clone()];
+                let text = if leaked.binary_search(&(e.range.start, e.range.end)).is_ok() { crate::feed::mask(words).into() } else { words.into() };
+                EvidenceJson { label: e.label.as_str(), start: offsets.of(e.range.start), end: offsets.of(e.range.end), text }
+            })
             .collect(),
+        leaks: &report.leaks,
+        masked: report.masked.as_deref(),
     }
 }
 

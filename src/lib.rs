@@ -33,6 +33,7 @@ pub mod json;
 pub mod lexicon;
 pub mod model;
 pub mod particle;
+pub(crate) mod phones;
 pub mod policy;
 pub mod rules;
 pub mod semantic;

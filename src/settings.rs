@@ -13,6 +13,8 @@ pub struct Settings {
     /// Crisis mode, its topics and official links.
     pub crisis: Crisis,
     pub confidential: Confidential,
+    /// The organisation's own phone numbers and email addresses.
+    pub contacts: Contacts,
     /// Employee tags and the feeds' "see more" cut-offs.
     pub disclosure: Disclosure,
     quiet_periods: Vec<QuietPeriod>,
@@ -25,6 +27,38 @@ pub struct Settings {
 pub struct Confidential {
     /// Internal domains in lower case without a leading dot; blank ones left out.
     pub internal_domains: Vec<String>,
+}
+
+/// The organisation's own contacts (`organization.contacts`), as the personal-data rules compare
+/// them: phone numbers by their national significant number, email addresses in lower case.
+#[derive(Debug, Clone, Default)]
+pub struct Contacts {
+    pub phones: Vec<String>,
+    pub emails: Vec<String>,
+}
+
+impl Contacts {
+    fn new(written: &[String]) -> Contacts {
+        let mut contacts = Contacts::default();
+        for entry in written.iter().map(|e| e.trim()).filter(|e| !e.is_empty()) {
+            if entry.contains('@') {
+                contacts.emails.push(entry.to_lowercase());
+            } else {
+                contacts.phones.push(crate::phones::national_digits(entry));
+            }
+        }
+        contacts
+    }
+
+    /// Whether the phone number whose national significant number is `national` is the organisation's.
+    pub fn has_phone(&self, national: &str) -> bool {
+        self.phones.iter().any(|p| p == national)
+    }
+
+    /// Whether `address` (lower case) is one of the organisation's.
+    pub fn has_email(&self, address: &str) -> bool {
+        self.emails.iter().any(|e| e == address)
+    }
 }
 
 impl Settings {
@@ -40,6 +74,7 @@ impl Settings {
         Settings {
             crisis: policy.crisis.clone(),
             confidential: Confidential { internal_domains },
+            contacts: Contacts::new(&policy.organization.contacts),
             disclosure: policy.disclosure.clone(),
             quiet_periods: policy.quiet_periods.clone(),
             levels: policy.rules.clone(),

@@ -19,7 +19,7 @@ fn layer_index(name: &str) -> usize {
 /// The layer of a source file, by its path under `src/`; `None` for a file no layer claims.
 fn layer_of_file(path: &str) -> Option<&'static str> {
     let layer = match path {
-        "date.rs" | "finding.rs" | "fix.rs" | "particle.rs" | "lexicon.rs" => "values",
+        "date.rs" | "finding.rs" | "fix.rs" | "particle.rs" | "lexicon.rs" | "phones.rs" => "values",
         p if p.starts_with("model/") || p.starts_with("semantic/") => "values",
         "draft.rs" => "draft",
         "policy/mod.rs" | "policy/jsonc.rs" => "policy types",
@@ -39,7 +39,7 @@ fn layer_of_file(path: &str) -> Option<&'static str> {
 /// those items are placed by name.
 fn layer_of_import(module: &str, item: &str) -> Option<&'static str> {
     let layer = match module {
-        "date" | "finding" | "fix" | "particle" | "lexicon" | "model" | "semantic" => "values",
+        "date" | "finding" | "fix" | "particle" | "lexicon" | "phones" | "model" | "semantic" => "values",
         "draft" => "draft",
         "policy" => match item {
             "layer" | "layer_all" | "Layered" | "PolicyLayer" | "is_locked" => "policy layering",

@@ -6,7 +6,7 @@ use riskhint::policy::MAX_POLICY_BYTES;
 use riskhint::{layer, CheckContext, Date, Dismissal, Engine, Policy, PolicyError, PolicyLayer, Severity, Verdict};
 use std::path::Path;
 
-const MINIMUM: &str = r##"{"organization":{"names":["Hanbit Electronics","Hanbit","@HanbitElec","한빛전자"],"products":["Nova X1","노바 X1"],"executives":["Kim Minjun","김민준"],"tickers":["123450","HBE"],"competitors":["Daesung Mobile","대성모바일"]},"confidential":{"codenames":["Project Falcon","Falcon","팰컨"],"terms":["Q4 roadmap"],"internal_domains":["corp.hanbit.example"]},"disclosure":{"employee_tags":["#HanbitEmployee","#한빛전자직원"]},"quiet_periods":[{"start":"2026-12-20","end":"2027-01-25","reason":"Q4 earnings"}],"crisis":{"active":false,"topics":[],"official_links":[]},"rules":{"TONE003":"off","MNPI001":"block"}}"##;
+const MINIMUM: &str = r##"{"organization":{"names":["Hanbit Electronics","Hanbit","@HanbitElec","한빛전자"],"products":["Nova X1","노바 X1"],"executives":["Kim Minjun","김민준"],"tickers":["123450","HBE"],"competitors":["Daesung Mobile","대성모바일"],"contacts":["02-1234-5678","1588-1234","newsroom@hanbit.example"]},"confidential":{"codenames":["Project Falcon","Falcon","팰컨"],"terms":["Q4 roadmap"],"internal_domains":["corp.hanbit.example"]},"disclosure":{"employee_tags":["#HanbitEmployee","#한빛전자직원"]},"quiet_periods":[{"start":"2026-12-20","end":"2027-01-25","reason":"Q4 earnings"}],"crisis":{"active":false,"topics":[],"official_links":[]},"rules":{"TONE003":"off","MNPI001":"block"}}"##;
 
 fn strings(list: &[&str]) -> Vec<String> {
     list.iter().map(|s| s.to_string()).collect()
@@ -104,6 +104,7 @@ fn every_field_is_optional() {
         (r#"{"organization": {"executives": ["E"]}}"#, "executives"),
         (r#"{"organization": {"tickers": ["T"]}}"#, "tickers"),
         (r#"{"organization": {"competitors": ["C"]}}"#, "competitors"),
+        (r#"{"organization": {"contacts": ["02-1234-5678", "help@x.example"]}}"#, "contacts"),
         (r#"{"confidential": {}}"#, "confidential"),
         (r#"{"confidential": {"codenames": ["X"]}}"#, "codenames"),
         (r#"{"confidential": {"terms": ["X"]}}"#, "terms"),
@@ -207,6 +208,9 @@ fn wrong_types_name_the_field() {
     assert!(e.message.contains("bool"), "{e}");
     let e = err(r#"{"organization": {"tickers": [123450]}}"#);
     assert_eq!(e.path, "organization.tickers[0]");
+    let e = err("{\"organization\": {\n  \"contacts\": [\"02-1234-5678\", 15881234]}}");
+    assert_eq!(e.path, "organization.contacts[1]");
+    assert!(e.to_string().contains("line 2"), "{e}");
     let e = err(r#"{"quiet_periods": {"start": "2026-01-01"}}"#);
     assert_eq!(e.path, "quiet_periods");
 }
@@ -394,6 +398,9 @@ fn lists_merge_without_duplicates() {
     assert_eq!(l.policy.organization.names, strings(&["Hanbit", "HBE", "한빛"]));
     assert_eq!(l.policy.confidential.codenames, strings(&["Falcon", "Eagle"]));
     assert!(l.overridden.is_empty());
+    let admin = layer_of(r#"{"organization": {"contacts": ["1588-1234"]}}"#);
+    let user = layer_of(r#"{"organization": {"contacts": ["1588-1234", "help@x.example"]}}"#);
+    assert_eq!(layer(Some(&admin), Some(&user)).policy.organization.contacts, strings(&["1588-1234", "help@x.example"]));
 }
 
 #[test]

@@ -195,7 +195,8 @@ var riskhintTimeline = (() => {
       const { element, post } = seen;
       if (!summary.has(post.id)) {
         summary.set(post.id, {
-          id: post.id, url: location.href, author: post.author ?? '', text: post.text, labels: report.labels, risk: report.risk,
+          // A leaked number or secret is kept and exported only masked (the engine's `masked`).
+          id: post.id, url: location.href, author: post.author ?? '', text: report.masked ?? post.text, labels: report.labels, risk: report.risk,
           replies: post.replies ?? 0, reposts: post.reposts ?? 0, likes: post.likes ?? 0, views: post.views ?? 0,
           promoted: Boolean(post.promoted), seenAt: new Date().toISOString(),
         });

@@ -22,7 +22,7 @@ const { t } = riskhintI18n;
 const { key: KEY, saveSettings } = riskhintProtocol;
 
 /** The policy's list fields, in form order; each is named by message field_<path with _>. */
-const LISTS = ['organization.names', 'organization.products', 'organization.executives', 'organization.tickers', 'organization.competitors',
+const LISTS = ['organization.names', 'organization.products', 'organization.executives', 'organization.tickers', 'organization.competitors', 'organization.contacts',
   'confidential.codenames', 'confidential.terms', 'confidential.internal_domains', 'disclosure.employee_tags'];
 const CRISIS_LISTS = ['crisis.topics', 'crisis.official_links'];
 

@@ -100,12 +100,15 @@ pub fn assert_error(out: &Value) {
 
 const SEVERITIES: [&str; 3] = ["info", "warn", "block"];
 
-/// One finding as JSON: its span selects its `text` in the caller's units, its messages are there
-/// in both languages, and each suggestion's span is valid and applies to a valid string.
-pub fn assert_finding(units: &Units, f: &Value) {
+/// One finding as JSON: its span selects its `text` in the caller's units (in a feed post's report,
+/// `masked`: personal data and secrets shown masked), its messages are there in both languages,
+/// and each suggestion's span is valid and applies to a valid string.
+pub fn assert_finding(units: &Units, f: &Value, masked: bool) {
     let (start, end) = (offset(f, "start", "a finding"), offset(f, "end", "a finding"));
     let flagged = units.slice(start, end).unwrap_or_else(|| panic!("finding span {start}..{end} is not valid in a text of {} units: {f}", units.len()));
-    assert_eq!(Some(flagged.as_str()), f["text"].as_str(), "the span does not select the finding's text: {f}");
+    let leak = matches!(f["category"].as_str(), Some("pii" | "secret"));
+    let shown = if masked && leak { riskhint::feed::mask(&flagged) } else { flagged };
+    assert_eq!(Some(shown.as_str()), f["text"].as_str(), "the span does not select the finding's text: {f}");
     non_empty_str(f, "code", "a finding");
     non_empty_str(f, "message", "a finding");
     non_empty_str(&f["messages"], "en", "a finding's messages");
@@ -148,7 +151,7 @@ pub fn assert_report(text: &str, out: &str, unit: Offsets) -> Value {
     let mut last_start = 0;
     let mut worst = 0;
     for f in findings {
-        assert_finding(&units, f);
+        assert_finding(&units, f, false);
         let start = offset(f, "start", "a finding");
         assert!(start >= last_start, "findings are not in text order: {out}");
         last_start = start;
@@ -184,12 +187,17 @@ pub fn assert_post_reports(posts: &[(String, String)], out: &str, unit: Offsets)
         }
         let units = Units::new(text, unit);
         for f in r["findings"].as_array().unwrap_or_else(|| panic!("no findings: {r}")) {
-            assert_finding(&units, f);
+            assert_finding(&units, f, true);
         }
         for e in r["evidence"].as_array().unwrap_or_else(|| panic!("no evidence: {r}")) {
             let (start, end) = (offset(e, "start", "evidence"), offset(e, "end", "evidence"));
             let words = units.slice(start, end).unwrap_or_else(|| panic!("evidence span {start}..{end} is not valid: {e}"));
-            assert_eq!(Some(words.as_str()), e["text"].as_str(), "evidence span does not select its text: {e}");
+            // Evidence of a leak is shown masked, as its finding is.
+            let leaked = r["findings"].as_array().is_some_and(|fs| {
+                fs.iter().any(|f| matches!(f["category"].as_str(), Some("pii" | "secret")) && f["start"] == e["start"] && f["end"] == e["end"])
+            });
+            let shown = if leaked { riskhint::feed::mask(&words) } else { words };
+            assert_eq!(Some(shown.as_str()), e["text"].as_str(), "evidence span does not select its text: {e}");
             assert!(labels.contains(&e["label"].as_str().unwrap_or("")), "evidence for a label the post lacks: {r}");
         }
     }

@@ -181,6 +181,7 @@ impl Merge<'_> {
             let (b, t) = (&mut base.organization, &top.organization);
             for (key, base, top) in [
                 ("competitors", &mut b.competitors, &t.competitors),
+                ("contacts", &mut b.contacts, &t.contacts),
                 ("executives", &mut b.executives, &t.executives),
                 ("names", &mut b.names, &t.names),
                 ("products", &mut b.products, &t.products),

@@ -70,6 +70,9 @@ pub struct Organization {
     pub tickers: Vec<String>,
     /// Competitors' names.
     pub competitors: Vec<String>,
+    /// The organisation's own published phone numbers and email addresses (hotline, support
+    /// address, press office): never flagged as personal data (PII004, PII005).
+    pub contacts: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

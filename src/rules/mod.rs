@@ -60,6 +60,8 @@ rules! {
     pii003_ssn
     pii004_phone
     pii005_email
+    pii006_iban
+    pii007_passport
     prom002_share_price
     sec001_credential
     sec002_assigned_secret

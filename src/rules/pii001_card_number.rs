@@ -1,4 +1,5 @@
-//! PII001 card-number: a payment card number (14–19 digits, Luhn-valid, known brand prefix).
+//! PII001 card-number: a payment card number (Luhn-valid, an issuer's prefix and that network's
+//! length); no context word needed. The well-known test numbers stay at info.
 
 use super::*;
 use regex::Regex;
@@ -12,8 +13,8 @@ pub static DOC: RuleDoc = RuleDoc {
     feed: Some(FeedLabel::Leak),
     by_role: &[],
     what: Bilingual::for_docs(
-        "A payment card number: 14–19 digits that pass the Luhn check and start like a card brand.",
-        "결제 카드 번호: 카드사 접두 번호로 시작하고 Luhn 검사를 통과하는 14–19자리 숫자.",
+        "A payment card number: digits that pass the Luhn check, start with a network's issuer prefix (Visa, Mastercard, Amex, Discover, JCB, Diners, UnionPay; Korean cards are on these networks) and have that network's length. A well-known test number (4111 1111 1111 1111) is only noted, at info.",
+        "결제 카드 번호: Luhn 검사를 통과하고 카드 네트워크(Visa, Mastercard, Amex, Discover, JCB, Diners, UnionPay; 국내 카드도 이 네트워크)의 발급사 접두 번호와 자릿수에 맞는 숫자. 널리 알려진 테스트 번호(4111 1111 1111 1111)는 참고(info)로만 알립니다.",
     ),
     why: Bilingual::fixed(
         "A posted card number is fraud waiting to happen and a data-protection breach.",
@@ -23,11 +24,20 @@ pub static DOC: RuleDoc = RuleDoc {
         "Microsoft Purview sensitive information types (credit card number); PCI DSS",
         "Microsoft Purview 민감 정보 유형(신용카드 번호); PCI DSS",
     ),
-    example: Bilingual::for_docs("my card 4111 1111 1111 1111 got charged twice", "결제 카드 4539 1488 0343 6467입니다"),
+    example: Bilingual::for_docs("my card 4539 1488 0343 6467 got charged twice", "결제 카드 4539 1488 0343 6467입니다"),
     fix: Bilingual::for_docs("Remove the number.", "번호를 지우세요."),
 };
 
 static CARD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[0-9](?:[ .-]?[0-9]){13,18}").expect("card pattern"));
+
+/// Numbers the networks and payment processors publish for testing (Stripe, Adyen, PayPal,
+/// Braintree docs): posting one leaks nothing.
+const TEST_NUMBERS: &[&str] = &[
+    "4111111111111111", "4242424242424242", "4012888888881881", "4000056655665556", "4000000000000002",
+    "4005519200000004", "5555555555554444", "5105105105105100", "5200828282828210", "2223003122003222", "378282246310005",
+    "371449635398431", "378734493671000", "6011111111111117", "6011000990139424", "3056930009020004", "30569309025904",
+    "38520000023237", "3530111333300000", "3566002020360505", "6200000000000005", "36227206271667",
+];
 
 fn luhn(digits: &[u8]) -> bool {
     let sum: u32 = digits
@@ -70,11 +80,23 @@ pub fn check(draft: &Draft, _cx: &Context, out: &mut Findings) {
         if !(14..=19).contains(&digits.len()) || !luhn(&digits) || !known_brand(&digits) {
             continue;
         }
-        family::personal::report(draft, &DOC, out, m.range(), Removal {
-            message: bi("A payment card number.", "결제 카드 번호입니다."),
-            label: REMOVE_NUMBER,
-            placeholder: ("[card number removed]", "[카드번호 삭제]"),
-        });
+        let plain: String = digits.iter().map(|d| char::from(b'0' + d)).collect();
+        let test = TEST_NUMBERS.contains(&plain.as_str());
+        let message = if test {
+            bi("A well-known test card number: it pays for nothing, but check it is not a real one.", "널리 알려진 테스트 카드 번호입니다. 결제에는 쓰이지 않지만 실제 번호가 아닌지 확인하세요.")
+        } else {
+            bi("A payment card number.", "결제 카드 번호입니다.")
+        };
+        let at = out.list.len();
+        family::personal::report(draft, &DOC, out, m.range(), Removal { message, label: REMOVE_NUMBER, placeholder: ("[card number removed]", "[카드번호 삭제]") });
+        if test {
+            let finding = &mut out.list[at];
+            finding.severity = Info;
+            finding.reason = Bilingual::fixed(
+                "A test number published by card networks and payment processors: it cannot be charged, so it leaks nothing.",
+                "카드사와 결제대행사가 공개한 테스트 번호라 결제할 수 없고, 유출되는 정보도 없습니다.",
+            );
+        }
     }
 }
 

@@ -12,8 +12,8 @@ pub static DOC: RuleDoc = RuleDoc {
     feed: Some(FeedLabel::Leak),
     by_role: &[],
     what: Bilingual::for_docs(
-        "A US Social Security number (NNN-NN-NNNN) with “SSN” or “social security” nearby.",
-        "“SSN”·“social security” 근처의 미국 사회보장번호(NNN-NN-NNNN).",
+        "A US Social Security number (NNN-NN-NNNN) with “SSN” or “social security” nearby; never-issued numbers (area 000, 666, 900–999, group 00, serial 0000) and the two advertised ones (078-05-1120, 219-09-9999) are not flagged.",
+        "“SSN”·“social security” 근처의 미국 사회보장번호(NNN-NN-NNNN). 발급되지 않는 번호(지역 000·666·900–999, 그룹 00, 일련번호 0000)와 광고에 쓰인 두 번호(078-05-1120, 219-09-9999)는 제외.",
     ),
     why: Bilingual::fixed(
         "An SSN with a name is enough for identity theft.",
@@ -40,7 +40,10 @@ pub fn check(draft: &Draft, _cx: &Context, out: &mut Findings) {
             continue;
         }
         let (area, group, serial) = (&c[1], &c[3], &c[5]);
-        if area == "000" || area == "666" || area.starts_with('9') || group == "00" || serial == "0000" {
+        // Never issued: area 000, 666 and 900–999, group 00, serial 0000; and the two numbers
+        // printed in advertisements and widely misused (Woolworth's wallet card, a 1962 ad).
+        let advertised = matches!((area, group, serial), ("078", "05", "1120") | ("219", "09", "9999"));
+        if area == "000" || area == "666" || area.starts_with('9') || group == "00" || serial == "0000" || advertised {
             continue;
         }
         family::personal::report(draft, &DOC, out, c.get(0).expect("whole match").range(), Removal {

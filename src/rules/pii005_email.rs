@@ -12,8 +12,8 @@ pub static DOC: RuleDoc = RuleDoc {
     feed: None,
     by_role: &[],
     what: Bilingual::for_docs(
-        "A person's email address. Role mailboxes such as support@, press@, info@ are not flagged.",
-        "개인 이메일 주소. support@, press@, info@ 같은 공용 주소는 제외.",
+        "A person's email address. Role mailboxes such as support@, press@, info@ and the policy's own addresses (organization.contacts) are not flagged.",
+        "개인 이메일 주소. support@, press@, info@ 같은 공용 주소와 정책의 회사 연락처(organization.contacts)는 제외.",
     ),
     why: Bilingual::fixed(
         "Guidelines forbid sharing customers', partners' or colleagues' personal data.",
@@ -73,7 +73,7 @@ pub fn check(draft: &Draft, cx: &Context, out: &mut Findings) {
     for range in addresses(&folded.text) {
         let address = &folded.text[range.clone()];
         let (local, domain) = address.split_once('@').expect("an email has @");
-        if ROLE_MAILBOXES.contains(&local) || family::confidential::is_internal(cx, domain) {
+        if ROLE_MAILBOXES.contains(&local) || family::confidential::is_internal(cx, domain) || cx.settings.contacts.has_email(address) {
             continue;
         }
         family::personal::report(draft, &DOC, out, range, Removal {

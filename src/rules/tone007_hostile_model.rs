@@ -59,7 +59,9 @@ pub fn check(draft: &Draft, _cx: &Context, out: &mut Findings) {
         if !score.positive {
             continue;
         }
-        let words = model.top_words(words, 3);
+        // A number is never quoted as the reason: it may be someone's card or phone (a feed keeps
+        // those only masked), and its weight explains nothing to a reader.
+        let words: Vec<_> = model.top_words(words, 3).into_iter().filter(|w| !draft.text[w.clone()].bytes().any(|b| b.is_ascii_digit())).collect();
         let Some(strongest) = words.first().cloned() else { continue };
         let quoted = words.iter().map(|w| format!("“{}”", &draft.text[w.clone()])).collect::<Vec<_>>().join(", ");
         let percent = (score.probability * 100.0).round() as u32;

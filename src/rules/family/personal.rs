@@ -36,3 +36,85 @@ pub(crate) fn report(draft: &Draft, doc: &'static RuleDoc, out: &mut Findings, f
 
 /// The label of the button that removes a number.
 pub(crate) const REMOVE_NUMBER: (&str, &str) = ("Remove the number", "번호 삭제");
+
+/// The digit a Korean digit word stands for when a number is read aloud or spelled to hide it
+/// (공/영 0, 일 1, 이 2, 삼 3, 사 4, 오 5, 육 6, 칠 7, 팔 8, 구 9).
+fn digit_word(c: char) -> Option<u8> {
+    Some(match c {
+        '공' | '영' => b'0',
+        '일' => b'1',
+        '이' => b'2',
+        '삼' => b'3',
+        '사' => b'4',
+        '오' => b'5',
+        '육' => b'6',
+        '칠' => b'7',
+        '팔' => b'8',
+        '구' => b'9',
+        _ => return None,
+    })
+}
+
+/// `text` with the Korean digit words that spell part of a number made ASCII digits
+/// ("공일공-일이삼사-오육칠팔" reads "010-1234-5678"), and for each of its bytes the range of `text`
+/// it came from; `None` when no digit word is in a number. A run of digit words counts when it
+/// has two or more, or touches a digit: a lone 이 or 사 is a word. Ordinary words made of these
+/// syllables (사이, 오일, 이사님) become short numbers that no pattern of a rule accepts. A last 이
+/// before another syllable is the particle ("오육칠팔이에요").
+pub(crate) struct Spelled {
+    pub text: String,
+    origin: Vec<Range<usize>>,
+}
+
+impl Spelled {
+    pub(crate) fn new(text: &str) -> Option<Spelled> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let mut spelled = vec![false; chars.len()];
+        let mut i = 0;
+        while i < chars.len() {
+            if digit_word(chars[i].1).is_none() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < chars.len() && digit_word(chars[i].1).is_some() {
+                i += 1;
+            }
+            let mut end = i;
+            let syllable_after = chars.get(end).is_some_and(|&(_, c)| ('가'..='힣').contains(&c));
+            if chars[end - 1].1 == '이' && syllable_after {
+                end -= 1;
+            }
+            let digit_beside = |j: Option<usize>| j.and_then(|j| chars.get(j)).is_some_and(|(_, c)| c.is_ascii_digit());
+            let counts = end - start >= 2 || (end > start && (digit_beside(start.checked_sub(1)) || digit_beside(Some(end))));
+            if counts {
+                spelled[start..end].iter_mut().for_each(|s| *s = true);
+            }
+        }
+        if !spelled.contains(&true) {
+            return None;
+        }
+        let mut out = Spelled { text: String::with_capacity(text.len()), origin: Vec::with_capacity(text.len()) };
+        for (k, &(at, c)) in chars.iter().enumerate() {
+            let from = at..at + c.len_utf8();
+            if spelled[k] {
+                out.text.push(char::from(digit_word(c).expect("a digit word")));
+                out.origin.push(from);
+            } else {
+                out.text.push(c);
+                out.origin.extend(std::iter::repeat_n(from, c.len_utf8()));
+            }
+        }
+        Some(out)
+    }
+
+    /// The range of the original text behind `range` of the spelled one.
+    pub(crate) fn to_original(&self, range: Range<usize>) -> Range<usize> {
+        self.origin[range.start].start..self.origin[range.end - 1].end
+    }
+
+    /// Whether `range` of the spelled text holds a digit that was a word.
+    pub(crate) fn spells_in(&self, range: Range<usize>) -> bool {
+        range.into_iter().any(|i| self.origin[i].len() == 3 && self.text.as_bytes()[i].is_ascii_digit())
+    }
+}
