@@ -137,6 +137,13 @@ pub struct PostReport {
     pub masked: Option<String>,
 }
 
+/// The spans of the findings that are leaks, sorted by position.
+pub(crate) fn leak_spans(findings: &[Finding]) -> Vec<(usize, usize)> {
+    let mut spans: Vec<(usize, usize)> = findings.iter().filter(|f| is_leak(f)).map(|f| (f.range.start, f.range.end)).collect();
+    spans.sort_unstable();
+    spans
+}
+
 /// Whether a finding's words are personal data or a secret: shown and kept only masked.
 pub fn is_leak(finding: &Finding) -> bool {
     matches!(finding.category, Category::Pii | Category::Secret)
@@ -164,17 +171,27 @@ pub fn mask(span: &str) -> String {
         .collect()
 }
 
-/// `text` with each of `ranges` (sorted, not overlapping after the first) masked.
-pub fn mask_ranges(text: &str, ranges: &[Range<usize>]) -> String {
+/// `text` with each of `spans` (start, end; sorted) masked; overlapping spans are masked as one,
+/// so no tail of a longer span escapes.
+pub fn mask_spans(text: &str, spans: &[(usize, usize)]) -> String {
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
-    for r in ranges {
-        if r.start < at {
+    let mut spans = spans.iter().copied().peekable();
+    while let Some((start, mut end)) = spans.next() {
+        let start = start.max(at);
+        while let Some(&(next_start, next_end)) = spans.peek() {
+            if next_start >= end {
+                break;
+            }
+            end = end.max(next_end);
+            spans.next();
+        }
+        if end <= start {
             continue;
         }
-        out.push_str(&text[at..r.start]);
-        out.push_str(&mask(&text[r.clone()]));
-        at = r.end;
+        out.push_str(&text[at..start]);
+        out.push_str(&mask(&text[start..end]));
+        at = end;
     }
     out.push_str(&text[at..]);
     out
@@ -231,17 +248,14 @@ impl Engine {
         labels.dedup();
         let risk = risk(&labels, &post.counts);
         let hint = labels.first().map(|l| l.hint(risk));
-        let mut leaked: Vec<&Finding> = findings.iter().filter(|f| is_leak(f)).collect();
-        leaked.sort_by_key(|f| (f.range.start, std::cmp::Reverse(f.range.end)));
         let mut leaks = Vec::new();
-        for f in &leaked {
+        for f in findings.iter().filter(|f| is_leak(f)) {
             let kind = rules::doc(f.code).map_or(f.code, |d| d.name);
             if !leaks.contains(&kind) {
                 leaks.push(kind);
             }
         }
-        let ranges: Vec<Range<usize>> = leaked.iter().map(|f| f.range.clone()).collect();
-        let masked = (!ranges.is_empty()).then(|| mask_ranges(&post.text, &ranges));
+        let masked = (!leaks.is_empty()).then(|| mask_spans(&post.text, &leak_spans(&findings)));
         PostReport { id: post.id.clone(), labels, risk, hint, findings, evidence, leaks, masked }
     }
 

@@ -198,8 +198,7 @@ struct EvidenceJson<'a> {
 pub fn post_report<'a>(text: &'a str, report: &'a PostReport, lang: Language, unit: Offsets) -> PostReportJson<'a> {
     let offsets = unit.map(text);
     // The spans of leaks, sorted, so each piece of evidence finds whether it is one in log time.
-    let mut leaked: Vec<(usize, usize)> = report.findings.iter().filter(|f| crate::feed::is_leak(f)).map(|f| (f.range.start, f.range.end)).collect();
-    leaked.sort_unstable();
+    let leaked = crate::feed::leak_spans(&report.findings);
     PostReportJson {
         id: &report.id,
         labels: report.labels.iter().map(|l| l.as_str()).collect(),

@@ -494,7 +494,7 @@ fn leet_letters(text: &str) -> Vec<(char, bool)> {
 
 /// Drops hits that lie inside a longer hit of the same lexicon, and duplicates; sorts by position.
 /// Afterwards both starts and ends increase strictly, which [`Hits::within`] relies on.
-fn keep_outermost(hits: &mut Vec<Hit>) {
+pub(crate) fn keep_outermost(hits: &mut Vec<Hit>) {
     hits.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)));
     // Every kept hit starts at or before this one: it is inside one of them iff it ends by the
     // furthest end so far. Linear, so a draft of "ㅋㅋㅋ…" costs no more than one of "aaa…".

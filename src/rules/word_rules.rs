@@ -57,17 +57,11 @@ impl Rule for WordRule {
         }
         // One finding per place: a hit inside another list's longer hit ("새끼" in "18새끼") is
         // the same words found twice.
-        let mut hits: Vec<&Hit> = self.lexicons.iter().flat_map(|&lexicon| draft.hits(lexicon)).collect();
+        let mut hits: Vec<Hit> = self.lexicons.iter().flat_map(|&lexicon| draft.hits(lexicon)).cloned().collect();
         if self.lexicons.len() > 1 {
-            hits.sort_by(|a, b| a.range.start.cmp(&b.range.start).then(b.range.end.cmp(&a.range.end)));
-            let mut furthest_end = 0;
-            hits.retain(|hit| {
-                let inside = hit.range.end <= furthest_end;
-                furthest_end = furthest_end.max(hit.range.end);
-                !inside
-            });
+            crate::lexicon::keep_outermost(&mut hits);
         }
-        for hit in hits {
+        for hit in &hits {
             let words = &draft.text[hit.range.clone()];
             let message = bi(fill(self.message.0, words), fill(self.message.1, words));
             let finding = out.add(self.doc(), hit.range.clone(), message);

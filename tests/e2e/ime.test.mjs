@@ -117,8 +117,10 @@ for (const [name, site] of Object.entries(SITES)) {
     const committed = imeSteps(draft).filter((step) => 'commit' in step).map((step) => step.commit).join('');
     const secondFinding = marks.all.find((m) => m.what === 'data-riskhint-findings=2');
     assert.ok(secondFinding?.afterComposition >= committed.indexOf('송') + 1, JSON.stringify(marks.all));
-    // After the last compositionend, the draft was checked and is pending no more.
-    assert.equal(marks.afterLastComposition.at(-1)?.what, 'data-riskhint-pending=null', JSON.stringify(marks.afterLastComposition));
+    // After the last compositionend, the draft was checked and is pending no more (the semantic
+    // tier's refinement may mark the editor after that, in its own time).
+    const pending = marks.afterLastComposition.filter((m) => m.what.startsWith('data-riskhint-pending='));
+    assert.equal(pending.at(-1)?.what, 'data-riskhint-pending=null', JSON.stringify(marks.afterLastComposition));
     const halfComposed = (await checkedTexts()).filter((t) => !committedTexts(draft).has(t));
     assert.deepEqual(halfComposed, [], 'no half-composed text is checked');
     await page.close();
