@@ -20,10 +20,10 @@ pub static DOC: RuleDoc = RuleDoc {
         "봇은 공개 게시물에서 몇 분 안에 키를 수집합니다. 게시된 키는 곧 침해 사고입니다.",
     ),
     source: Bilingual::fixed(
-        "gitleaks default rule set (MIT, data/secrets/gitleaks.toml); Yelp detect-secrets",
-        "gitleaks 기본 규칙(MIT, data/secrets/gitleaks.toml); Yelp detect-secrets",
+        "gitleaks default rule set (MIT); Yelp detect-secrets",
+        "gitleaks 기본 규칙(MIT); Yelp detect-secrets",
     ),
-    example: Bilingual::for_docs("our CI key is AKIA2E0A8F3B244C9986 lol", "AKIA5QJ7RZ3MXW2LT4NB를 환경변수에 넣으면 돼요"),
+    example: Bilingual::for_docs("our CI key is AKIAZ7QK2MW3ZR4TL6VN lol", "AKIA5QJ7RZ3MXW2LT4NB를 환경변수에 넣으면 돼요"),
     fix: Bilingual::for_docs("Remove it and revoke the key now.", "삭제하고 즉시 키를 폐기하세요."),
 };
 

@@ -174,7 +174,7 @@ fn windows(text: &str, keywords: &[(usize, usize)]) -> Vec<Range<usize>> {
         let floor = floor_boundary(text, start.saturating_sub(BEFORE_KEYWORD));
         let from = text[floor..start].rfind(char::is_whitespace).map_or(floor, |i| floor + i + 1);
         let mut to = floor_boundary(text, (end + AFTER_KEYWORD).min(text.len()));
-        if let Some(line_end) = text[to..].find('\n').filter(|&i| i <= 512) {
+        if let Some(line_end) = text[to..floor_boundary(text, (to + LINE_REACH).min(text.len()))].find('\n') {
             to += line_end;
         }
         match merged.last_mut() {
@@ -183,6 +183,19 @@ fn windows(text: &str, keywords: &[(usize, usize)]) -> Vec<Range<usize>> {
         }
     }
     merged
+}
+
+/// How far a window or an allow-list's line reaches for a line break: bounded, so that a text
+/// without one costs no more per keyword than one with many.
+const LINE_REACH: usize = 512;
+
+/// The line around `range`, or as much of it as lies within [`LINE_REACH`] bytes.
+fn line_around(text: &str, range: Range<usize>) -> &str {
+    let floor = floor_boundary(text, range.start.saturating_sub(LINE_REACH));
+    let ceiling = floor_boundary(text, (range.end + LINE_REACH).min(text.len()));
+    let start = text[floor..range.start].rfind('\n').map_or(floor, |i| floor + i + 1);
+    let end = text[range.end..ceiling].find('\n').map_or(ceiling, |i| range.end + i);
+    &text[start..end]
 }
 
 fn floor_boundary(text: &str, mut i: usize) -> usize {
@@ -223,9 +236,8 @@ pub(crate) fn find(text: &str) -> Vec<(&'static Format, Range<usize>)> {
                 if secret.is_empty() || (format.min_entropy > 0.0 && entropy(secret.as_str()) <= format.min_entropy) {
                     continue;
                 }
-                let line_start = haystack[..secret.start()].rfind('\n').map_or(0, |i| i + 1);
-                let line_end = haystack[secret.end()..].find('\n').map_or(haystack.len(), |i| secret.end() + i);
-                if !allowed(format, compiled, secret.as_str(), whole.as_str(), &haystack[line_start..line_end]) {
+                let line = line_around(haystack, secret.range());
+                if !allowed(format, compiled, secret.as_str(), whole.as_str(), line) {
                     secrets.push(window.start + secret.start()..window.start + secret.end());
                 }
             }
