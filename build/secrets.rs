@@ -1,4 +1,5 @@
-//! Compiles gitleaks' rule set (data/secrets/gitleaks.toml) into the table SEC001 searches with
+//! Compiles gitleaks' rule set (data/secrets/gitleaks.toml), and riskhint's few own formats in the
+//! same schema (data/secrets/riskhint.toml), into the table SEC001 searches with
 //! (`secret_formats.bin`, read by src/rules/family/credentials.rs):
 //! each rule's keywords, its pattern translated from Go's RE2 dialect into one the engine's regex
 //! build accepts, its secret group, entropy threshold and allow-lists, and the name riskhint shows
@@ -28,6 +29,11 @@ const NOT_TAKEN: &[(&str, &str)] = &[
 #[derive(serde::Deserialize)]
 struct Config {
     allowlist: AllowList,
+    rules: Vec<Rule>,
+}
+
+#[derive(serde::Deserialize)]
+struct OwnRules {
     rules: Vec<Rule>,
 }
 
@@ -62,8 +68,14 @@ pub fn compile(out_dir: &Path) {
     let names_file = Path::new("data/secrets/names.tsv");
     println!("cargo:rerun-if-changed={}", source.display());
     println!("cargo:rerun-if-changed={}", names_file.display());
+    let own = Path::new("data/secrets/riskhint.toml");
+    println!("cargo:rerun-if-changed={}", own.display());
     let text = std::fs::read_to_string(source).expect("data/secrets/gitleaks.toml is readable");
-    let config: Config = toml::from_str(&text).expect("data/secrets/gitleaks.toml is gitleaks' TOML");
+    let mut config: Config = toml::from_str(&text).expect("data/secrets/gitleaks.toml is gitleaks' TOML");
+    // riskhint's own formats, in the same schema, after gitleaks' (their ids are not gitleaks').
+    let own: OwnRules = toml::from_str(&std::fs::read_to_string(own).expect("data/secrets/riskhint.toml is readable"))
+        .expect("data/secrets/riskhint.toml is in gitleaks' rule schema");
+    config.rules.extend(own.rules);
     let names: HashMap<&str, (&str, &str)> = std::fs::read_to_string(names_file)
         .expect("data/secrets/names.tsv is readable")
         .leak()

@@ -37,8 +37,13 @@ static MARKERS: LazyLock<Trie> = LazyLock::new(|| Trie::new(NAME_MARKERS));
 
 /// The secret words, as the tone view writes them: no case, spaces, punctuation, invisible
 /// characters or leetspeak, so "p a s s w o r d", "pass\u{200B}word", "p@ssw0rd", "ｐａｓｓｗｏｒｄ"
-/// and "ㅂㅣㅁㅣㄹㅂㅓㄴㅎㅗ" all read as the word. None is the start of another.
-const NAMES: &[&str] = &["password", "passwd", "passcode", "pwd", "secret", "token", "apikey", "accesskey", "비밀번호", "패스워드", "비번", "토큰"];
+/// and "ㅂㅣㅁㅣㄹㅂㅓㄴㅎㅗ" all read as the word (`aws_secret_access_key`: "awssecretaccesskey").
+/// A name found is the first of the list it starts with: longer names come before the names they start with
+/// ("secretaccesskey" before "secret", "password" before "pass").
+const NAMES: &[&str] = &[
+    "password", "passwd", "passcode", "pwd", "secretaccesskey", "secretkey", "secret", "token", "apikey", "accesskey", "pass",
+    "비밀번호", "패스워드", "비번", "토큰",
+];
 
 /// How the value is assigned after the word, and the value (group 1), anchored where the word ends
 /// in the text. Case is ignored for ASCII letters only (`(?i-u:…)`): the engine leaves out regex's
@@ -84,11 +89,18 @@ fn assigned_values<'t>(text: &'t str, tone: &'t View) -> impl Iterator<Item = (S
     })
 }
 
+/// Whether letters read as a word or a name in camel case (`env`, `SMTP`, `processEnv`), not as
+/// random letters (`hRbgvFbvlH`): at most two capitals that follow a small letter.
+fn word_like(letters: &str) -> bool {
+    letters.as_bytes().windows(2).filter(|pair| pair[0].is_ascii_lowercase() && pair[1].is_ascii_uppercase()).count() <= 2
+}
+
 /// Random-looking: mixes at least three character classes and has high entropy for its length,
-/// and is none of what gitleaks' generic rule allows: an identifier path of letters, `_`, `.` and
-/// `-` (`process.env.SLACK_TOKEN`), a URL, a variable or template reference (`$PASSWORD`, `{{ x }}`).
+/// and is none of what gitleaks' generic rule allows: an identifier path of words joined by `_`,
+/// `.` and `-` (`process.env.SLACK_TOKEN`), a URL, a variable or template reference (`$PASSWORD`,
+/// `{{ x }}`).
 fn looks_random(value: &str) -> bool {
-    let identifier = value.bytes().all(|b| b.is_ascii_alphabetic() || b"_.-".contains(&b));
+    let identifier = value.bytes().all(|b| b.is_ascii_alphabetic() || b"_.-".contains(&b)) && value.split(['_', '.', '-']).all(word_like);
     if identifier || value.contains("://") || family::credentials::placeholder(value) {
         return false;
     }
