@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The WASM engine's size budgets (scripts/wasm-size.mjs, GNU gzip -9); fails over any of them:
 # the whole engine ≤ 1 MB gzipped, each embedded model or data table ≤ 300 KB, the engine without
-# them ≤ 440 KB (the semantic tier's runtime took it from 400). The last is measured, not estimated: the models' bytes are zeroed in rustc's output,
+# them ≤ 452 KB (the semantic tier's runtime took it from 400 to 440, issue 21's leak checks to 452). The last is measured, not estimated: the models' bytes are zeroed in rustc's output,
 # which is then optimised and bound the same way as the shipped engine.
 #   scripts/budgets.sh RUSTC.wasm SHIPPED.wasm
 # (./build.sh runs it after every build of the extension.)

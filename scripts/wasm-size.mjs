@@ -1,7 +1,10 @@
 // The WASM engine's size against its budgets (./build.sh runs this after every build): the whole
 // engine ≤ 1 MB gzipped, each embedded model or data table ≤ 300 KB gzipped, and the engine without
-// them ≤ 440 KB gzipped (400 KB until issue 19: the semantic tier's runtime, tokenizer, Q4×Q8
-// kernels and forward pass, adds 24 KB; its weights are a separate file the worker loads later).
+// them ≤ 452 KB gzipped (400 KB until issue 19: the semantic tier's runtime, tokenizer, Q4×Q8
+// kernels and forward pass, adds 24 KB; its weights are a separate file the worker loads later;
+// 440 until issue 21: its leak checks — phone numbering plans of 21 countries, IBAN, passports,
+// masking in feed reports, leetspeak in policy terms, curses written as numbers — add 18 KB of code,
+// and the word lists' documentation left out of the engine gives 6 KB back).
 // Embedded tables are blobs the engine reads on first use, like the models (issue 21: SEC001's
 // credential formats, compiled from gitleaks' rule set); each is reported with its own figure.
 //
@@ -43,9 +46,9 @@ if (command === 'strip') {
   const wasm = readFileSync(first);
   const whole = gz(wasm);
   const engine = gz(readFileSync(second));
-  console.log(`WASM engine: ${Math.round(wasm.length / KB)} KB, ${Math.round(whole / KB)} KB gzipped (budget 1 MB); without models and tables ${(engine / KB).toFixed(1)} KB gzipped (budget 440 KB)`);
+  console.log(`WASM engine: ${Math.round(wasm.length / KB)} KB, ${Math.round(whole / KB)} KB gzipped (budget 1 MB); without models and tables ${(engine / KB).toFixed(1)} KB gzipped (budget 452 KB)`);
   if (whole > 1024 * KB) over.push('the WASM engine is over its 1 MB gzipped budget');
-  if (engine > 440 * KB) over.push('the WASM engine without its models and tables is over its 440 KB gzipped budget');
+  if (engine > 452 * KB) over.push('the WASM engine without its models and tables is over its 452 KB gzipped budget');
   for (const problem of over) console.error(problem);
   process.exit(over.length ? 1 : 0);
 } else {
