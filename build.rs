@@ -1,7 +1,8 @@
 //! Derives the `Lex` variants from the files in `data/lexicons/`, so that adding a word list is
 //! adding a file: `threat.ko.txt` becomes `Lex::ThreatKo`. A list matched in the tone view (where
 //! leetspeak is undone) says so in a header line `# view: tone`; the default is the compact view.
-//! Also compiles gitleaks' credential formats (build/secrets.rs).
+//! Also compiles gitleaks' credential formats (build/secrets.rs), and copies the data tables the
+//! engine parses without their comments.
 
 #[path = "build/secrets.rs"]
 mod secrets;
@@ -41,6 +42,15 @@ fn main() {
         std::fs::write(out_dir.join("lexicons").join(format!("{file}.txt")), entries).expect("OUT_DIR is writable");
     }
     std::fs::write(out_dir.join("lexicons.rs"), format!("lexicons! {{\n{rows}}}\n")).expect("OUT_DIR is writable");
+    // The data tables the engine parses, without their documentation (they skip `#` lines anyway).
+    for table in ["data/pii/phones.tsv", "data/pii/iban.tsv", "data/fixes/softer.tsv"] {
+        println!("cargo:rerun-if-changed={table}");
+        let text = std::fs::read_to_string(table).expect("a data table is UTF-8 text");
+        let rows: String = text.lines().filter(|line| !line.starts_with('#')).flat_map(|line| [line, "\n"]).collect();
+        let out = out_dir.join(table);
+        std::fs::create_dir_all(out.parent().expect("a table's folder")).expect("OUT_DIR is writable");
+        std::fs::write(out, rows).expect("OUT_DIR is writable");
+    }
     secrets::compile(&out_dir);
 }
 

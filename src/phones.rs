@@ -57,7 +57,7 @@ fn shapes(field: &str) -> Shapes {
 }
 
 static PLANS: LazyLock<Vec<Plan>> = LazyLock::new(|| {
-    include_str!("../data/pii/phones.tsv")
+    include_str!(concat!(env!("OUT_DIR"), "/data/pii/phones.tsv"))
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .map(|line| {

@@ -34,7 +34,7 @@ static IBAN: LazyLock<Regex> =
 
 /// The length of each country's IBAN.
 fn length(country: &str) -> Option<usize> {
-    include_str!("../../data/pii/iban.tsv")
+    include_str!(concat!(env!("OUT_DIR"), "/data/pii/iban.tsv"))
         .lines()
         .filter(|l| !l.starts_with('#'))
         .find_map(|l| l.split_once('\t').filter(|(c, _)| c.eq_ignore_ascii_case(country)).and_then(|(_, n)| n.trim().parse().ok()))

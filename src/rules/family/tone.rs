@@ -16,7 +16,7 @@ const PEOPLE: &[&str] = &["you", "you're", "youre", "ur", "u", "he", "she", "the
 
 /// (language, harsh, softer) rows of data/fixes/softer.tsv.
 static SOFTER: LazyLock<Vec<(Language, &'static str, &'static str)>> = LazyLock::new(|| {
-    include_str!("../../../data/fixes/softer.tsv")
+    include_str!(concat!(env!("OUT_DIR"), "/data/fixes/softer.tsv"))
         .lines()
         .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
         .map(|line| {
