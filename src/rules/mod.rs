@@ -23,7 +23,7 @@ pub use reference::{markdown, REGENERATE};
 /// SEC001's credential formats, compiled from gitleaks' rule set: for docs/secrets.md and its tests.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod credential_formats {
-    pub use super::family::credentials::{named_formats as formats, uncompilable, NOT_TAKEN, UNTRANSLATED};
+    pub use super::family::credentials::{named_formats as formats, patterns, uncompilable, NOT_TAKEN, UNTRANSLATED};
 }
 #[cfg(feature = "cli")]
 pub use scaffold::{scaffold, Written};

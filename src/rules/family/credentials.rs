@@ -268,6 +268,12 @@ pub fn named_formats() -> impl Iterator<Item = (&'static str, &'static str, &'st
     IDS.iter().zip(formats()).map(|(id, f)| (*id, f.name.0, f.name.1))
 }
 
+/// Each format's gitleaks id, its translated pattern and its first keyword (tests make tokens).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn patterns() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+    IDS.iter().zip(formats()).map(|(id, f)| (*id, f.pattern, f.keywords.first().copied().unwrap_or("")))
+}
+
 /// The formats whose pattern the engine's regex build rejects, with the error.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn uncompilable() -> Vec<(&'static str, String)> {
