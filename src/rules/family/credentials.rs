@@ -96,7 +96,7 @@ fn any_of<'p>(patterns: impl IntoIterator<Item = &'p &'static str>) -> Option<Re
 }
 
 /// The global allow-lists' patterns, compiled when a candidate first needs them (not when a
-/// draft is first checked: compiling them took a cold worker's first check from 8 to 60 ms).
+/// draft is first checked: compiling them made a cold worker's first check several times slower).
 static GLOBAL_PATTERNS: LazyLock<Option<Regex>> = LazyLock::new(|| any_of(TABLE.1.iter().flat_map(|a| &a.patterns)));
 
 pub(crate) fn formats() -> &'static [Format] {
@@ -166,13 +166,16 @@ const BEFORE_KEYWORD: usize = 256;
 const AFTER_KEYWORD: usize = 4096;
 
 /// The windows of `text` around a format's keywords, merged: the pattern runs only there, so a
-/// long draft is not searched end to end once per format. A window starts after a space or a
-/// line break (so word edges and `^` read true) and ends at a line's end where one is near.
+/// long draft is not searched end to end once per format. A window starts at a line's start or
+/// after a space (so word edges and `^` read true) and ends at a line's end where one is near.
 fn windows(text: &str, keywords: &[(usize, usize)]) -> Vec<Range<usize>> {
     let mut merged: Vec<Range<usize>> = Vec::new();
     for &(start, end) in keywords {
         let floor = floor_boundary(text, start.saturating_sub(BEFORE_KEYWORD));
-        let from = text[floor..start].rfind(char::is_whitespace).map_or(floor, |i| floor + i + 1);
+        // The line's start where it is near (`kind: Secret` starts before its keyword), else
+        // after the last space.
+        let before = &text[floor..start];
+        let from = before.rfind('\n').or_else(|| before.rfind(char::is_whitespace)).map_or(floor, |i| floor + i + 1);
         let mut to = floor_boundary(text, (end + AFTER_KEYWORD).min(text.len()));
         if let Some(line_end) = text[to..floor_boundary(text, (to + LINE_REACH).min(text.len()))].find('\n') {
             to += line_end;
