@@ -140,7 +140,7 @@ mod tests {
     }
 
     /// The search before evasions were read through: the whole pattern over the original text.
-    const ASSIGNMENT: &str = r#"(?:(?i-u:password|passwd|pwd|passcode|secret|token|api[_ -]?key|access[_ -]?key)|비밀번호|패스워드|비번|토큰)(?:\s*(?:(?i-u:is)|=|:|는|은|:=|=>)\s*|\s+)["'`]?([^\s"'`]{8,64})"#;
+    const ASSIGNMENT: &str = r#"(?:(?i-u:password|passwd|passcode|pwd|secret[_ -]?access[_ -]?key|secret[_ -]?key|secret|token|api[_ -]?key|access[_ -]?key|pass)|비밀번호|패스워드|비번|토큰)(?:\s*(?:(?i-u:is)|=|:|는|은|:=|=>)\s*|\s+)["'`]?([^\s"'`]{8,64})"#;
 
     fn values(text: &str) -> Vec<Range<usize>> {
         let views = riskhint_text::text::Views::new(text);
@@ -171,7 +171,7 @@ mod tests {
         #[test]
         fn values_equal_the_unanchored_search(
             parts in proptest::collection::vec(proptest::sample::select(vec![
-                "pass", "PassWord", "passwd", "pwd", "secret", "token", "api", "API_key", "access key", "비밀번호",
+                "pass", "PassWord", "passwd", "pwd", "secret", "token", "api", "API_key", "access key", "secret_access_key", "SecretKey", "SMTP_PASS", "비밀번호",
                 "비번", "토큰", "패스워드", "는", " is ", ":", "=", " ", "\n", "\"", "Xk9#mQ2$", "abc", "é", "😀",
             ]), 0..24)
         ) {
