@@ -38,7 +38,7 @@ fn every_format_has_a_name_in_each_language() {
 }
 
 fn unescape(field: &str) -> String {
-    field.replace("\\n", "\n")
+    field.replace("\\n", "\n").replace("\\u3000", "\u{3000}")
 }
 
 #[test]

@@ -175,7 +175,8 @@ fn windows(text: &str, keywords: &[(usize, usize)]) -> Vec<Range<usize>> {
         // The line's start where it is near (`kind: Secret` starts before its keyword), else
         // after the last space.
         let before = &text[floor..start];
-        let from = before.rfind('\n').or_else(|| before.rfind(char::is_whitespace)).map_or(floor, |i| floor + i + 1);
+        let after_space = || before.char_indices().rev().find(|(_, c)| c.is_whitespace()).map(|(i, c)| i + c.len_utf8());
+        let from = floor + before.rfind('\n').map(|i| i + 1).or_else(after_space).unwrap_or(0);
         let mut to = floor_boundary(text, (end + AFTER_KEYWORD).min(text.len()));
         if let Some(line_end) = text[to..floor_boundary(text, (to + LINE_REACH).min(text.len()))].find('\n') {
             to += line_end;
